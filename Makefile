@@ -1,0 +1,35 @@
+# The README's two commands: `make demo` (set up, open the demo) and `make test` (set up, run tests).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench snapshots-update clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/cxtui demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check cxtui screens tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_startup.py
+	$(BIN)/python bench/bench_nps.py
+
+snapshots-update: $(STAMP)
+	$(BIN)/python -m pytest -q tests/ui --snapshot-update
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,5 @@
+"""Allow `python -m cxtui`."""
+
+from cxtui.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""String catalogs: one module per area, each exporting STRINGS = {key: (english, japanese)}."""

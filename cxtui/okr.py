@@ -1,0 +1,248 @@
+"""OKR edits: each function is one user action (one transaction, one undo step)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from cxtui.errors import WorkspaceError
+from cxtui.i18n import t
+from cxtui.models import CheckIn, KeyResult, KRKind, Objective, Period, new_id, utc_now
+from cxtui.store import Store
+
+
+def _next_position(store: Store, table: str, where: str, params: list[object]) -> int:
+    found = store.db.execute(f"SELECT max(position) FROM {table} WHERE {where}", params).fetchone()
+    return 0 if found[0] is None else int(found[0]) + 1
+
+
+def _sibling_clause(objective: Objective) -> tuple[str, list[object]]:
+    if objective.parent_id is None:
+        return "period_id = ? AND parent_id IS NULL", [objective.period_id]
+    return "period_id = ? AND parent_id = ?", [objective.period_id, objective.parent_id]
+
+
+def add_period(store: Store, period: Period) -> Period:
+    """Add a period."""
+    with store.action(t("act.add_period")):
+        store.insert_row("periods", period.model_dump(mode="json"))
+    return period
+
+
+def save_objective(store: Store, objective: Objective) -> Objective:
+    """Add a new objective (placed last among its siblings) or save an edited one."""
+    existing = store.objective(objective.id)
+    with store.action(t("act.save_objective") if existing else t("act.add_objective")):
+        if existing is None or existing.parent_id != objective.parent_id:
+            where, params = _sibling_clause(objective)
+            objective.position = _next_position(store, "objectives", where, params)
+        store.save("objectives", objective)
+    return objective
+
+
+def save_key_result(store: Store, kr: KeyResult) -> KeyResult:
+    """Add a new key result (placed last) or save an edited one."""
+    existing = store.key_result(kr.id)
+    with store.action(t("act.save_kr") if existing else t("act.add_kr")):
+        if existing is None:
+            kr.position = _next_position(
+                store, "key_results", "objective_id = ?", [kr.objective_id]
+            )
+        store.save("key_results", kr)
+    return kr
+
+
+def _delete_objective_rows(store: Store, objective_id: str) -> None:
+    # Children first, so foreign keys hold at every step and undo restores parents first.
+    for child in store.rows("SELECT id FROM objectives WHERE parent_id = ?", [objective_id]):
+        _delete_objective_rows(store, child["id"])
+    for kr in store.rows("SELECT id FROM key_results WHERE objective_id = ?", [objective_id]):
+        _delete_kr_rows(store, kr["id"])
+    store.delete_row("objectives", objective_id)
+
+
+def _delete_kr_rows(store: Store, kr_id: str) -> None:
+    for checkin in store.rows("SELECT id FROM checkins WHERE kr_id = ?", [kr_id]):
+        store.delete_row("checkins", checkin["id"])
+    store.delete_row("key_results", kr_id)
+
+
+def count_descendants(store: Store, objective_id: str) -> tuple[int, int, int]:
+    """(aligned objectives, key results, check-ins) a delete of this objective would remove."""
+    found = store.db.execute(
+        """
+        WITH RECURSIVE tree(id) AS (
+            SELECT ? UNION ALL SELECT o.id FROM objectives o JOIN tree ON o.parent_id = tree.id
+        )
+        SELECT (SELECT count(*) - 1 FROM tree),
+               (SELECT count(*) FROM key_results WHERE objective_id IN tree),
+               (SELECT count(*) FROM checkins WHERE kr_id IN
+                   (SELECT id FROM key_results WHERE objective_id IN tree))
+        """,
+        [objective_id],
+    ).fetchone()
+    return int(found[0]), int(found[1]), int(found[2])
+
+
+def delete_objective(store: Store, objective_id: str) -> None:
+    """Delete an objective with its aligned objectives, key results and check-ins (undoable)."""
+    with store.action(t("act.delete_objective")):
+        _delete_objective_rows(store, objective_id)
+
+
+def delete_key_result(store: Store, kr_id: str) -> None:
+    """Delete a key result and its check-ins (undoable)."""
+    with store.action(t("act.delete_kr")):
+        _delete_kr_rows(store, kr_id)
+
+
+def _swap(
+    store: Store, table: str, siblings: list[dict[str, object]], item_id: str, delta: int
+) -> bool:
+    ids = [str(s["id"]) for s in siblings]
+    index = ids.index(item_id)
+    other = index + delta
+    if not 0 <= other < len(ids):
+        return False
+    ids[index], ids[other] = ids[other], ids[index]
+    for position, pk in enumerate(ids):
+        if siblings[[str(s["id"]) for s in siblings].index(pk)]["position"] != position:
+            store.update_row(table, pk, {"position": position})
+    return True
+
+
+def move_objective(store: Store, objective_id: str, delta: int) -> bool:
+    """Move an objective up (-1) or down (+1) among its siblings; False at either end."""
+    objective = store.objective(objective_id)
+    if objective is None:
+        return False
+    where, params = _sibling_clause(objective)
+    siblings = store.rows(
+        f"SELECT id, position FROM objectives WHERE {where} ORDER BY position, created", params
+    )
+    with store.action(t("act.move")):
+        return _swap(store, "objectives", siblings, objective_id, delta)
+
+
+def move_key_result(store: Store, kr_id: str, delta: int) -> bool:
+    """Move a key result up (-1) or down (+1) within its objective; False at either end."""
+    kr = store.key_result(kr_id)
+    if kr is None:
+        return False
+    siblings = store.rows(
+        "SELECT id, position FROM key_results WHERE objective_id = ? ORDER BY position, created",
+        [kr.objective_id],
+    )
+    with store.action(t("act.move")):
+        return _swap(store, "key_results", siblings, kr_id, delta)
+
+
+def record_checkin(store: Store, checkin: CheckIn) -> CheckIn:
+    """Save a check-in and make the KR's current value and confidence those of its latest check-in."""
+    if store.key_result(checkin.kr_id) is None:
+        raise WorkspaceError(t("ws.not_found_row", what="key result", id=checkin.kr_id))
+    with store.action(t("act.checkin")):
+        store.save("checkins", checkin)
+        latest = store.checkins(checkin.kr_id, limit=1)[0]
+        store.update_row(
+            "key_results",
+            checkin.kr_id,
+            {"current": latest.value, "confidence": latest.confidence.value},
+        )
+    return checkin
+
+
+def quarter_of(day: date) -> Period:
+    """The calendar quarter containing `day`, as an unsaved Period named like '2026 Q4'."""
+    quarter = (day.month - 1) // 3
+    start = date(day.year, quarter * 3 + 1, 1)
+    end_month = quarter * 3 + 3
+    next_first = date(day.year + 1, 1, 1) if end_month == 12 else date(day.year, end_month + 1, 1)
+    return Period(
+        name=f"{day.year} Q{quarter + 1}", start=start, end=next_first - timedelta(days=1)
+    )
+
+
+def following_period(period: Period) -> Period:
+    """The period right after `period`: the next quarter for a quarter, else the same length."""
+    candidate = quarter_of(period.end + timedelta(days=1))
+    if (
+        quarter_of(period.start).start == period.start
+        and quarter_of(period.start).end == period.end
+    ):
+        return candidate
+    start = period.end + timedelta(days=1)
+    return Period(
+        name=f"{start.isoformat()}", start=start, end=start + timedelta(days=period.days - 1)
+    )
+
+
+def start_period(store: Store, period: Period, objective_ids: list[str]) -> Period:
+    """Create `period` and copy the chosen objectives into it with their KRs reset.
+
+    A copied KR starts from the value the old one ended at, keeps its target and kind, and has
+    no check-ins yet (the seed's quarterly reset). Alignment is kept when the parent is copied too.
+    """
+    chosen = set(objective_ids)
+    with store.action(t("act.start_period")):
+        store.insert_row("periods", period.model_dump(mode="json"))
+        new_ids: dict[str, str] = {}
+        sources = [o for o in _objectives_by_ids(store, objective_ids) if o.id in chosen]
+        # Parents before children so each copy can point at its parent's copy.
+        sources.sort(key=lambda o: _depth(store, o))
+        for source in sources:
+            copy = source.model_copy(
+                update={
+                    "id": new_id(),
+                    "period_id": period.id,
+                    "parent_id": new_ids.get(source.parent_id or ""),
+                    "created": utc_now(),
+                    "updated": utc_now(),
+                }
+            )
+            new_ids[source.id] = copy.id
+            store.insert_row("objectives", _row(copy))
+            for kr in store.key_results(source.id):
+                reset = kr.model_copy(
+                    update={
+                        "id": new_id(),
+                        "objective_id": copy.id,
+                        "start": _reset_start(kr),
+                        "current": None,
+                        "confidence": None,
+                        "created": utc_now(),
+                        "updated": utc_now(),
+                    }
+                )
+                store.insert_row("key_results", _row(reset))
+    return period
+
+
+def _reset_start(kr: KeyResult) -> float:
+    """Where a copied KR starts: the value the old one reached, if that still leaves a way to go."""
+    value = kr.value
+    if kr.kind is KRKind.increase and value < kr.target:
+        return value
+    if kr.kind is KRKind.decrease and value > kr.target:
+        return value
+    return kr.start
+
+
+def _row(model: Objective | KeyResult) -> dict[str, object]:
+    from cxtui.store import to_row
+
+    return to_row(model)
+
+
+def _objectives_by_ids(store: Store, ids: list[str]) -> list[Objective]:
+    found = [store.objective(i) for i in ids]
+    return [o for o in found if o is not None]
+
+
+def _depth(store: Store, objective: Objective) -> int:
+    depth = 0
+    parent = objective.parent_id
+    while parent is not None and depth < 100:
+        row = store.get_row("objectives", parent)
+        parent = None if row is None else row["parent_id"]
+        depth += 1
+    return depth

@@ -1,0 +1,270 @@
+"""The workspace store: one SQLite file, one connection, every user action one transaction.
+
+Screens call the store and hand the models it returns to widgets. All writes go through
+`insert_row` / `update_row` / `delete_row` inside `action()`, which makes them undoable.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlite_utils import Database
+
+from cxtui.errors import ReadOnlyError, WorkspaceError
+from cxtui.i18n import t
+from cxtui.journal import Action, Journal, Row
+from cxtui.models import CheckIn, KeyResult, Objective, Period, Record, utc_now
+from cxtui.schema import APPLICATION_ID, migrations, schema_version
+from cxtui.workspace import open_workspace
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def to_row(model: BaseModel) -> Row:
+    """A model as a database row: JSON-compatible values, booleans as 0/1."""
+    row = model.model_dump(mode="json")
+    return {k: int(v) if isinstance(v, bool) else v for k, v in row.items()}
+
+
+class Store:
+    """Data access for one workspace file. Not thread-safe: use it from one thread only."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        path: Path | None = None,
+        readonly: bool = False,
+        notice: str | None = None,
+    ) -> None:
+        self.db = Database(conn, execute_plugins=False)
+        self.path = path
+        self.readonly = readonly
+        self.notice = notice
+        self.journal = Journal(self.db)
+        if not readonly:
+            self._migrate()
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False, readonly: bool = False) -> Store:
+        """Open (or create) the workspace at `path`; raises WorkspaceError with one clear line."""
+        opened = open_workspace(Path(path), create=create, readonly=readonly)
+        try:
+            return cls(opened.conn, path=Path(path), readonly=opened.readonly, notice=opened.notice)
+        except sqlite3.DatabaseError as exc:
+            opened.conn.close()
+            raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A throwaway in-memory workspace (tests, previews)."""
+        conn = sqlite3.connect(":memory:")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return cls(conn)
+
+    def _migrate(self) -> None:
+        migrations.apply(self.db)
+        self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        self.db.execute(f"PRAGMA user_version = {schema_version()}")
+
+    def close(self) -> None:
+        """Close the connection (checkpoints the WAL)."""
+        self.db.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version recorded in the file."""
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- actions, undo and generic writes --------------------------------------------------
+
+    @contextmanager
+    def action(self, label: str) -> Iterator[Action]:
+        """One user action: one transaction and one undo step. Refused on read-only files."""
+        if self.readonly:
+            raise ReadOnlyError(t("ws.readonly_write"))
+        with self.journal.action(label) as act:
+            yield act
+
+    def undo(self) -> str | None:
+        """Undo the last action; returns its label or None."""
+        if self.readonly:
+            return None
+        return self.journal.undo()
+
+    def redo(self) -> str | None:
+        """Redo the last undone action; returns its label or None."""
+        if self.readonly:
+            return None
+        return self.journal.redo()
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an action to undo."""
+        return bool(self.journal.undo_stack)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone action to redo."""
+        return bool(self.journal.redo_stack)
+
+    def get_row(self, table: str, pk: str) -> Row | None:
+        """One row by id, or None."""
+        cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE id = ?', [pk])
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], found, strict=True))
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """Rows of a read query as dicts."""
+        cursor = self.db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def insert_row(self, table: str, row: Row) -> None:
+        """Insert one row as part of the current action."""
+        names = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
+        self.journal.record(table, row["id"], None, dict(row))
+
+    def insert_rows(self, table: str, rows: list[Row]) -> None:
+        """Insert many rows of the same columns at once (imports) as part of the current action."""
+        if not rows:
+            return
+        columns = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        self.db.conn.executemany(
+            f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+            [[r[c] for c in columns] for r in rows],
+        )
+        for row in rows:
+            self.journal.record(table, row["id"], None, row)
+
+    def update_row(self, table: str, pk: str, changes: Row) -> None:
+        """Update columns of one row (and its `updated` stamp) as part of the current action."""
+        before = self.get_row(table, pk)
+        if before is None:
+            raise WorkspaceError(t("ws.not_found_row", what=table, id=pk))
+        after = {**before, **changes}
+        if "updated" in before:
+            after["updated"] = utc_now()
+        sets = ", ".join(f'"{c}" = ?' for c in after if c != "id")
+        values = [v for c, v in after.items() if c != "id"]
+        self.db.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*values, pk])
+        self.journal.record(table, pk, before, after)
+
+    def delete_row(self, table: str, pk: str) -> None:
+        """Delete one row as part of the current action."""
+        before = self.get_row(table, pk)
+        if before is None:
+            return
+        self.db.execute(f'DELETE FROM "{table}" WHERE id = ?', [pk])
+        self.journal.record(table, pk, before, None)
+
+    def save(self, table: str, model: Record) -> None:
+        """Insert or update a model's row as part of the current action."""
+        row = to_row(model)
+        if self.get_row(table, model.id) is None:
+            self.insert_row(table, row)
+        else:
+            row.pop("created", None)
+            self.update_row(table, model.id, row)
+
+    def _models(self, model: type[M], sql: str, params: Iterable[Any] = ()) -> list[M]:
+        return [model.model_validate(row) for row in self.rows(sql, params)]
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A workspace setting (stored in the file)."""
+        found = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if found is None else str(found[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a workspace setting outside the undo history (preferences are not user data)."""
+        if self.readonly:
+            return
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    # -- periods ----------------------------------------------------------------------------
+
+    def periods(self) -> list[Period]:
+        """Every period, oldest first."""
+        return self._models(Period, 'SELECT * FROM periods ORDER BY start, "end", name')
+
+    def period(self, period_id: str) -> Period | None:
+        """One period by id."""
+        row = self.get_row("periods", period_id)
+        return None if row is None else Period.model_validate(row)
+
+    def period_on(self, day: date) -> Period | None:
+        """The period that contains `day` (the shortest one if several do)."""
+        found = self._models(
+            Period,
+            'SELECT * FROM periods WHERE start <= ? AND "end" >= ? ORDER BY "end", start LIMIT 1',
+            [day.isoformat(), day.isoformat()],
+        )
+        return found[0] if found else None
+
+    # -- objectives and key results -------------------------------------------------------------
+
+    def objectives(self, period_id: str) -> list[Objective]:
+        """Objectives of a period in sibling order."""
+        return self._models(
+            Objective,
+            "SELECT * FROM objectives WHERE period_id = ? ORDER BY position, created",
+            [period_id],
+        )
+
+    def objective(self, objective_id: str) -> Objective | None:
+        """One objective by id."""
+        row = self.get_row("objectives", objective_id)
+        return None if row is None else Objective.model_validate(row)
+
+    def key_results(self, objective_id: str) -> list[KeyResult]:
+        """Key results of one objective in order."""
+        return self._models(
+            KeyResult,
+            "SELECT * FROM key_results WHERE objective_id = ? ORDER BY position, created",
+            [objective_id],
+        )
+
+    def key_results_in_period(self, period_id: str) -> dict[str, list[KeyResult]]:
+        """Key results of every objective of a period, by objective id (one query)."""
+        found: dict[str, list[KeyResult]] = {}
+        for kr in self._models(
+            KeyResult,
+            "SELECT k.* FROM key_results k JOIN objectives o ON o.id = k.objective_id "
+            "WHERE o.period_id = ? ORDER BY k.position, k.created",
+            [period_id],
+        ):
+            found.setdefault(kr.objective_id, []).append(kr)
+        return found
+
+    def key_result(self, kr_id: str) -> KeyResult | None:
+        """One key result by id."""
+        row = self.get_row("key_results", kr_id)
+        return None if row is None else KeyResult.model_validate(row)
+
+    def checkins(self, kr_id: str, limit: int | None = None) -> list[CheckIn]:
+        """Check-ins of a key result, newest first."""
+        sql = "SELECT * FROM checkins WHERE kr_id = ? ORDER BY date DESC, created DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self._models(CheckIn, sql, [kr_id])
