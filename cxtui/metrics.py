@@ -56,9 +56,7 @@ def weighted_mean(items: Iterable[tuple[float, float]]) -> float | None:
     return None if weights == 0 else total / weights
 
 
-def objective_progress(
-    krs: Iterable[KeyResult], child_progress: Iterable[float] = ()
-) -> float | None:
+def objective_progress(krs: Iterable[KeyResult], child_progress: Iterable[float] = ()) -> float | None:
     """Weighted mean of clamped KR progress, optionally with rolled-up child objectives (weight 1).
 
     Clamped values are averaged so one over-achieved KR cannot hide another that is behind.

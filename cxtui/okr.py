@@ -44,9 +44,7 @@ def save_key_result(store: Store, kr: KeyResult) -> KeyResult:
     existing = store.key_result(kr.id)
     with store.action(t("act.save_kr") if existing else t("act.add_kr")):
         if existing is None:
-            kr.position = _next_position(
-                store, "key_results", "objective_id = ?", [kr.objective_id]
-            )
+            kr.position = _next_position(store, "key_results", "objective_id = ?", [kr.objective_id])
         store.save("key_results", kr)
     return kr
 
@@ -95,9 +93,7 @@ def delete_key_result(store: Store, kr_id: str) -> None:
         _delete_kr_rows(store, kr_id)
 
 
-def _swap(
-    store: Store, table: str, siblings: list[dict[str, object]], item_id: str, delta: int
-) -> bool:
+def _swap(store: Store, table: str, siblings: list[dict[str, object]], item_id: str, delta: int) -> bool:
     ids = [str(s["id"]) for s in siblings]
     index = ids.index(item_id)
     other = index + delta
@@ -157,23 +153,16 @@ def quarter_of(day: date) -> Period:
     start = date(day.year, quarter * 3 + 1, 1)
     end_month = quarter * 3 + 3
     next_first = date(day.year + 1, 1, 1) if end_month == 12 else date(day.year, end_month + 1, 1)
-    return Period(
-        name=f"{day.year} Q{quarter + 1}", start=start, end=next_first - timedelta(days=1)
-    )
+    return Period(name=f"{day.year} Q{quarter + 1}", start=start, end=next_first - timedelta(days=1))
 
 
 def following_period(period: Period) -> Period:
     """The period right after `period`: the next quarter for a quarter, else the same length."""
     candidate = quarter_of(period.end + timedelta(days=1))
-    if (
-        quarter_of(period.start).start == period.start
-        and quarter_of(period.start).end == period.end
-    ):
+    if quarter_of(period.start).start == period.start and quarter_of(period.start).end == period.end:
         return candidate
     start = period.end + timedelta(days=1)
-    return Period(
-        name=f"{start.isoformat()}", start=start, end=start + timedelta(days=period.days - 1)
-    )
+    return Period(name=f"{start.isoformat()}", start=start, end=start + timedelta(days=period.days - 1))
 
 
 def start_period(store: Store, period: Period, objective_ids: list[str]) -> Period:

@@ -97,9 +97,7 @@ def _compute(node: ObjectiveNode, expected: float, seen: set[str]) -> None:
         if child.objective.id not in seen:
             _compute(child, expected, seen)
     child_progress = (
-        [c.progress for c in node.children if c.progress is not None]
-        if node.objective.rollup
-        else []
+        [c.progress for c in node.children if c.progress is not None] if node.objective.rollup else []
     )
     node.progress = objective_progress([v.kr for v in node.krs], child_progress)
     node.expected = expected

@@ -5,6 +5,7 @@ $CXTUI_DATA_DIR overrides the platform's user data directory (tests never touch 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -49,9 +50,7 @@ def remember_workspace(path: Path) -> None:
     """Put `path` at the top of the recent list (best effort: never fails the caller)."""
     resolved = str(Path(path).resolve())
     names = [str(p) for p in recent_workspaces() if str(p) != resolved]
-    try:
+    with contextlib.suppress(OSError):
         _recent_file().write_text(
             json.dumps([resolved, *names][:RECENT_LIMIT], ensure_ascii=False), encoding="utf-8"
         )
-    except OSError:
-        pass

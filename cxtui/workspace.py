@@ -65,11 +65,7 @@ def read_header(path: Path) -> Header:
 
 def _check_size(path: Path, header: Header) -> None:
     size = path.stat().st_size
-    if (
-        header.page_size < 512
-        or size % header.page_size
-        or size < header.page_count * header.page_size
-    ):
+    if header.page_size < 512 or size % header.page_size or size < header.page_count * header.page_size:
         raise WorkspaceError(t("ws.truncated", path=path))
 
 
