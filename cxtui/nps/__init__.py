@@ -1,0 +1,1 @@
+"""NPS: statistics, survey-export importers, storage of responses and follow-ups."""
