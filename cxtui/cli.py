@@ -138,8 +138,14 @@ def report(
         store.close()
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
-    else:
+        return
+    from cxtui.i18n import t
+
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CxError(t("cli.cannot_write", path=output, reason=exc.strerror or exc)) from None
+    click.echo(t("cli.report_written", path=output), err=True)
 
 
 def _register_extensions() -> None:

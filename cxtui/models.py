@@ -62,7 +62,7 @@ class Record(BaseModel):
 def _strip_required(value: str) -> str:
     value = value.strip()
     if not value:
-        raise ValueError("must not be empty")
+        raise ValueError("err.empty")
     return value
 
 
@@ -78,7 +78,7 @@ class Period(Record):
     @model_validator(mode="after")
     def _end_after_start(self) -> Self:
         if self.end < self.start:
-            raise ValueError("end: must not be before start")
+            raise ValueError("end|err.end_before_start")
         return self
 
     @property
@@ -123,11 +123,11 @@ class KeyResult(Record):
         if self.kind is KRKind.milestone:
             return self
         if self.kind in (KRKind.increase, KRKind.decrease) and self.target == self.start:
-            raise ValueError("target: must differ from start")
+            raise ValueError("target|err.target_equals_start")
         if self.kind is KRKind.increase and self.target < self.start:
-            raise ValueError("target: must be above start for an increasing key result")
+            raise ValueError("target|err.target_below_start")
         if self.kind is KRKind.decrease and self.target > self.start:
-            raise ValueError("target: must be below start for a decreasing key result")
+            raise ValueError("target|err.target_above_start")
         return self
 
     @property

@@ -72,6 +72,73 @@ def m001_okr(db: Database) -> None:
     db.execute("CREATE INDEX checkins_kr ON checkins(kr_id, date)")
 
 
+@migrations()
+def m002_nps(db: Database) -> None:
+    """NPS: surveys, their responses, the files imported into them and detractor follow-ups."""
+    db.execute(
+        """
+        CREATE TABLE surveys (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('import', 'manual', 'range', 'template')),
+            source TEXT NOT NULL DEFAULT '',
+            range_start TEXT, range_end TEXT,
+            template TEXT,
+            created TEXT NOT NULL, updated TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE imports (
+            id TEXT PRIMARY KEY,
+            survey_id TEXT NOT NULL REFERENCES surveys(id),
+            sha256 TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',
+            encoding TEXT NOT NULL DEFAULT '', layout TEXT NOT NULL DEFAULT '',
+            imported INTEGER NOT NULL DEFAULT 0, blank INTEGER NOT NULL DEFAULT 0,
+            rejected INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL,
+            UNIQUE (survey_id, sha256)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY,
+            survey_id TEXT NOT NULL REFERENCES surveys(id),
+            import_id TEXT REFERENCES imports(id),
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            comment TEXT NOT NULL DEFAULT '', segment TEXT NOT NULL DEFAULT '',
+            answered_at TEXT, line INTEGER,
+            category TEXT NOT NULL DEFAULT '',
+            extra TEXT,
+            created TEXT NOT NULL
+        )
+        """
+    )
+    # Covering indexes: the per-survey counts (and per-segment counts) are read from the index
+    # alone, never from the table, which is what keeps `nps show` on a million rows fast.
+    db.execute("CREATE INDEX responses_survey_score ON responses(survey_id, score)")
+    db.execute("CREATE INDEX responses_survey_segment ON responses(survey_id, segment, score)")
+    # First/last answer per survey (a min/max seek) and the trend of one survey, from the index.
+    db.execute("CREATE INDEX responses_survey_answered ON responses(survey_id, answered_at, score)")
+    # Date-range "surveys" read every survey between two dates.
+    db.execute("CREATE INDEX responses_answered ON responses(answered_at, score)")
+    db.execute(
+        """
+        CREATE TABLE followups (
+            id TEXT PRIMARY KEY,
+            response_id TEXT NOT NULL UNIQUE REFERENCES responses(id),
+            owner TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'contacted', 'resolved')),
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL, updated TEXT NOT NULL
+        )
+        """
+    )
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version of cxtui knows, in order."""
     return [m.name for m in migrations._migrations]

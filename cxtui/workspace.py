@@ -69,6 +69,28 @@ def _check_size(path: Path, header: Header) -> None:
         raise WorkspaceError(t("ws.truncated", path=path))
 
 
+def probe(path: Path) -> bool:
+    """Whether `path` exists; WorkspaceError for a folder or a path that cannot even be looked at."""
+    try:
+        # Path.is_dir() raises (rather than answers False) when a parent folder cannot be searched.
+        if path.is_dir():
+            raise WorkspaceError(t("ws.is_dir", path=path))
+        return path.exists()
+    except PermissionError:
+        raise WorkspaceError(t("ws.no_permission", path=path)) from None
+    except OSError as exc:
+        raise WorkspaceError(t("ws.unreadable", path=path, reason=exc.strerror)) from None
+
+
+def preflight(path: Path) -> Header:
+    """The checks made on an existing file before connecting: readable, SQLite, whole, not foreign."""
+    header = read_header(path)
+    _check_size(path, header)
+    if header.application_id not in (0, APPLICATION_ID):
+        raise WorkspaceError(t("ws.foreign", path=path))
+    return header
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
@@ -112,9 +134,7 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
     """
     path = Path(path)
     notice: str | None = None
-    if path.is_dir():
-        raise WorkspaceError(t("ws.is_dir", path=path))
-    created = not path.exists()
+    created = not probe(path)
     if created:
         if not create:
             raise WorkspaceError(t("ws.missing", path=path))
@@ -124,10 +144,7 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
             raise WorkspaceError(t("ws.no_permission", path=path.parent))
         header = None
     else:
-        header = read_header(path)
-        _check_size(path, header)
-        if header.application_id not in (0, APPLICATION_ID):
-            raise WorkspaceError(t("ws.foreign", path=path))
+        header = preflight(path)
         if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             readonly = True
             notice = t("ws.readonly_perm")

@@ -1,0 +1,190 @@
+"""`cxtui check`: integrity and schema of a workspace file, without changing a single byte of it.
+
+The file is opened read-only (`mode=ro`). A WAL-mode file that no program has open is read with
+`immutable=1` as well, because even a read-only connection would otherwise leave `-wal`/`-shm`
+files beside it. Every way a file can be bad becomes the same one line `open_workspace` would say.
+
+JSON (`format_check(result, as_json=True)`), stable like the report: later versions add keys, never
+rename them::
+
+    {"cxtui_check": 1, "path": str, "ok": bool, "message": str,
+     "schema_version": int | null,        # migrations recorded in the file
+     "supported_schema_version": int,     # the version this cxtui writes
+     "integrity": [str],                  # PRAGMA integrity_check rows: ["ok"] when sound
+     "foreign_key_problems": int | null,  # rows reported by PRAGMA foreign_key_check
+     "counts": {"periods": int, "objectives": int, "key_results": int, "checkins": int} | null,
+     "notice": str | null}                # newer/older schema: how the file will be opened
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cxtui.errors import WorkspaceError
+from cxtui.i18n import t
+from cxtui.schema import APPLICATION_ID, known_migrations, schema_version
+from cxtui.workspace import BUSY_TIMEOUT_S, Header, preflight, probe
+
+CHECK_FORMAT_VERSION = 1
+# The tables every workspace has (migration 1), in the order counts are reported.
+COUNTED_TABLES = ("periods", "objectives", "key_results", "checkins")
+INTEGRITY_ROWS = 20
+
+
+@dataclass
+class CheckResult:
+    """What `check_workspace` found: ok or not, one message line, versions, integrity and counts."""
+
+    path: str
+    ok: bool
+    message: str
+    schema_version: int | None = None
+    supported_schema_version: int = field(default_factory=schema_version)
+    integrity: list[str] = field(default_factory=list)
+    foreign_key_problems: int | None = None
+    counts: dict[str, int] | None = None
+    notice: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The stable JSON object documented in the module docstring."""
+        return {
+            "cxtui_check": CHECK_FORMAT_VERSION,
+            "path": self.path,
+            "ok": self.ok,
+            "message": self.message,
+            "schema_version": self.schema_version,
+            "supported_schema_version": self.supported_schema_version,
+            "integrity": list(self.integrity),
+            "foreign_key_problems": self.foreign_key_problems,
+            "counts": None if self.counts is None else dict(self.counts),
+            "notice": self.notice,
+        }
+
+
+def _is_wal(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(20)
+    # Bytes 18-19 are the write/read format versions: 2 means WAL mode.
+    return len(head) == 20 and head[18] == 2
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    if _is_wal(path) and not any(p.exists() for p in sidecars):
+        # No -wal/-shm: no program has the file open and all its content is in the file itself,
+        # so reading it as immutable is exact and leaves nothing behind.
+        return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise
+        # The -shm cannot be created (folder not writable): immutable is the only way to read.
+        return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
+
+
+def _inspect(conn: sqlite3.Connection, path: Path, header: Header, result: CheckResult) -> None:
+    tables = {
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    }
+    if header.application_id != APPLICATION_ID and tables:
+        raise WorkspaceError(t("ws.foreign", path=path))
+    if not tables:
+        raise WorkspaceError(t("check.not_initialised", path=path))
+    applied: list[str] = []
+    if "_sqlite_migrations" in tables:
+        applied = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set='cxtui' ORDER BY rowid"
+            ).fetchall()
+        ]
+    result.schema_version = len(applied)
+    ours = schema_version()
+    newer = any(name not in known_migrations() for name in applied) or len(applied) > ours
+    if newer:
+        result.notice = t("ws.newer", version=len(applied), ours=ours)
+    elif 0 < len(applied) < ours:
+        result.notice = t("check.older", version=len(applied), ours=ours)
+    result.integrity = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({INTEGRITY_ROWS})")]
+    result.foreign_key_problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+    missing = [name for name in COUNTED_TABLES if name not in tables]
+    if result.integrity != ["ok"]:
+        raise WorkspaceError(
+            t("check.integrity_failed", path=path, count=len(result.integrity), first=result.integrity[0])
+        )
+    if missing or not applied:
+        raise WorkspaceError(t("check.missing_tables", path=path, tables=", ".join(missing) or "-"))
+    result.counts = {
+        name: int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]) for name in COUNTED_TABLES
+    }
+    if result.foreign_key_problems:
+        raise WorkspaceError(t("check.foreign_keys_failed", path=path, count=result.foreign_key_problems))
+
+
+def check_workspace(path: Path | str) -> CheckResult:
+    """Check a workspace file read-only; never raises for a bad file, never modifies any file."""
+    path = Path(path)
+    result = CheckResult(path=str(path), ok=False, message="")
+    try:
+        if not probe(path):
+            raise WorkspaceError(t("ws.missing", path=path))
+        header = preflight(path)
+        conn = _connect_readonly(path)
+        try:
+            _inspect(conn, path, header, result)
+        finally:
+            conn.close()
+    except WorkspaceError as exc:
+        result.message = exc.message
+        return result
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            result.message = t("ws.busy", path=path)
+        else:
+            result.message = t("ws.damaged", path=path, reason=text)
+        return result
+    except PermissionError:
+        result.message = t("ws.no_permission", path=path)
+        return result
+    except OSError as exc:
+        result.message = t("ws.unreadable", path=path, reason=exc.strerror)
+        return result
+    result.ok = True
+    result.message = t("check.ok", path=path, version=result.schema_version, ours=schema_version())
+    return result
+
+
+def format_check(result: CheckResult, as_json: bool = False) -> str:
+    """The result as text (one line for a bad file, a short summary for a good one) or as JSON."""
+    if as_json:
+        return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+    if not result.ok:
+        return result.message
+    counts = result.counts or {}
+    lines = [
+        result.message,
+        t("check.schema", version=result.schema_version, ours=result.supported_schema_version),
+        t("check.integrity", result=t("ws.integrity_ok")),
+        t(
+            "check.counts",
+            periods=counts.get("periods", 0),
+            objectives=counts.get("objectives", 0),
+            key_results=counts.get("key_results", 0),
+            checkins=counts.get("checkins", 0),
+        ),
+    ]
+    if result.notice:
+        lines.append(t("check.notice", notice=result.notice))
+    return "\n".join([lines[0], *("  " + line for line in lines[1:])])

@@ -1,0 +1,169 @@
+"""Reading one cell: a 0–10 score as survey tools write it, and dates in the formats they use.
+
+Both readers are called once per data row, so the patterns are compiled once here and the
+common cases take a fast path (a cache for scores, `datetime.fromisoformat` for dates).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+# A score cell: a number, optionally followed by a unit (10点, 9 pts) and/or a label
+# ("10 - Extremely likely", "0: Not at all likely", "10 (最高)").
+_SCORE_RE = re.compile(
+    r"([+-]?\d+(?:\.\d+)?)\s*(?:点|pts?\.?|points?)?\s*(?:[-–—:/(\[].*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+
+SCORE_BLANK = -1
+# Reason keys (see cxtui/locales/nps_import.py); the caller formats them with the raw value.
+NOT_NUMBER = "nps_import.score_not_number"
+OUT_OF_RANGE = "nps_import.score_out_of_range"
+NOT_WHOLE = "nps_import.score_not_whole"
+
+
+def parse_score(text: str) -> int | str:
+    """A 0–10 score from a cell: the int, SCORE_BLANK for a blank cell, or a reason key.
+
+    Full-width digits and signs are folded by NFKC, so `１０` and `１０点` read as 10.
+    """
+    value = unicodedata.normalize("NFKC", text).strip()
+    if not value:
+        return SCORE_BLANK
+    match = _SCORE_RE.fullmatch(value)
+    if match is None:
+        return NOT_NUMBER
+    number = match.group(1)
+    if "." in number:
+        whole, _, fraction = number.partition(".")
+        # Excel writes 9 as "9.0"; 7.5 is not an NPS answer.
+        if fraction.strip("0"):
+            return NOT_WHOLE
+        number = whole
+    score = int(number)
+    if not 0 <= score <= 10:
+        return OUT_OF_RANGE
+    return score
+
+
+class ScoreReader:
+    """parse_score with a cache: a score column holds a handful of distinct strings."""
+
+    __slots__ = ("cache",)
+
+    def __init__(self) -> None:
+        self.cache: dict[str, int | str] = {}
+
+    def __call__(self, text: str) -> int | str:
+        """The parsed score (see parse_score), computed once per distinct cell text."""
+        hit = self.cache.get(text)
+        if hit is None:
+            hit = self.cache[text] = parse_score(text)
+        return hit
+
+
+_TZ = r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+_TIME = r"(?:[T ]+(午前|午後)?\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?)?"
+# 2026-03-04 10:15:00, 2026/3/4 3:15:00 PM, 2026.03.04, 2026/03/04 午後 3:15:00 (Excel ja)
+_YMD_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME + _TZ)
+# 3/4/2026 10:15:00, 03/04/2026 10:15:00 AM (SurveyMonkey), 3/4/26 10:15 (Microsoft Forms)
+_XDY_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})" + _TIME + _TZ)
+# 2026年3月4日, 2026年3月4日 10:15, 2026年3月4日(水) 10時15分
+_JA_RE = re.compile(
+    r"(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日\s*(?:[(（][^)）]*[)）])?"
+    r"(?:\s*(午前|午後)?\s*(\d{1,2})[:時](\d{1,2})分?(?:[:]?(\d{1,2})秒?)?)?"
+)
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def _hour(hour: int, marker: str | None) -> int:
+    """24-hour clock from a 12-hour one with AM/PM (or 午前/午後); unchanged without a marker."""
+    if not marker:
+        return hour
+    pm = marker[0] in "Pp午" and marker != "午前"
+    if hour == 12:
+        return 12 if pm else 0
+    return hour + 12 if pm else hour
+
+
+class DateReader:
+    """Reads the dates of one column, learning its format from the first values it sees."""
+
+    __slots__ = ("day_first", "fast")
+
+    def __init__(self, samples: Iterable[str] = ()) -> None:
+        # D/M/Y vs M/D/Y: US tools (SurveyMonkey, Google Forms in en-US) write M/D/Y; a first
+        # number above 12 anywhere in the sample shows the column is D/M/Y instead.
+        self.day_first = False
+        self.fast = True
+        for sample in samples:
+            match = _XDY_RE.fullmatch(sample.strip())
+            if match and int(match.group(1)) > 12:
+                self.day_first = True
+                break
+
+    def __call__(self, text: str) -> datetime | None:
+        """The date and time in `text` (naive, the clock time as written), or None if unreadable."""
+        if self.fast:
+            # The ISO forms (Typeform, Qualtrics, plain files, xlsx cells) and zero-padded
+            # YYYY/MM/DD (Google Forms ja) go through the C parser; anything else switches
+            # this column to the general reader so a bad guess costs one exception, not one per row.
+            try:
+                return datetime.fromisoformat(text.replace("/", "-")).replace(tzinfo=None)
+            except ValueError:
+                self.fast = False
+        return self.general(text)
+
+    def general(self, text: str) -> datetime | None:
+        """Slow path: every supported format, after folding full-width characters."""
+        value = unicodedata.normalize("NFKC", text).strip()
+        if not value:
+            return None
+        try:
+            match = _YMD_RE.fullmatch(value)
+            if match:
+                y, mo, d, ampm1, hh, mi, ss, ampm2 = match.groups()
+                return self._build(int(y), int(mo), int(d), hh, mi, ss, ampm1 or ampm2)
+            match = _XDY_RE.fullmatch(value)
+            if match:
+                a, b, y, ampm1, hh, mi, ss, ampm2 = match.groups()
+                year = int(y) + (2000 if len(y) == 2 else 0)
+                month, day = (int(b), int(a)) if self.day_first else (int(a), int(b))
+                return self._build(year, month, day, hh, mi, ss, ampm1 or ampm2)
+            match = _JA_RE.fullmatch(value)
+            if match:
+                y, mo, d, ampm, hh, mi, ss = match.groups()
+                return self._build(int(y), int(mo), int(d), hh, mi, ss, ampm)
+            # An Excel serial day number (a date cell saved as a number): 20000 ≈ 1954, 80000 ≈ 2119.
+            serial = float(value)
+            if 20000 <= serial <= 80000:
+                return _EXCEL_EPOCH + timedelta(days=serial)
+        except (ValueError, OverflowError):
+            pass
+        return None
+
+    @staticmethod
+    def _build(
+        y: int, mo: int, d: int, hh: str | None, mi: str | None, ss: str | None, ampm: str | None
+    ) -> datetime:
+        if hh is None:
+            return datetime(y, mo, d)
+        return datetime(y, mo, d, _hour(int(hh), ampm), int(mi or 0), int(ss or 0))
+
+
+def looks_like_value(text: str) -> bool:
+    """True when a cell reads as a number or a date (so a row of them is data, not a header)."""
+    value = text.strip()
+    if not value:
+        return True
+    if isinstance(parse_score(value), int):
+        return True
+    try:
+        float(unicodedata.normalize("NFKC", value))
+        return True
+    except ValueError:
+        pass
+    return DateReader().general(value) is not None

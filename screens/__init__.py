@@ -1,0 +1,1 @@
+"""The Textual UI of cxtui: the app, one module per screen, dialogs and widgets."""

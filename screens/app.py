@@ -1,0 +1,181 @@
+"""The cxtui Textual app: opens a workspace (or the start screen) and owns undo, help, language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from cxtui import clock, okr, paths
+from cxtui.errors import WorkspaceError
+from cxtui.i18n import get_language, set_language, t
+from cxtui.store import Store
+from screens.translate import translate_bindings
+
+
+class CxApp(App[None]):
+    """cxtui. Give it a store (tests), a path (CLI), or nothing (start screen)."""
+
+    CSS_PATH = "cxtui.tcss"
+    TITLE = "cxtui"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "key.undo"),
+        Binding("ctrl+y", "redo", "key.redo"),
+        Binding("f1,question_mark", "help", "key.help"),
+        Binding("ctrl+l", "toggle_language", "key.language"),
+        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        path: Path | None = None,
+        store: Store | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.path = path
+        self.store = store
+        self.today = today or clock.today()
+
+    def on_mount(self) -> None:
+        """Open what we were given."""
+        if self.store is not None:
+            self.show_workspace(self.store)
+        elif self.path is not None:
+            self.open_path(self.path)
+        else:
+            self.show_start()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def show_start(self) -> None:
+        """The start screen: recent workspaces, new, demo."""
+        from screens.start import StartScreen
+
+        self._show_screen(StartScreen())
+
+    def _show_screen(self, screen: Screen[None]) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    @work
+    async def open_path(self, path: Path, *, create: bool = False) -> None:
+        """Open `path`, offering to create it when missing; errors become a dialog."""
+        from screens.dialogs.confirm import ConfirmDialog, MessageDialog
+
+        if not path.exists() and not path.is_symlink() and not create:
+            create = await self.push_screen_wait(
+                ConfirmDialog(t("start.create_title"), t("start.create_question", path=path), t("key.create"))
+            )
+            if not create:
+                if not self.screen_stack or len(self.screen_stack) <= 1:
+                    self.show_start()
+                return
+        try:
+            store = Store.open(path, create=create)
+        except WorkspaceError as exc:
+            await self.push_screen_wait(MessageDialog(t("start.cannot_open"), exc.message))
+            if len(self.screen_stack) <= 1:
+                self.show_start()
+            return
+        paths.remember_workspace(path)
+        self.show_workspace(store)
+
+    def show_workspace(self, store: Store) -> None:
+        """Show the OKR screen of `store` (a new workspace gets the current quarter)."""
+        from screens.okr import OkrScreen
+
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        if not store.readonly and not store.periods():
+            okr.add_period(store, okr.quarter_of(self.today))
+            store.journal.undo_stack.clear()
+        self._show_screen(OkrScreen(store, self.today))
+
+    # -- undo, help, language ------------------------------------------------------------------
+
+    def _reload_screen(self) -> None:
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+
+    def action_undo(self) -> None:
+        """Undo the last change of this session."""
+        if self.store is None:
+            return
+        label = self.store.undo()
+        if label is None:
+            self.notify(t("msg.nothing_to_undo"), severity="warning")
+            return
+        self._reload_screen()
+        self.notify(t("msg.undone", label=label))
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        if self.store is None:
+            return
+        label = self.store.redo()
+        if label is None:
+            self.notify(t("msg.nothing_to_redo"), severity="warning")
+            return
+        self._reload_screen()
+        self.notify(t("msg.redone", label=label))
+
+    def action_help(self) -> None:
+        """Show every key of the current screen and of the app."""
+        from screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_language(self) -> None:
+        """Switch the UI between English and Japanese."""
+        set_language("ja" if get_language() == "en" else "en")
+        translate_bindings(self)
+        for screen in self.screen_stack:
+            translate_bindings(screen)
+            relabel = getattr(screen, "relabel", None)
+            if callable(relabel):
+                relabel()
+        self.refresh_bindings()
+        self.notify(t("msg.language"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Everything runnable by key is also in the command palette, in the current language."""
+        seen: set[str] = set()
+        for binding_key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding) or binding_key
+            yield SystemCommand(
+                binding.description,
+                f"{t('palette.key')}: {key}",
+                partial(active.node.run_action, binding.action),
+            )
+        yield SystemCommand(t("palette.start"), t("palette.start_help"), self.show_start)
+        yield SystemCommand(t("key.quit"), "ctrl+q", self.exit)
+
+
+def run_app(path: Path | None, lang: str) -> None:
+    """Run the TUI on `path` (or the start screen) in `lang`."""
+    set_language(lang)
+    app = CxApp(path=path)
+    app.run()
+    if app.store is not None:
+        app.store.close()

@@ -1,0 +1,81 @@
+"""Record a weekly check-in: the previous value and note beside the new one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Input, RadioButton, RadioSet, Static
+
+from cxtui.errors import InputError
+from cxtui.i18n import t
+from cxtui.models import CheckIn, Confidence, KeyResult, KRKind
+from cxtui.validation import parse_date, parse_number
+from screens.dialogs.base import FormDialog, field_row
+from screens.widgets.okr_tree import format_value
+
+
+class CheckInDialog(FormDialog[CheckIn]):
+    """New value, confidence (on track / at risk / off track), note, blocker, date."""
+
+    title_key = "dialog.checkin"
+
+    def __init__(self, kr: KeyResult, previous: CheckIn | None, today: date) -> None:
+        super().__init__()
+        self.kr = kr
+        self.previous = previous
+        self.today = today
+
+    def body(self) -> ComposeResult:
+        """Previous check-in, then the new one's fields."""
+        kr = self.kr
+        yield Static(kr.title, classes="dialog-context", markup=False)
+        if kr.kind is KRKind.milestone:
+            goal = t("kind.milestone")
+        else:
+            goal = f"{format_value(kr.start, kr.unit)} → {format_value(kr.target, kr.unit)}"
+        yield Static(f"{t('field.target')}: {goal}", classes="dialog-context", markup=False)
+        if self.previous is None:
+            previous = t("dialog.no_previous", value=format_value(kr.value, kr.unit))
+        else:
+            p = self.previous
+            previous = t(
+                "dialog.previous",
+                date=p.date.isoformat(),
+                value=format_value(p.value, kr.unit),
+                confidence=t(f"confidence.{p.confidence.value}"),
+            )
+            if p.note:
+                previous += f"\n  {t('field.note')}: {p.note}"
+            if p.blocker:
+                previous += f"\n  {t('field.blocker')}: {p.blocker}"
+        yield Static(previous, id="previous", classes="dialog-previous", markup=False)
+        hint = t("dialog.milestone_hint") if kr.kind is KRKind.milestone else kr.unit
+        yield from field_row("field.value", Input(id="value", placeholder=f"{kr.value:g}"), hint)
+        chosen = self.previous.confidence if self.previous else Confidence.on_track
+        with RadioSet(id="confidence"):
+            for level in Confidence:
+                yield RadioButton(t(f"confidence.{level.value}"), value=level is chosen, name=level.value)
+        yield from field_row("field.note", Input(id="note"))
+        yield from field_row("field.blocker", Input(id="blocker"))
+        yield from field_row("field.date", Input(self.today.isoformat(), id="date"))
+
+    def on_mount(self) -> None:
+        """Start in the value."""
+        self.query_one("#value", Input).focus()
+
+    def build(self) -> CheckIn:
+        """The validated check-in."""
+        value = parse_number(self.value_of("value"), "value")
+        if self.kr.kind is KRKind.milestone and value not in (0, 1):
+            raise InputError(f"{t('field.value')}: {t('err.milestone_value')}", field="value")
+        pressed = self.query_one("#confidence", RadioSet).pressed_button
+        confidence = Confidence(pressed.name) if pressed and pressed.name else Confidence.on_track
+        return CheckIn(
+            kr_id=self.kr.id,
+            date=parse_date(self.value_of("date"), "date"),
+            value=value,
+            confidence=confidence,
+            note=self.value_of("note").strip(),
+            blocker=self.value_of("blocker").strip(),
+        )

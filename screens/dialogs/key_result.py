@@ -1,0 +1,67 @@
+"""Add or edit a key result."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, Static
+
+from cxtui.i18n import t
+from cxtui.models import KeyResult, KRKind
+from cxtui.validation import parse_number
+from screens.dialogs.base import FormDialog, field_row
+
+
+class KeyResultDialog(FormDialog[KeyResult]):
+    """Title, kind, start, target, unit, weight, owner."""
+
+    def __init__(self, kr: KeyResult, objective_title: str, *, is_new: bool) -> None:
+        super().__init__()
+        self.kr = kr
+        self.objective_title = objective_title
+        self.is_new = is_new
+
+    def dialog_title(self) -> str:
+        """Add or edit."""
+        return t("dialog.add_kr") if self.is_new else t("dialog.edit_kr")
+
+    def body(self) -> ComposeResult:
+        """The KR's fields; the kind list explains each kind."""
+        yield Static(
+            f"{t('field.objective')}: {self.objective_title}", classes="dialog-context", markup=False
+        )
+        yield from field_row("field.title", Input(self.kr.title, id="title"))
+        options = [(t(f"kind.{k.value}") + " — " + t(f"kind_help.{k.value}"), k.value) for k in KRKind]
+        yield from field_row(
+            "field.kind", Select(options, value=self.kr.kind.value, allow_blank=False, id="kind")
+        )
+        yield from field_row("field.start", Input(f"{self.kr.start:g}", id="start"), t("dialog.start_hint"))
+        yield from field_row(
+            "field.target", Input(f"{self.kr.target:g}", id="target"), t("dialog.target_hint")
+        )
+        yield from field_row("field.unit", Input(self.kr.unit, id="unit", placeholder="% / h / 社"))
+        yield from field_row("field.weight", Input(f"{self.kr.weight:g}", id="weight"))
+        yield from field_row("field.owner", Input(self.kr.owner, id="owner"))
+
+    def on_mount(self) -> None:
+        """Start in the title."""
+        self.query_one("#title", Input).focus()
+
+    def build(self) -> KeyResult:
+        """Validated copy of the KR with the typed values."""
+        kind = KRKind(str(self.query_one("#kind", Select).value))
+        data = self.kr.model_dump()
+        if kind is KRKind.milestone:
+            start, target = 0.0, 1.0
+        else:
+            start = parse_number(self.value_of("start"), "start")
+            target = parse_number(self.value_of("target"), "target")
+        data.update(
+            title=self.value_of("title"),
+            kind=kind,
+            start=start,
+            target=target,
+            unit=self.value_of("unit").strip(),
+            weight=parse_number(self.value_of("weight"), "weight"),
+            owner=self.value_of("owner").strip(),
+        )
+        return KeyResult.model_validate(data)

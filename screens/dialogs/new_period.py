@@ -1,0 +1,54 @@
+"""Start a new period by copying chosen objectives with their values reset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.widgets import Input, SelectionList, Static
+
+from cxtui.i18n import t
+from cxtui.models import Objective, Period
+from cxtui.validation import parse_date
+from screens.dialogs.base import FormDialog, field_row
+
+
+@dataclass
+class NewPeriod:
+    """The dialog's result: the period to create and the objectives to copy into it."""
+
+    period: Period
+    objective_ids: list[str]
+
+
+class NewPeriodDialog(FormDialog[NewPeriod]):
+    """Name and dates (defaulting to the period after the current one), objectives to carry over."""
+
+    title_key = "dialog.new_period"
+
+    def __init__(self, proposal: Period, objectives: list[tuple[Objective, int]]) -> None:
+        super().__init__()
+        self.proposal = proposal
+        self.objectives = objectives
+
+    def body(self) -> ComposeResult:
+        """Name, start, end, and the objectives of the current period (all chosen by default)."""
+        yield from field_row("field.name", Input(self.proposal.name, id="name"))
+        yield from field_row("field.start", Input(self.proposal.start.isoformat(), id="start"))
+        yield from field_row("field.end", Input(self.proposal.end.isoformat(), id="end"))
+        yield Static(t("dialog.carry_over"), classes="field-label")
+        yield SelectionList[str](
+            *[("  " * depth + o.title, o.id, True) for o, depth in self.objectives], id="carry"
+        )
+
+    def build(self) -> NewPeriod:
+        """The validated period and the chosen objective ids (in tree order)."""
+        period = Period.model_validate(
+            {
+                "name": self.value_of("name"),
+                "start": parse_date(self.value_of("start"), "start"),
+                "end": parse_date(self.value_of("end"), "end"),
+            }
+        )
+        chosen = set(self.query_one("#carry", SelectionList).selected)
+        return NewPeriod(period, [o.id for o, _ in self.objectives if o.id in chosen])

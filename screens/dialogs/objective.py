@@ -1,0 +1,51 @@
+"""Add or edit an objective."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Static
+
+from cxtui.i18n import t
+from cxtui.models import Objective
+from screens.dialogs.base import FormDialog, field_row
+
+
+class ObjectiveDialog(FormDialog[Objective]):
+    """Title, owner, description, roll-up. `parent_title` says where a new objective aligns."""
+
+    def __init__(self, objective: Objective, parent_title: str | None, *, is_new: bool) -> None:
+        super().__init__()
+        self.objective = objective
+        self.parent_title = parent_title
+        self.is_new = is_new
+
+    def dialog_title(self) -> str:
+        """Add or edit."""
+        return t("dialog.add_objective") if self.is_new else t("dialog.edit_objective")
+
+    def body(self) -> ComposeResult:
+        """The objective's fields."""
+        yield Static(
+            f"{t('field.aligned_to')}: {self.parent_title or t('dialog.top_level')}",
+            classes="dialog-context",
+            markup=False,
+        )
+        yield from field_row("field.title", Input(self.objective.title, id="title"))
+        yield from field_row("field.owner", Input(self.objective.owner, id="owner"))
+        yield from field_row("field.description", Input(self.objective.description, id="description"))
+        yield Checkbox(t("field.rollup"), self.objective.rollup, id="rollup")
+
+    def on_mount(self) -> None:
+        """Start in the title."""
+        self.query_one("#title", Input).focus()
+
+    def build(self) -> Objective:
+        """Validated copy of the objective with the typed values."""
+        data = self.objective.model_dump()
+        data.update(
+            title=self.value_of("title"),
+            owner=self.value_of("owner").strip(),
+            description=self.value_of("description").strip(),
+            rollup=self.query_one("#rollup", Checkbox).value,
+        )
+        return Objective.model_validate(data)

@@ -1,0 +1,375 @@
+"""The OKR screen: the tree of a period, a detail pane, and every edit from the keyboard."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import TypeVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+
+from cxtui import okr
+from cxtui.errors import CxError
+from cxtui.i18n import t
+from cxtui.metrics import percent
+from cxtui.models import KeyResult, Objective, Period, Record
+from cxtui.okr_tree import KRView, ObjectiveNode, build_tree
+from cxtui.store import Store
+from screens.dialogs.checkin import CheckInDialog
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.key_result import KeyResultDialog
+from screens.dialogs.new_period import NewPeriodDialog
+from screens.dialogs.objective import ObjectiveDialog
+from screens.translate import translate_bindings
+from screens.widgets.detail import DetailPane
+from screens.widgets.okr_tree import NodeRef, OkrTree
+
+M = TypeVar("M", bound=Record)
+
+
+class OkrScreen(Screen[None]):
+    """Objectives and key results of one period, edited in place."""
+
+    BINDINGS = [
+        Binding("a", "add_objective", "key.add_objective"),
+        Binding("A", "add_top_objective", "key.add_top_objective", show=False),
+        Binding("k", "add_kr", "key.add_kr"),
+        Binding("c", "checkin", "key.checkin"),
+        Binding("e", "edit", "key.edit"),
+        Binding("d,delete", "delete", "key.delete"),
+        Binding("shift+up", "move(-1)", "key.move_up", show=False),
+        Binding("shift+down", "move(1)", "key.move_down", show=False),
+        Binding("left_square_bracket", "period(-1)", "key.prev_period"),
+        Binding("right_square_bracket", "period(1)", "key.next_period"),
+        Binding("n", "new_period", "key.new_period"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
+    def __init__(self, store: Store, today: date, period_id: str | None = None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.store = store
+        self.today = today
+        self.period: Period | None = None
+        self._initial_period_id = period_id
+        self.objective_nodes: dict[str, ObjectiveNode] = {}
+        self.kr_views: dict[str, tuple[KRView, ObjectiveNode]] = {}
+
+    def compose(self) -> ComposeResult:
+        """Header, period bar, tree beside detail, footer."""
+        yield Header()
+        with Horizontal(id="okr-body"):
+            with Vertical(id="tree-pane"):
+                yield Static(id="period-bar")
+                yield OkrTree(id="okr-tree")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Pick the period (the one containing today by default) and show it."""
+        self.title = "cxtui"
+        self.sub_title = str(self.store.path.name if self.store.path else "")
+        self.period = self._initial_period()
+        self.reload()
+        self.query_one(OkrTree).focus()
+        if self.store.notice:
+            self.notify(self.store.notice, severity="warning", timeout=8)
+        if os.environ.get("CXTUI_EXIT_AFTER_PAINT"):
+            # Benchmarks measure process start to the first painted OKR screen.
+            self.call_after_refresh(self.app.exit)
+
+    def _initial_period(self) -> Period | None:
+        if self._initial_period_id:
+            found = self.store.period(self._initial_period_id)
+            if found is not None:
+                return found
+        on_today = self.store.period_on(self.today)
+        if on_today is not None:
+            return on_today
+        started = [p for p in self.store.periods() if p.start <= self.today]
+        periods = started or self.store.periods()
+        return periods[-1] if periods else None
+
+    def relabel(self) -> None:
+        """Redraw every text in the current language."""
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def reload(self, keep: NodeRef | None = None) -> None:
+        """Re-read the period from the store and redraw the tree, keeping folds and cursor."""
+        if self.period is not None and self.store.period(self.period.id) is None:
+            self.period = None
+        if self.period is None:
+            self.period = self._initial_period()
+        tree = self.query_one(OkrTree)
+        if self.period is None:
+            roots: list[ObjectiveNode] = []
+        else:
+            roots = build_tree(
+                self.period,
+                self.store.objectives(self.period.id),
+                self.store.key_results_in_period(self.period.id),
+                self.today,
+            )
+        self.objective_nodes = {}
+        self.kr_views = {}
+        for root in roots:
+            for node in root.walk():
+                self.objective_nodes[node.objective.id] = node
+                for view in node.krs:
+                    self.kr_views[view.kr.id] = (view, node)
+        tree.show(roots, keep)
+        self._update_period_bar()
+        self._show_detail(tree.selected_ref)
+
+    def _update_period_bar(self) -> None:
+        bar = self.query_one("#period-bar", Static)
+        badge = f"[reverse bold red] {t('okr.readonly')} [/]  " if self.store.readonly else ""
+        if self.period is None:
+            bar.update(badge + t("okr.no_period"))
+            return
+        periods = self.store.periods()
+        index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0)
+        p = self.period
+        expected = percent(okr_expected(p, self.today))
+        bar.update(
+            f"{badge}[bold]◀ [ {p.name} ] ▶[/]  {p.start.isoformat()} – {p.end.isoformat()}  "
+            f"[dim]{index + 1}/{len(periods)} · {t('field.expected')} {expected}%[/]"
+        )
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        self._show_detail(event.node.data)
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        # Enter on an objective folds/unfolds it; on a key result it opens the check-in.
+        ref = event.node.data
+        if ref is None:
+            return
+        if ref.kind == "kr":
+            self.action_checkin()
+        else:
+            event.node.toggle()
+
+    def _show_detail(self, ref: NodeRef | None) -> None:
+        pane = self.query_one(DetailPane)
+        if ref is None or self.period is None:
+            pane.show_nothing()
+        elif ref.kind == "objective" and ref.id in self.objective_nodes:
+            node = self.objective_nodes[ref.id]
+            parent = self.objective_nodes.get(node.objective.parent_id or "")
+            pane.show_objective(node, self.period, parent.objective.title if parent else None)
+        elif ref.id in self.kr_views:
+            view, node = self.kr_views[ref.id]
+            pane.show_kr(view, self.period, node.objective.title, self.store.checkins(ref.id, limit=6))
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    @property
+    def selected(self) -> NodeRef | None:
+        """The objective or KR under the cursor."""
+        return self.query_one(OkrTree).selected_ref
+
+    def selected_objective(self) -> Objective | None:
+        """The objective under the cursor, or the objective of the KR under it."""
+        ref = self.selected
+        if ref is None:
+            return None
+        if ref.kind == "objective":
+            node = self.objective_nodes.get(ref.id)
+            return node.objective if node else None
+        found = self.kr_views.get(ref.id)
+        return found[1].objective if found else None
+
+    def guarded(self) -> bool:
+        """False (and a message) when the workspace cannot be changed."""
+        if self.store.readonly:
+            self.notify(t("ws.readonly_write"), severity="error")
+            return False
+        if self.period is None:
+            self.notify(t("okr.no_period"), severity="warning")
+            return False
+        return True
+
+    def _apply(self, work_fn: object, keep: NodeRef | None = None) -> None:
+        try:
+            work_fn()  # type: ignore[operator]
+        except CxError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.reload(keep)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_add_objective(self) -> None:
+        """Add an objective aligned under the selected one (top level when nothing is selected)."""
+        parent = self.selected_objective()
+        self._add_objective(parent)
+
+    def action_add_top_objective(self) -> None:
+        """Add a top-level objective."""
+        self._add_objective(None)
+
+    @work
+    async def _add_objective(self, parent: Objective | None) -> None:
+        if not self.guarded() or self.period is None:
+            return
+        draft = blank(Objective, period_id=self.period.id, parent_id=parent.id if parent else None)
+        result = await self.app.push_screen_wait(
+            ObjectiveDialog(draft, parent.title if parent else None, is_new=True)
+        )
+        if result is not None:
+            self._apply(lambda: okr.save_objective(self.store, result), NodeRef("objective", result.id))
+
+    @work
+    async def action_add_kr(self) -> None:
+        """Add a key result to the selected objective."""
+        objective = self.selected_objective()
+        if not self.guarded():
+            return
+        if objective is None:
+            self.notify(t("okr.select_objective"), severity="warning")
+            return
+        draft = blank(KeyResult, objective_id=objective.id, start=0, target=100)
+        result = await self.app.push_screen_wait(KeyResultDialog(draft, objective.title, is_new=True))
+        if result is not None:
+            self._apply(lambda: okr.save_key_result(self.store, result), NodeRef("kr", result.id))
+
+    @work
+    async def action_edit(self) -> None:
+        """Edit the selected objective or key result."""
+        ref = self.selected
+        if ref is None or not self.guarded():
+            return
+        if ref.kind == "objective":
+            node = self.objective_nodes[ref.id]
+            parent = self.objective_nodes.get(node.objective.parent_id or "")
+            edited_o = await self.app.push_screen_wait(
+                ObjectiveDialog(node.objective, parent.objective.title if parent else None, is_new=False)
+            )
+            if edited_o is not None:
+                self._apply(lambda: okr.save_objective(self.store, edited_o), ref)
+        else:
+            view, node = self.kr_views[ref.id]
+            edited_k = await self.app.push_screen_wait(
+                KeyResultDialog(view.kr, node.objective.title, is_new=False)
+            )
+            if edited_k is not None:
+                self._apply(lambda: okr.save_key_result(self.store, edited_k), ref)
+
+    @work
+    async def action_checkin(self) -> None:
+        """Record a check-in on the selected key result."""
+        ref = self.selected
+        if not self.guarded():
+            return
+        if ref is None or ref.kind != "kr":
+            self.notify(t("okr.select_kr"), severity="warning")
+            return
+        kr = self.kr_views[ref.id][0].kr
+        previous = self.store.checkins(kr.id, limit=1)
+        result = await self.app.push_screen_wait(
+            CheckInDialog(kr, previous[0] if previous else None, self.today)
+        )
+        if result is not None:
+            self._apply(lambda: okr.record_checkin(self.store, result), ref)
+            self.notify(t("msg.checkin_saved", title=kr.title))
+
+    @work
+    async def action_delete(self) -> None:
+        """Delete the selected objective (with what hangs under it) or key result, after asking."""
+        ref = self.selected
+        if ref is None or not self.guarded():
+            return
+        if ref.kind == "objective":
+            title = self.objective_nodes[ref.id].objective.title
+            children, krs, checkins = okr.count_descendants(self.store, ref.id)
+            message = t(
+                "confirm.delete_objective", title=title, children=children, krs=krs, checkins=checkins
+            )
+        else:
+            title = self.kr_views[ref.id][0].kr.title
+            checkins = len(self.store.checkins(ref.id))
+            message = t("confirm.delete_kr", title=title, checkins=checkins)
+        confirmed = await self.app.push_screen_wait(
+            ConfirmDialog(t("confirm.delete_title"), message, t("key.delete"))
+        )
+        if not confirmed:
+            return
+        if ref.kind == "objective":
+            self._apply(lambda: okr.delete_objective(self.store, ref.id))
+        else:
+            self._apply(lambda: okr.delete_key_result(self.store, ref.id))
+        self.notify(t("msg.deleted", title=title))
+
+    def action_move(self, delta: int) -> None:
+        """Move the selected objective or KR among its siblings."""
+        ref = self.selected
+        if ref is None or not self.guarded():
+            return
+        if ref.kind == "objective":
+            self._apply(lambda: okr.move_objective(self.store, ref.id, delta), ref)
+        else:
+            self._apply(lambda: okr.move_key_result(self.store, ref.id, delta), ref)
+
+    def action_period(self, delta: int) -> None:
+        """Show the previous (-1) or next (+1) period."""
+        periods = self.store.periods()
+        if not periods or self.period is None:
+            return
+        index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0) + delta
+        if not 0 <= index < len(periods):
+            self.notify(t("okr.no_more_periods"), severity="information")
+            return
+        self.period = periods[index]
+        self.reload()
+
+    @work
+    async def action_new_period(self) -> None:
+        """Start a new period, copying chosen objectives with their values reset."""
+        if not self.guarded() or self.period is None:
+            return
+        proposal = okr.following_period(self.period)
+        ordered = [
+            (node.objective, _depth(node, self.objective_nodes)) for node in self.objective_nodes.values()
+        ]
+        result = await self.app.push_screen_wait(NewPeriodDialog(proposal, ordered))
+        if result is None:
+            return
+        try:
+            okr.start_period(self.store, result.period, result.objective_ids)
+        except CxError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.period = result.period
+        self.reload()
+        self.notify(t("msg.period_started", name=result.period.name, n=len(result.objective_ids)))
+
+
+def blank(model: type[M], **values: object) -> M:
+    """A new model with an empty title for an "add" dialog (valid once the user types one)."""
+    made = model.model_validate({**values, "title": "-"})
+    return model.model_construct(**{**made.model_dump(), "title": ""})
+
+
+def _depth(node: ObjectiveNode, nodes: dict[str, ObjectiveNode]) -> int:
+    depth = 0
+    parent = node.objective.parent_id
+    while parent and parent in nodes and depth < 50:
+        parent = nodes[parent].objective.parent_id
+        depth += 1
+    return depth
+
+
+def okr_expected(period: Period, today: date) -> float:
+    """Expected progress of the period today (for the period bar)."""
+    from cxtui.metrics import expected_progress
+
+    return expected_progress(period, today)

@@ -1,0 +1,145 @@
+"""The detail pane: everything about the selected objective or key result, formulas included."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from cxtui.i18n import t
+from cxtui.metrics import percent
+from cxtui.models import CheckIn, KRKind, Period
+from cxtui.okr_tree import KRView, ObjectiveNode
+from screens.widgets.bars import BAND_STYLE, progress_text
+from screens.widgets.okr_tree import CONFIDENCE_MARK, format_value
+
+
+def _fields(rows: list[tuple[str, RenderableType]]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for name, value in rows:
+        table.add_row(name, value)
+    return table
+
+
+def _confidence(value: str | None) -> Text:
+    if value is None:
+        return Text("–", style="dim")
+    mark, style = CONFIDENCE_MARK[value]
+    return Text(f"{mark} {t('confidence.' + value)}", style=style)
+
+
+def _period_text(period: Period) -> str:
+    return f"{period.name}  ({period.start.isoformat()} – {period.end.isoformat()})"
+
+
+def formula_text(view: KRView) -> str:
+    """The progress formula with this KR's numbers filled in."""
+    kr = view.kr
+    if kr.kind in (KRKind.increase, KRKind.decrease):
+        return t(
+            "detail.formula_linear",
+            current=f"{kr.value:g}",
+            start=f"{kr.start:g}",
+            target=f"{kr.target:g}",
+            raw=percent(view.raw_progress),
+        )
+    return t(f"detail.formula_{kr.kind.value}", target=f"{kr.target:g}")
+
+
+class DetailPane(VerticalScroll):
+    """Shows one objective or key result; the screen hands it models."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        """A single Static holds the rendered detail."""
+        yield Static(id="detail-body")
+
+    def _set(self, renderable: RenderableType) -> None:
+        self.query_one("#detail-body", Static).update(renderable)
+
+    def show_nothing(self) -> None:
+        """Empty state: the period has no objectives yet."""
+        self._set(Text(t("detail.empty"), style="dim"))
+
+    def show_objective(self, node: ObjectiveNode, period: Period, parent_title: str | None) -> None:
+        """Render an objective with its weighted progress and its KRs."""
+        objective = node.objective
+        rows: list[tuple[str, RenderableType]] = [
+            (t("field.owner"), objective.owner or "–"),
+            (t("field.period"), _period_text(period)),
+            (t("field.aligned_to"), parent_title or "–"),
+            (t("field.progress"), progress_text(node.progress, node.band, width=16)),
+            (t("field.expected"), f"{percent(node.expected)}%"),
+            (t("field.status"), self._status(node.behind, node.progress)),
+            (t("field.rollup"), t("common.yes") if objective.rollup else t("common.no")),
+        ]
+        parts: list[RenderableType] = [
+            Text(objective.title, style="bold"),
+            Text(objective.description, style="italic") if objective.description else Text(""),
+            _fields(rows),
+            Text(""),
+            Text(t("detail.krs", n=len(node.krs)), style="bold underline"),
+        ]
+        if node.too_many_krs:
+            parts.append(Text(t("okr.too_many_krs"), style="yellow"))
+        for view in node.krs:
+            line = progress_text(view.progress, view.band)
+            line.append(f"  {view.kr.title}")
+            parts.append(line)
+        parts += [Text(""), Text(t("detail.objective_formula"), style="dim")]
+        self._set(Group(*parts))
+
+    def _status(self, behind: bool, progress: float | None) -> Text:
+        if progress is None:
+            return Text("–", style="dim")
+        return Text(t("okr.behind"), style="yellow") if behind else Text(t("okr.on_pace"), style="green")
+
+    def show_kr(self, view: KRView, period: Period, objective_title: str, checkins: list[CheckIn]) -> None:
+        """Render a key result: kind, start/target/current, progress, confidence, last check-ins."""
+        kr = view.kr
+        unit = kr.unit
+        rows: list[tuple[str, RenderableType]] = [
+            (t("field.objective"), objective_title),
+            (t("field.owner"), kr.owner or "–"),
+            (t("field.period"), _period_text(period)),
+            (t("field.kind"), t(f"kind.{kr.kind.value}")),
+        ]
+        if kr.kind is KRKind.milestone:
+            rows.append((t("field.current"), t("common.done") if kr.value >= 1 else t("common.not_done")))
+        else:
+            rows += [
+                (t("field.start"), format_value(kr.start, unit)),
+                (t("field.target"), format_value(kr.target, unit)),
+                (t("field.current"), format_value(kr.value, unit)),
+            ]
+        rows += [
+            (t("field.progress"), progress_text(view.progress, view.band, width=16)),
+            (t("field.raw_progress"), f"{percent(view.raw_progress)}%"),
+            (t("field.expected"), f"{percent(view.expected)}%"),
+            (t("field.status"), self._status(view.behind, view.progress)),
+            (t("field.confidence"), _confidence(kr.confidence.value if kr.confidence else None)),
+            (t("field.weight"), f"{kr.weight:g}"),
+        ]
+        parts: list[RenderableType] = [
+            Text(kr.title, style=f"bold {BAND_STYLE[view.band]}"),
+            _fields(rows),
+            Text(formula_text(view), style="dim"),
+            Text(""),
+            Text(t("detail.checkins"), style="bold underline"),
+        ]
+        if not checkins:
+            parts.append(Text(t("detail.no_checkins"), style="dim"))
+        for checkin in checkins:
+            line = Text(f"{checkin.date.isoformat()}  ")
+            line.append(format_value(checkin.value, unit).ljust(8), style="bold")
+            line.append("  ")
+            line.append_text(_confidence(checkin.confidence.value))
+            parts.append(line)
+            if checkin.note:
+                parts.append(Text(f"    {checkin.note}"))
+            if checkin.blocker:
+                parts.append(Text(f"    {t('field.blocker')}: {checkin.blocker}", style="red"))
+        self._set(Group(*parts))

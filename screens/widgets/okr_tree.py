@@ -1,0 +1,141 @@
+"""The OKR tree: objectives (aligned ones nested) and their key results with progress bars."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from cxtui.i18n import t
+from cxtui.okr_tree import KRView, ObjectiveNode
+from screens.widgets.bars import progress_text
+
+CONFIDENCE_MARK = {"on_track": ("◆", "green"), "at_risk": ("◆", "yellow"), "off_track": ("◆", "red")}
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """What a tree line stands for: an objective or a key result, by id."""
+
+    kind: str  # "objective" | "kr"
+    id: str
+
+
+class OkrTree(Tree[NodeRef]):
+    """Objectives and KRs of one period. Fold state and cursor survive a reload."""
+
+    BINDINGS = [
+        Binding("left", "fold", "key.fold", show=False),
+        Binding("right", "unfold", "key.unfold", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("OKR", id=id)
+        self.show_root = False
+        self.guide_depth = 3
+        self.auto_expand = False
+        self.folded: set[str] = set()
+
+    def show(self, roots: list[ObjectiveNode], keep: NodeRef | None = None) -> None:
+        """Replace the tree with `roots`, keep folds, and put the cursor on `keep` if it still exists."""
+        cursor = keep or self.selected_ref
+        self.clear()
+        target: TreeNode[NodeRef] | None = None
+        for root in roots:
+            found = self._add_objective(self.root, root, cursor)
+            target = target or found
+        self.root.expand()
+        # Reading last_line lays the lines out now, so the target's line number is known.
+        _ = self.last_line
+        if target is not None and target.line >= 0:
+            self.move_cursor(target)
+        elif self.root.children:
+            self.move_cursor(self.root.children[0])
+
+    def _add_objective(
+        self, parent: TreeNode[NodeRef], node: ObjectiveNode, cursor: NodeRef | None
+    ) -> TreeNode[NodeRef] | None:
+        ref = NodeRef("objective", node.objective.id)
+        branch = parent.add(objective_label(node), data=ref, expand=node.objective.id not in self.folded)
+        found = branch if ref == cursor else None
+        for kr in node.krs:
+            leaf = branch.add_leaf(kr_label(kr), data=NodeRef("kr", kr.kr.id))
+            if leaf.data == cursor:
+                found = leaf
+        for child in node.children:
+            found = self._add_objective(branch, child, cursor) or found
+        if not branch.children:
+            branch.allow_expand = False
+        return found
+
+    @property
+    def selected_ref(self) -> NodeRef | None:
+        """The objective or KR under the cursor."""
+        node = self.cursor_node
+        return None if node is None else node.data
+
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[NodeRef]) -> None:
+        """Remember a fold so a reload keeps it."""
+        if event.node.data is not None:
+            self.folded.add(event.node.data.id)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
+        """Forget a fold."""
+        if event.node.data is not None:
+            self.folded.discard(event.node.data.id)
+
+    def action_fold(self) -> None:
+        """Fold the branch under the cursor, or go to its parent when it is folded or a KR."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_unfold(self) -> None:
+        """Unfold the branch under the cursor."""
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            node.expand()
+
+
+def objective_label(node: ObjectiveNode) -> Text:
+    """`███████▊░░  78% ●  Title  (owner) ⚠ behind`."""
+    label = progress_text(node.progress, node.band)
+    label.append("  ")
+    label.append(node.objective.title, style="bold")
+    if node.objective.owner:
+        label.append(f"  {node.objective.owner}", style="dim")
+    if node.behind:
+        label.append(f"  {t('okr.behind')}", style="yellow")
+    if node.too_many_krs:
+        label.append(f"  {t('okr.too_many_krs_short')}", style="yellow")
+    return label
+
+
+def kr_label(view: KRView) -> Text:
+    """`KR ██████░░░░  70% ●  Churn 8 → 3 %  now 4.5  ◆`."""
+    label = Text("KR ", style="dim")
+    label.append_text(progress_text(view.progress, view.band))
+    label.append("  ")
+    label.append(view.kr.title)
+    label.append(f"  {format_value(view.kr.value, view.kr.unit)}", style="bold")
+    if view.kr.confidence is not None:
+        mark, style = CONFIDENCE_MARK[view.kr.confidence.value]
+        label.append(f"  {mark} {t('confidence.' + view.kr.confidence.value)}", style=style)
+    if view.behind:
+        label.append(f"  {t('okr.behind')}", style="yellow")
+    return label
+
+
+def format_value(value: float, unit: str = "") -> str:
+    """A number without a useless `.0`, followed by its unit."""
+    text = f"{value:g}" if abs(value) < 1e15 else f"{value:.3g}"
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit in ("%", "％") else f"{text} {unit}"
