@@ -26,7 +26,8 @@ from pathlib import Path
 
 from cxtui.errors import WorkspaceError
 from cxtui.i18n import t
-from cxtui.schema import APPLICATION_ID, known_migrations, schema_version
+from cxtui.schema import APPLICATION_ID, known_migrations
+from cxtui.schema import schema_version as written_version
 from cxtui.workspace import BUSY_TIMEOUT_S, Header, preflight, probe
 
 CHECK_FORMAT_VERSION = 1
@@ -43,7 +44,7 @@ class CheckResult:
     ok: bool
     message: str
     schema_version: int | None = None
-    supported_schema_version: int = field(default_factory=schema_version)
+    supported_schema_version: int = field(default_factory=written_version)
     integrity: list[str] = field(default_factory=list)
     foreign_key_problems: int | None = None
     counts: dict[str, int] | None = None
@@ -110,7 +111,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, header: Header, result: Check
             ).fetchall()
         ]
     result.schema_version = len(applied)
-    ours = schema_version()
+    ours = written_version()
     newer = any(name not in known_migrations() for name in applied) or len(applied) > ours
     if newer:
         result.notice = t("ws.newer", version=len(applied), ours=ours)
@@ -162,7 +163,7 @@ def check_workspace(path: Path | str) -> CheckResult:
         result.message = t("ws.unreadable", path=path, reason=exc.strerror)
         return result
     result.ok = True
-    result.message = t("check.ok", path=path, version=result.schema_version, ours=schema_version())
+    result.message = t("check.ok", path=path, version=result.schema_version, ours=written_version())
     return result
 
 

@@ -36,12 +36,13 @@ from __future__ import annotations
 
 import html
 import json
+import sqlite3
 import unicodedata
 from datetime import date
 from typing import Any
 
 from cxtui import clock
-from cxtui.errors import InputError
+from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import get_language, t
 from cxtui.metrics import expected_progress, percent, round_half_away
 from cxtui.models import KRKind, Period
@@ -181,7 +182,12 @@ def render_report(store: Store, fmt: str = "markdown", period_name: str | None =
     """The report in `fmt` ("json", "markdown" or "html"); InputError for an unknown period."""
     if fmt not in FORMATS:
         raise InputError(t("report.bad_format", fmt=fmt, known=", ".join(FORMATS)), field="format")
-    data = build_report(store, period_name)
+    try:
+        data = build_report(store, period_name)
+    except sqlite3.DatabaseError as exc:
+        # A read-only file without cxtui's tables (or damaged past the header) fails here.
+        where = store.path if store.path is not None else ":memory:"
+        raise WorkspaceError(t("ws.damaged", path=where, reason=str(exc))) from None
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
@@ -207,7 +213,8 @@ def with_unit(value: float, unit: str) -> str:
     """A value with its unit ('4.5%', '48 h')."""
     if not unit:
         return number(value)
-    return f"{number(value)}{unit}" if unit in ("%", "％") else f"{number(value)} {unit}"
+    # Symbols and rates ("%", "/5") read best attached; words ("h", "件") after a space.
+    return f"{number(value)}{unit}" if unit[0] in "%％/" else f"{number(value)} {unit}"
 
 
 def _kr_values(kr: Data) -> tuple[str, str, str]:
@@ -380,7 +387,7 @@ def render_markdown(data: Data) -> str:
             else:
                 out.append(t("report.no_krs"))
             out.append("")
-    out += ["---", "", md_escape(data["okr"]["formula"]), ""]
+    out += ["---", "", data["okr"]["formula"], ""]
     return "\n".join(out)
 
 

@@ -169,7 +169,12 @@ def _prepare(
 ) -> Opened:
     tables = _user_tables(conn)
     applied = _applied(conn)
-    is_ours = header is None or header.application_id == APPLICATION_ID
+    # Ask the connection, not the raw header: with WAL, page 1 may still live in the -wal file.
+    application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if application_id not in (0, APPLICATION_ID):
+        conn.close()
+        raise WorkspaceError(t("ws.foreign", path=path))
+    is_ours = header is None or application_id == APPLICATION_ID
     if not is_ours and tables:
         conn.close()
         raise WorkspaceError(t("ws.foreign", path=path))

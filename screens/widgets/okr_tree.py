@@ -11,6 +11,7 @@ from textual.widgets.tree import TreeNode
 
 from cxtui.i18n import t
 from cxtui.okr_tree import KRView, ObjectiveNode
+from screens.translate import translate_bindings
 from screens.widgets.bars import progress_text
 
 CONFIDENCE_MARK = {"on_track": ("◆", "green"), "at_risk": ("◆", "yellow"), "off_track": ("◆", "red")}
@@ -27,13 +28,24 @@ class NodeRef:
 class OkrTree(Tree[NodeRef]):
     """Objectives and KRs of one period. Fold state and cursor survive a reload."""
 
+    # Tree's own bindings again, with i18n keys as descriptions so help speaks the UI language.
     BINDINGS = [
         Binding("left", "fold", "key.fold", show=False),
         Binding("right", "unfold", "key.unfold", show=False),
+        Binding("shift+left", "cursor_parent", "key.cursor_parent", show=False),
+        Binding("shift+right", "cursor_parent_next_sibling", "key.cursor_next_ancestor", show=False),
+        Binding("shift+up", "cursor_previous_sibling", "key.cursor_prev_sibling", show=False),
+        Binding("shift+down", "cursor_next_sibling", "key.cursor_next_sibling", show=False),
+        Binding("enter", "select_cursor", "key.select", show=False),
+        Binding("space", "toggle_node", "key.toggle", show=False),
+        Binding("shift+space", "toggle_expand_all", "key.toggle_all", show=False),
+        Binding("up", "cursor_up", "key.cursor_up", show=False),
+        Binding("down", "cursor_down", "key.cursor_down", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("OKR", id=id)
+        translate_bindings(self)
         self.show_root = False
         self.guide_depth = 3
         self.auto_expand = False

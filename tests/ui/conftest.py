@@ -1,0 +1,50 @@
+"""UI fixtures: a small NexBridge-like workspace in a temp file and an app around it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cxtui import okr
+from cxtui.models import CheckIn, Confidence, KeyResult, KRKind, Objective
+from cxtui.store import Store
+from tests.conftest import TODAY
+
+SIZE = (120, 36)
+
+
+def build_small(store: Store) -> dict[str, str]:
+    """One company objective with two KRs and one aligned department objective; ids by name."""
+    period = okr.add_period(store, okr.quarter_of(TODAY))
+    company = okr.save_objective(
+        store, Objective(period_id=period.id, title="Maximise customer success", owner="Kenta")
+    )
+    churn = okr.save_key_result(
+        store,
+        KeyResult(objective_id=company.id, title="Monthly churn", kind=KRKind.decrease, start=8, target=3, unit="%"),
+    )
+    support = okr.save_key_result(
+        store,
+        KeyResult(objective_id=company.id, title="Support reply time", kind=KRKind.decrease, start=48, target=12, unit="h"),
+    )
+    sales = okr.save_objective(
+        store, Objective(period_id=period.id, parent_id=company.id, title="Contracts that succeed")
+    )
+    okr.record_checkin(
+        store,
+        CheckIn(kr_id=churn.id, date=date(2026, 11, 20), value=4.5, confidence=Confidence.at_risk, note="churn analysis"),
+    )
+    store.journal.undo_stack.clear()
+    return {"period": period.id, "company": company.id, "churn": churn.id, "support": support.id, "sales": sales.id}
+
+
+@pytest.fixture
+def small_workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A saved workspace file and the ids of what it holds."""
+    path = tmp_path / "small.cxtui"
+    store = Store.open(path, create=True)
+    ids = build_small(store)
+    store.close()
+    return path, ids

@@ -1,0 +1,265 @@
+"""Pilot tests: keys pressed on the OKR screen, then the database and the screen are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from cxtui.i18n import set_language
+from cxtui.store import Store
+from screens.app import CxApp
+from screens.widgets.okr_tree import OkrTree
+from tests.conftest import TODAY
+from tests.ui.conftest import SIZE
+
+
+def _open(path: Path) -> tuple[CxApp, Store]:
+    store = Store.open(path)
+    return CxApp(store=store, today=TODAY), store
+
+
+def _reopen_titles(path: Path, period_id: str) -> list[str]:
+    store = Store.open(path)
+    try:
+        return [o.title for o in store.objectives(period_id)]
+    finally:
+        store.close()
+
+
+def _screen_text(app: CxApp) -> str:
+    tree = app.screen.query_one(OkrTree)
+    return "\n".join(str(tree.get_node_at_line(i).label) for i in range(tree.last_line + 1))
+
+
+async def test_tree_shows_objectives_krs_and_decreasing_progress(small_workspace) -> None:
+    path, _ids = small_workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = _screen_text(app)
+        assert "Maximise customer success" in text
+        assert "Contracts that succeed" in text
+        # churn 8 -> 3 at 4.5 is 70 %: a decreasing KR shows its real progress, in the green band.
+        churn_line = next(line for line in text.splitlines() if "Monthly churn" in line)
+        assert "70%" in churn_line and "●" in churn_line
+        assert "at risk" in churn_line
+
+
+async def test_add_objective_kr_and_checkin_from_keys(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("A")  # top-level objective
+        await pilot.pause()
+        await pilot.press(*"Delight every customer", "tab", *"Aiko")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        new = [o for o in store.objectives(ids["period"]) if o.title == "Delight every customer"]
+        assert len(new) == 1 and new[0].owner == "Aiko" and new[0].parent_id is None
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press(*"NPS")
+        app.screen.query_one("#start", Input).value = "-5"
+        app.screen.query_one("#target", Input).value = "40"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [kr] = store.key_results(new[0].id)
+        assert (kr.title, kr.start, kr.target, kr.kind.value) == ("NPS", -5, 40, "increase")
+        # The cursor is on the new KR: record a check-in.
+        await pilot.press("c")
+        await pilot.pause()
+        assert "No previous check-in" in str(app.screen.query_one("#previous", Static).render())
+        await pilot.press(*"12.5")
+        await pilot.press("tab", "right")  # confidence: at risk
+        await pilot.press("tab", *"first survey", "tab", *"no budget")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [checkin] = store.checkins(kr.id)
+        assert checkin.value == 12.5 and checkin.note == "first survey" and checkin.blocker == "no budget"
+        assert checkin.date == TODAY
+        assert store.key_result(kr.id).current == 12.5
+    store.close()
+    assert "Delight every customer" in _reopen_titles(path, ids["period"])
+
+
+async def test_checkin_dialog_shows_previous_value_and_note(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # first KR: Monthly churn
+        await pilot.press("enter")  # enter on a KR opens the check-in
+        await pilot.pause()
+        previous = str(app.screen.query_one("#previous", Static).render())
+        assert "2026-11-20" in previous and "4.5%" in previous and "churn analysis" in previous
+        await pilot.press(*"4.1", "ctrl+s")
+        await pilot.pause()
+        assert store.key_result(ids["churn"]).current == 4.1
+
+
+async def test_invalid_input_names_the_field_and_keeps_the_text(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press(*"Referrals")
+        app.screen.query_one("#start", Input).value = "10"
+        app.screen.query_one("#target", Input).value = "ten"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert error == "Target: must be a number"
+        assert app.screen.query_one("#title", Input).value == "Referrals"
+        app.screen.query_one("#target", Input).value = "10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "differ from the start" in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+    assert len(store.key_results(ids["company"])) == 2
+
+
+async def test_delete_asks_then_undo_and_redo(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")  # cursor on the company objective
+        await pilot.pause()
+        await pilot.press("n")  # declined: nothing deleted
+        await pilot.pause()
+        assert len(store.objectives(ids["period"])) == 2
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.objectives(ids["period"]) == []
+        assert store.checkins(ids["churn"]) == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert {o.title for o in store.objectives(ids["period"])} == {
+            "Maximise customer success",
+            "Contracts that succeed",
+        }
+        assert [c.value for c in store.checkins(ids["churn"])] == [4.5]
+        assert "Maximise customer success" in _screen_text(app)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert store.objectives(ids["period"]) == []
+
+
+async def test_reorder_siblings(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")  # second KR: Support reply time
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        assert [k.title for k in store.key_results(ids["company"])] == ["Support reply time", "Monthly churn"]
+        assert app.screen.query_one(OkrTree).selected_ref.id == ids["support"]
+
+
+async def test_switch_period_and_start_new_period(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "No more periods" in "".join(str(n.message) for n in app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "2027 Q1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        periods = store.periods()
+        assert [p.name for p in periods] == ["2026 Q4", "2027 Q1"]
+        copied = store.objectives(periods[1].id)
+        assert {o.title for o in copied} == {"Maximise customer success", "Contracts that succeed"}
+        company = next(o for o in copied if o.parent_id is None)
+        churn = next(k for k in store.key_results(company.id) if k.title == "Monthly churn")
+        assert (churn.start, churn.target, churn.current) == (4.5, 3, None)
+        assert "2027 Q1" in str(app.screen.query_one("#period-bar", Static).render())
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "2026 Q4" in str(app.screen.query_one("#period-bar", Static).render())
+        await pilot.press("ctrl+z")  # undo the new period
+        await pilot.pause()
+        assert [p.name for p in store.periods()] == ["2026 Q4"]
+
+
+async def test_japanese_labels_and_language_switch(small_workspace) -> None:
+    path, _ids = small_workspace
+    set_language("ja")
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "要注意" in _screen_text(app)
+        assert any(b.description == "チェックイン" for _k, b in app.screen._bindings)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "at risk" in _screen_text(app)
+        assert any(b.description == "Check-in" for _k, b in app.screen._bindings)
+
+
+async def test_read_only_workspace_shows_badge_and_refuses_changes(small_workspace) -> None:
+    path, ids = small_workspace
+    store = Store.open(path, readonly=True)
+    app = CxApp(store=store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "READ-ONLY" in str(app.screen.query_one("#period-bar", Static).render())
+        await pilot.press("d")
+        await pilot.pause()
+        assert "read-only" in "".join(str(n.message) for n in app._notifications)
+    assert len(Store.open(path).objectives(ids["period"])) == 2
+
+
+async def test_help_lists_every_key_and_palette_has_every_action(small_workspace) -> None:
+    path, _ids = small_workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        commands = {c.title for c in app.get_system_commands(app.screen)}
+        for action in ("Add objective", "Add KR", "Check-in", "Delete", "Undo", "Redo", "New period", "Move up"):
+            assert action in commands
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = "".join(str(s.render()) for s in app.screen.query(Static))
+        assert "HelpScreen" == type(app.screen).__name__
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OkrScreen"
+        assert help_text  # rendered
+
+
+async def test_missing_file_offers_to_create(tmp_path: Path) -> None:
+    path = tmp_path / "new.cxtui"
+    app = CxApp(path=path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OkrScreen"
+    assert path.exists()
+    assert [p.name for p in Store.open(path).periods()] == ["2026 Q4"]
+
+
+async def test_bad_file_shows_one_line_dialog_and_leaves_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "notes.cxtui"
+    path.write_text("just some notes\n", encoding="utf-8")
+    app = CxApp(path=path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MessageDialog"
+        assert "not a cxtui workspace" in app.screen.message
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StartScreen"
+    assert path.read_text(encoding="utf-8") == "just some notes\n"
