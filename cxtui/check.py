@@ -1,7 +1,7 @@
 """`cxtui check`: integrity and schema of a workspace file, without changing a single byte of it.
 
-The file is opened read-only (`mode=ro`). A WAL-mode file that no program has open is read with
-`immutable=1` as well, because even a read-only connection would otherwise leave `-wal`/`-shm`
+The file is opened with `workspace.open_snapshot`: read-only (`mode=ro`), and as `immutable=1` when
+no program has it open, because even a read-only connection would otherwise leave `-wal`/`-shm`
 files beside it. Every way a file can be bad becomes the same one line `open_workspace` would say.
 
 JSON (`format_check(result, as_json=True)`), stable like the report: later versions add keys, never
@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cxtui.errors import WorkspaceError
 from cxtui.i18n import t
-from cxtui.schema import APPLICATION_ID, known_migrations
 from cxtui.schema import schema_version as written_version
-from cxtui.workspace import BUSY_TIMEOUT_S, Header, preflight, probe
+from cxtui.workspace import open_snapshot
 
 CHECK_FORMAT_VERSION = 1
 # The tables every workspace has (migration 1), in the order counts are reported.
@@ -66,65 +64,21 @@ class CheckResult:
         }
 
 
-def _is_wal(path: Path) -> bool:
-    with path.open("rb") as handle:
-        head = handle.read(20)
-    # Bytes 18-19 are the write/read format versions: 2 means WAL mode.
-    return len(head) == 20 and head[18] == 2
-
-
-def _connect_readonly(path: Path) -> sqlite3.Connection:
-    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
-    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    if _is_wal(path) and not any(p.exists() for p in sidecars):
-        # No -wal/-shm: no program has the file open and all its content is in the file itself,
-        # so reading it as immutable is exact and leaves nothing behind.
-        return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise
-        # The -shm cannot be created (folder not writable): immutable is the only way to read.
-        return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
-
-
-def _inspect(conn: sqlite3.Connection, path: Path, header: Header, result: CheckResult) -> None:
+def _inspect(conn: sqlite3.Connection, path: Path, result: CheckResult) -> None:
     tables = {
         r[0]
         for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         ).fetchall()
     }
-    if header.application_id != APPLICATION_ID and tables:
-        raise WorkspaceError(t("ws.foreign", path=path))
-    if not tables:
-        raise WorkspaceError(t("check.not_initialised", path=path))
-    applied: list[str] = []
-    if "_sqlite_migrations" in tables:
-        applied = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set='cxtui' ORDER BY rowid"
-            ).fetchall()
-        ]
-    result.schema_version = len(applied)
-    ours = written_version()
-    newer = any(name not in known_migrations() for name in applied) or len(applied) > ours
-    if newer:
-        result.notice = t("ws.newer", version=len(applied), ours=ours)
-    elif 0 < len(applied) < ours:
-        result.notice = t("check.older", version=len(applied), ours=ours)
     result.integrity = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({INTEGRITY_ROWS})")]
-    result.foreign_key_problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
-    missing = [name for name in COUNTED_TABLES if name not in tables]
     if result.integrity != ["ok"]:
         raise WorkspaceError(
             t("check.integrity_failed", path=path, count=len(result.integrity), first=result.integrity[0])
         )
-    if missing or not applied:
+    result.foreign_key_problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+    missing = [name for name in COUNTED_TABLES if name not in tables]
+    if missing or not result.schema_version:
         raise WorkspaceError(t("check.missing_tables", path=path, tables=", ".join(missing) or "-"))
     result.counts = {
         name: int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]) for name in COUNTED_TABLES
@@ -138,14 +92,13 @@ def check_workspace(path: Path | str) -> CheckResult:
     path = Path(path)
     result = CheckResult(path=str(path), ok=False, message="")
     try:
-        if not probe(path):
-            raise WorkspaceError(t("ws.missing", path=path))
-        header = preflight(path)
-        conn = _connect_readonly(path)
+        opened = open_snapshot(path)
+        result.schema_version = opened.file_version
+        result.notice = opened.notice
         try:
-            _inspect(conn, path, header, result)
+            _inspect(opened.conn, path, result)
         finally:
-            conn.close()
+            opened.conn.close()
     except WorkspaceError as exc:
         result.message = exc.message
         return result

@@ -131,7 +131,7 @@ def report(
     from cxtui.store import Store
 
     _apply_lang(lang or ctx.obj.get("lang"))
-    store = Store.open(file, readonly=True)
+    store = Store.snapshot(file)
     try:
         text = render_report(store, fmt=fmt, period_name=period)
     finally:

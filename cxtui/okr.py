@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from cxtui.errors import WorkspaceError
@@ -157,12 +158,15 @@ def quarter_of(day: date) -> Period:
 
 
 def following_period(period: Period) -> Period:
-    """The period right after `period`: the next quarter for a quarter, else the same length."""
-    candidate = quarter_of(period.end + timedelta(days=1))
-    if quarter_of(period.start).start == period.start and quarter_of(period.start).end == period.end:
-        return candidate
+    """The period right after `period`: the next quarter after a calendar quarter; otherwise the
+    same length, named by counting on (`NexBridge Q2` -> `NexBridge Q3`)."""
+    quarter = quarter_of(period.start)
+    if (quarter.start, quarter.end) == (period.start, period.end):
+        return quarter_of(period.end + timedelta(days=1))
     start = period.end + timedelta(days=1)
-    return Period(name=f"{start.isoformat()}", start=start, end=start + timedelta(days=period.days - 1))
+    numbered = re.fullmatch(r"(.*?)(\d+)", period.name)
+    name = f"{numbered.group(1)}{int(numbered.group(2)) + 1}" if numbered else start.isoformat()
+    return Period(name=name, start=start, end=start + timedelta(days=period.days - 1))
 
 
 def start_period(store: Store, period: Period, objective_ids: list[str]) -> Period:

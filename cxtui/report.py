@@ -358,8 +358,10 @@ def render_markdown(data: Data) -> str:
         out += [t("report.no_objectives"), ""]
     else:
         out += [f"## {t('report.objectives')}", ""]
+        # Markdown trims ASCII spaces in cells; an ideographic space keeps the indent of aligned ones.
         rows = [
-            ["\u3000" * obj["depth"] + ("↳ " if obj["depth"] else "") + str(obj["title"]), *_objective_cells(obj)]
+            ["\u3000" * obj["depth"] + ("↳ " if obj["depth"] else "") + str(obj["title"])]
+            + _objective_cells(obj)
             for obj in objectives
         ]
         headers = [t(f"report.col.{n}") for n in ("objective", "progress", "band", "expected", "pace", "krs")]

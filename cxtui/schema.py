@@ -95,6 +95,7 @@ def m002_nps(db: Database) -> None:
             survey_id TEXT NOT NULL REFERENCES surveys(id),
             sha256 TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',
             encoding TEXT NOT NULL DEFAULT '', layout TEXT NOT NULL DEFAULT '',
+            score_column TEXT NOT NULL DEFAULT '', comment_column TEXT, segment_column TEXT, date_column TEXT,
             imported INTEGER NOT NULL DEFAULT 0, blank INTEGER NOT NULL DEFAULT 0,
             rejected INTEGER NOT NULL DEFAULT 0,
             imported_at TEXT NOT NULL,
@@ -108,7 +109,8 @@ def m002_nps(db: Database) -> None:
             id TEXT PRIMARY KEY,
             survey_id TEXT NOT NULL REFERENCES surveys(id),
             import_id TEXT REFERENCES imports(id),
-            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            -- NULL only for light-survey answers without an NPS question (the 1-minute survey).
+            score INTEGER CHECK (score IS NULL OR score BETWEEN 0 AND 10),
             comment TEXT NOT NULL DEFAULT '', segment TEXT NOT NULL DEFAULT '',
             answered_at TEXT, line INTEGER,
             category TEXT NOT NULL DEFAULT '',

@@ -21,7 +21,7 @@ from cxtui.i18n import t
 from cxtui.journal import Action, Journal, Row
 from cxtui.models import CheckIn, KeyResult, Objective, Period, Record, utc_now
 from cxtui.schema import APPLICATION_ID, migrations, schema_version
-from cxtui.workspace import open_workspace
+from cxtui.workspace import open_snapshot, open_workspace
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,6 +62,12 @@ class Store:
         except sqlite3.DatabaseError as exc:
             opened.conn.close()
             raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
+
+    @classmethod
+    def snapshot(cls, path: Path | str) -> Store:
+        """Open `path` read-only for a one-off read (report): leaves no -wal/-shm files behind."""
+        opened = open_snapshot(Path(path))
+        return cls(opened.conn, path=Path(path), readonly=True, notice=opened.notice)
 
     @classmethod
     def memory(cls) -> Store:

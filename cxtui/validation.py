@@ -57,7 +57,7 @@ def parse_number(raw: str, field: str) -> float:
     return value
 
 
-def parse_date(raw: str, field: str) -> date:
+def parse_date(raw: str, field: str, label_key: str | None = None) -> date:
     """A date typed as YYYY-MM-DD (or YYYY/MM/DD, full-width digits accepted)."""
     import unicodedata
 
@@ -65,4 +65,5 @@ def parse_date(raw: str, field: str) -> date:
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise InputError(f"{t('field.' + field)}: {t('err.not_date')}", field=field) from None
+        label = t(label_key or f"field.{field}")
+        raise InputError(f"{label}: {t('err.not_date')}", field=field) from None

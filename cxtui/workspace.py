@@ -98,10 +98,67 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                # immutable=1 ignores locks: it would read pages another program is half-way writing.
+                raise
             # A WAL file in a folder we cannot write needs immutable=1 to be read at all.
             return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _is_wal(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(20)
+    # Header bytes 18-19 are the write/read format versions: 2 means WAL mode.
+    return len(head) == 20 and head[18] == 2
+
+
+def open_snapshot(path: Path) -> Opened:
+    """Open an existing workspace read-only for a one-off read (check, report), leaving no file behind.
+
+    Same one-line errors as `open_workspace`, plus one for a SQLite file without cxtui's tables.
+    """
+    path = Path(path)
+    if not probe(path):
+        raise WorkspaceError(t("ws.missing", path=path))
+    preflight(path)
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    try:
+        if _is_wal(path) and not any(p.exists() for p in sidecars):
+            # Even a read-only connection creates -wal/-shm for a WAL file. Without them no program
+            # has the file open and all of its content is in the file, so immutable=1 reads it exactly.
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
+        else:
+            conn = _connect(path, True)
+        try:
+            tables = _user_tables(conn)
+            applied = _applied(conn)
+            application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        except BaseException:
+            conn.close()
+            raise
+    except sqlite3.DatabaseError as exc:
+        if _is_busy(exc):
+            raise WorkspaceError(t("ws.busy", path=path)) from None
+        raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
+    if application_id != APPLICATION_ID and (tables or application_id != 0):
+        conn.close()
+        raise WorkspaceError(t("ws.foreign", path=path))
+    if not tables:
+        conn.close()
+        raise WorkspaceError(t("check.not_initialised", path=path))
+    notice = None
+    if any(name not in known_migrations() for name in applied) or len(applied) > schema_version():
+        notice = t("ws.newer", version=len(applied), ours=schema_version())
+    elif 0 < len(applied) < schema_version():
+        notice = t("check.older", version=len(applied), ours=schema_version())
+    return Opened(conn, True, notice, False, len(applied))
 
 
 def _user_tables(conn: sqlite3.Connection) -> list[str]:
@@ -154,7 +211,7 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
     except sqlite3.DatabaseError as exc:
         if created and path.exists():
             path.unlink(missing_ok=True)
-        if "locked" in str(exc) or "busy" in str(exc):
+        if _is_busy(exc):
             raise WorkspaceError(t("ws.busy", path=path)) from None
         raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
 

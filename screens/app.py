@@ -27,7 +27,7 @@ class CxApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+z", "undo", "key.undo"),
-        Binding("ctrl+y", "redo", "key.redo"),
+        Binding("ctrl+y", "redo", "key.redo", show=False),
         Binding("f1,question_mark", "help", "key.help"),
         Binding("ctrl+l", "toggle_language", "key.language"),
         Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),

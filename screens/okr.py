@@ -6,6 +6,7 @@ import os
 from datetime import date
 from typing import TypeVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,14 +41,14 @@ class OkrScreen(Screen[None]):
         Binding("A", "add_top_objective", "key.add_top_objective", show=False),
         Binding("k", "add_kr", "key.add_kr"),
         Binding("c", "checkin", "key.checkin"),
-        Binding("e", "edit", "key.edit"),
+        Binding("e", "edit", "key.edit", show=False),
         Binding("d,delete", "delete", "key.delete"),
         Binding("ctrl+up,alt+up", "move(-1)", "key.move_up", show=False),
         Binding("ctrl+down,alt+down", "move(1)", "key.move_down", show=False),
-        Binding("left_square_bracket", "period(-1)", "key.prev_period"),
-        Binding("right_square_bracket", "period(1)", "key.next_period"),
+        Binding("left_square_bracket", "period(-1)", "key.prev_period", key_display="["),
+        Binding("right_square_bracket", "period(1)", "key.next_period", key_display="]"),
         Binding("n", "new_period", "key.new_period"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("q", "app.quit", "key.quit", show=False),
     ]
 
     def __init__(self, store: Store, today: date, period_id: str | None = None) -> None:
@@ -68,7 +69,7 @@ class OkrScreen(Screen[None]):
                 yield Static(id="period-bar")
                 yield OkrTree(id="okr-tree")
             yield DetailPane(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Pick the period (the one containing today by default) and show it."""
@@ -130,18 +131,21 @@ class OkrScreen(Screen[None]):
 
     def _update_period_bar(self) -> None:
         bar = self.query_one("#period-bar", Static)
-        badge = f"[reverse bold red] {t('okr.readonly')} [/]  " if self.store.readonly else ""
+        text = Text()
+        if self.store.readonly:
+            text.append(f" {t('okr.readonly')} ", style="reverse bold red")
+            text.append("  ")
         if self.period is None:
-            bar.update(badge + t("okr.no_period"))
+            bar.update(text + Text(t("okr.no_period")))
             return
         periods = self.store.periods()
         index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0)
         p = self.period
         expected = percent(okr_expected(p, self.today))
-        bar.update(
-            f"{badge}[bold]◀ [ {p.name} ] ▶[/]  {p.start.isoformat()} – {p.end.isoformat()}  "
-            f"[dim]{index + 1}/{len(periods)} · {t('field.expected')} {expected}%[/]"
-        )
+        text.append(f"◀ {p.name} ▶", style="bold")
+        text.append(f"  {p.start.isoformat()} – {p.end.isoformat()}  ")
+        text.append(f"{index + 1}/{len(periods)} · {t('field.expected')} {expected}%", style="dim")
+        bar.update(text)
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
@@ -336,7 +340,8 @@ class OkrScreen(Screen[None]):
         """Start a new period, copying chosen objectives with their values reset."""
         if not self.guarded() or self.period is None:
             return
-        proposal = okr.following_period(self.period)
+        # Propose the period after the last one, so a new period never overlaps an existing one.
+        proposal = okr.following_period(self.store.periods()[-1])
         ordered = [
             (node.objective, _depth(node, self.objective_nodes)) for node in self.objective_nodes.values()
         ]

@@ -18,6 +18,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.help": ("Help", "ヘルプ"),
     "key.language": ("日本語", "English"),
     "key.quit": ("Quit", "終了"),
+    "key.palette": ("Command palette", "コマンドパレット"),
     "key.cancel": ("Cancel", "キャンセル"),
     "key.save": ("Save", "保存"),
     "key.yes": ("Yes", "はい"),

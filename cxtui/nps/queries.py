@@ -386,7 +386,9 @@ def _next_start(start: date, grain: Grain) -> date:
     return date(start.year + month0 // 12, month0 % 12 + 1, 1)
 
 
-def trend(reader: Reader, target: Target, grain: Grain = "month", segment: str | None = None) -> list[TrendPoint]:
+def trend(
+    reader: Reader, target: Target, grain: Grain = "month", segment: str | None = None
+) -> list[TrendPoint]:
     """NPS by week, month or quarter from the first to the last dated answer, gaps included.
 
     SQLite counts per day (from the survey/date index); days are folded into periods here because
@@ -414,7 +416,9 @@ def trend(reader: Reader, target: Target, grain: Grain = "month", segment: str |
         label, _ = period_of(start, grain)
         following = _next_start(start, grain)
         counts = per_period.get(start, Counts())
-        points.append(TrendPoint(label, start, following - timedelta(days=1), counts, nps(counts), ci95(counts)))
+        points.append(
+            TrendPoint(label, start, following - timedelta(days=1), counts, nps(counts), ci95(counts))
+        )
         start = following
     return points
 
@@ -437,6 +441,13 @@ def format_points(value: float | None, signed: bool = False) -> str:
     return f"{rounded:+d}" if signed else f"{rounded:d}"
 
 
+def p_text(p: float | None) -> str:
+    """A p-value as reports write it: `p = 0.012`, or `p < 0.001` when it is tiny."""
+    if p is None:
+        return "p = —"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
 def verdict(result: Comparison) -> str:
     """The plain-language conclusion of a comparison, in the current language."""
     b, a = result.before, result.after
@@ -446,7 +457,7 @@ def verdict(result: Comparison) -> str:
     if is_small(b.counts) or is_small(a.counts):
         parts.append(t("nps.verdict_small", n=min(b.n, a.n)))
     delta = format_points(result.delta, signed=True)
-    p = "" if result.p_value is None else f"{result.p_value:.3f}" if result.p_value >= 0.001 else "< 0.001"
+    p = p_text(result.p_value)
     if result.significant and (result.delta or 0) > 0:
         parts.append(t("nps.verdict_up", delta=delta, p=p))
     elif result.significant:

@@ -162,7 +162,9 @@ def create_survey(
         from cxtui.nps.templates import TEMPLATES
 
         if template not in TEMPLATES:
-            raise InputError(t("nps.bad_template", key=template, choices=", ".join(TEMPLATES)), field="template")
+            raise InputError(
+                t("nps.bad_template", key=template, choices=", ".join(TEMPLATES)), field="template"
+            )
     with store.action(t("nps.act_create")):
         now = _now()
         row = {
@@ -306,6 +308,10 @@ def import_parsed(store: Store, survey_name: str, parsed: ParsedFile) -> ImportR
                 "source": parsed.source,
                 "encoding": parsed.encoding,
                 "layout": parsed.layout,
+                "score_column": parsed.columns.score,
+                "comment_column": parsed.columns.comment,
+                "segment_column": parsed.columns.segment,
+                "date_column": parsed.columns.date,
                 "imported": len(parsed.responses),
                 "blank": len(parsed.blank_lines),
                 "rejected": len(parsed.rejected),
@@ -413,7 +419,9 @@ def add_manual_scores(
     items = [ManualEntry(e) if isinstance(e, int) else e for e in entries]
     for index, item in enumerate(items, start=1):
         score = item.score
-        if score is not None and (isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10):
+        if score is not None and (
+            isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10
+        ):
             raise InputError(t("nps.manual_bad_score", index=index, score=score), field="score")
     with store.action(t("nps.act_manual", n=len(items))):
         found = survey if isinstance(survey, Survey) else find_survey(store, survey.strip())
@@ -458,7 +466,9 @@ def _response(store: Store, response_id: str) -> dict[str, Any]:
 def set_category(store: Store, response_id: str, category: str) -> None:
     """Set a comment's category by hand (one undo step)."""
     if category not in CATEGORIES:
-        raise InputError(t("nps.bad_category", category=category, choices=", ".join(CATEGORIES)), field="category")
+        raise InputError(
+            t("nps.bad_category", category=category, choices=", ".join(CATEGORIES)), field="category"
+        )
     _response(store, response_id)
     with store.action(t("nps.act_category")):
         store.update_row("responses", response_id, {"category": category})

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from cxtui.errors import InputError
@@ -98,7 +99,12 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             self.focus_next()
 
 
-def field_row(label_key: str, widget: Input | Static, hint: str = "") -> ComposeResult:
-    """A label above its input (labels stay readable in Japanese at any width)."""
-    yield Label(t(label_key) + (f"  [dim]{hint}[/]" if hint else ""), classes="field-label")
-    yield widget
+def field_row(label_key: str, widget: Widget, hint: str = "") -> ComposeResult:
+    """A label beside its (compact) input, so a whole form fits a 40-line terminal."""
+    if hasattr(widget, "compact"):
+        widget.compact = True  # type: ignore[attr-defined]
+    label = Label(t(label_key), classes="field-label")
+    if hint:
+        yield Horizontal(label, widget, Label(hint, classes="field-hint", markup=False), classes="field-row")
+    else:
+        yield Horizontal(label, widget, classes="field-row")

@@ -53,9 +53,11 @@ class CheckInDialog(FormDialog[CheckIn]):
         hint = t("dialog.milestone_hint") if kr.kind is KRKind.milestone else kr.unit
         yield from field_row("field.value", Input(id="value", placeholder=f"{kr.value:g}"), hint)
         chosen = self.previous.confidence if self.previous else Confidence.on_track
-        with RadioSet(id="confidence"):
-            for level in Confidence:
-                yield RadioButton(t(f"confidence.{level.value}"), value=level is chosen, name=level.value)
+        buttons = [
+            RadioButton(t(f"confidence.{level.value}"), value=level is chosen, name=level.value)
+            for level in Confidence
+        ]
+        yield from field_row("field.confidence", RadioSet(*buttons, id="confidence"))
         yield from field_row("field.note", Input(id="note"))
         yield from field_row("field.blocker", Input(id="blocker"))
         yield from field_row("field.date", Input(self.today.isoformat(), id="date"))

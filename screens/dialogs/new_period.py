@@ -34,9 +34,9 @@ class NewPeriodDialog(FormDialog[NewPeriod]):
     def body(self) -> ComposeResult:
         """Name, start, end, and the objectives of the current period (all chosen by default)."""
         yield from field_row("field.name", Input(self.proposal.name, id="name"))
-        yield from field_row("field.start", Input(self.proposal.start.isoformat(), id="start"))
+        yield from field_row("field.start_date", Input(self.proposal.start.isoformat(), id="start"))
         yield from field_row("field.end", Input(self.proposal.end.isoformat(), id="end"))
-        yield Static(t("dialog.carry_over"), classes="field-label")
+        yield Static(t("dialog.carry_over"), classes="dialog-context")
         yield SelectionList[str](
             *[("  " * depth + o.title, o.id, True) for o, depth in self.objectives], id="carry"
         )
@@ -46,7 +46,7 @@ class NewPeriodDialog(FormDialog[NewPeriod]):
         period = Period.model_validate(
             {
                 "name": self.value_of("name"),
-                "start": parse_date(self.value_of("start"), "start"),
+                "start": parse_date(self.value_of("start"), "start", "field.start_date"),
                 "end": parse_date(self.value_of("end"), "end"),
             }
         )

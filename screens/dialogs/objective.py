@@ -33,7 +33,7 @@ class ObjectiveDialog(FormDialog[Objective]):
         yield from field_row("field.title", Input(self.objective.title, id="title"))
         yield from field_row("field.owner", Input(self.objective.owner, id="owner"))
         yield from field_row("field.description", Input(self.objective.description, id="description"))
-        yield Checkbox(t("field.rollup"), self.objective.rollup, id="rollup")
+        yield Checkbox(t("field.rollup_long"), self.objective.rollup, id="rollup")
 
     def on_mount(self) -> None:
         """Start in the title."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from cxtui.metrics import percent
@@ -33,3 +34,13 @@ def progress_text(progress: float | None, band: Band | None, width: int = 10) ->
     text.append(f" {percent(progress):>3}% ", style=style)
     text.append(BAND_MARK[band], style=style)
     return text
+
+
+def rjust_cells(text: str, width: int) -> str:
+    """Right-justify to `width` terminal cells (a Japanese character takes two)."""
+    return " " * max(0, width - cell_len(text)) + text
+
+
+def ljust_cells(text: str, width: int) -> str:
+    """Left-justify to `width` terminal cells (a Japanese character takes two)."""
+    return text + " " * max(0, width - cell_len(text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -12,7 +14,7 @@ from cxtui.i18n import t
 from cxtui.metrics import percent
 from cxtui.models import CheckIn, KRKind, Period
 from cxtui.okr_tree import KRView, ObjectiveNode
-from screens.widgets.bars import BAND_STYLE, progress_text
+from screens.widgets.bars import BAND_STYLE, ljust_cells, progress_text
 from screens.widgets.okr_tree import CONFIDENCE_MARK, format_value
 
 
@@ -57,8 +59,19 @@ class DetailPane(VerticalScroll):
         """A single Static holds the rendered detail."""
         yield Static(id="detail-body")
 
+    shown: RenderableType = ""
+
     def _set(self, renderable: RenderableType) -> None:
+        self.shown = renderable
         self.query_one("#detail-body", Static).update(renderable)
+
+    def as_text(self, width: int = 100) -> str:
+        """What the pane shows, as plain text (tests, copying)."""
+        from rich.console import Console
+
+        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+        console.print(self.shown)
+        return console.export_text()
 
     def show_nothing(self) -> None:
         """Empty state: the period has no objectives yet."""
@@ -134,7 +147,7 @@ class DetailPane(VerticalScroll):
             parts.append(Text(t("detail.no_checkins"), style="dim"))
         for checkin in checkins:
             line = Text(f"{checkin.date.isoformat()}  ")
-            line.append(format_value(checkin.value, unit).ljust(8), style="bold")
+            line.append(ljust_cells(format_value(checkin.value, unit), 10), style="bold")
             line.append("  ")
             line.append_text(_confidence(checkin.confidence.value))
             parts.append(line)

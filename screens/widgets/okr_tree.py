@@ -12,7 +12,7 @@ from textual.widgets.tree import TreeNode
 from cxtui.i18n import t
 from cxtui.okr_tree import KRView, ObjectiveNode
 from screens.translate import translate_bindings
-from screens.widgets.bars import progress_text
+from screens.widgets.bars import progress_text, rjust_cells
 
 CONFIDENCE_MARK = {"on_track": ("◆", "green"), "at_risk": ("◆", "yellow"), "off_track": ("◆", "red")}
 
@@ -131,15 +131,17 @@ def objective_label(node: ObjectiveNode) -> Text:
 
 
 def kr_label(view: KRView) -> Text:
-    """`KR ██████░░░░  70% ●  Churn 8 → 3 %  now 4.5  ◆`."""
+    """`KR ██████░░░░  70% ● 4.5% ◆  Cut churn…`: figures first, so a long title never hides them."""
     label = Text("KR ", style="dim")
     label.append_text(progress_text(view.progress, view.band))
-    label.append("  ")
-    label.append(view.kr.title)
-    label.append(f"  {format_value(view.kr.value, view.kr.unit)}", style="bold")
+    label.append(f" {rjust_cells(format_value(view.kr.value, view.kr.unit), 9)} ", style="bold")
     if view.kr.confidence is not None:
         mark, style = CONFIDENCE_MARK[view.kr.confidence.value]
-        label.append(f"  {mark} {t('confidence.' + view.kr.confidence.value)}", style=style)
+        label.append(mark, style=style)
+    else:
+        label.append(" ")
+    label.append("  ")
+    label.append(view.kr.title)
     if view.behind:
         label.append(f"  {t('okr.behind')}", style="yellow")
     return label

@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 from cxtui.i18n import set_language
 from cxtui.store import Store
 from screens.app import CxApp
+from screens.widgets.detail import DetailPane
 from screens.widgets.okr_tree import OkrTree
 from tests.conftest import TODAY
 from tests.ui.conftest import SIZE
@@ -42,8 +43,11 @@ async def test_tree_shows_objectives_krs_and_decreasing_progress(small_workspace
         assert "Contracts that succeed" in text
         # churn 8 -> 3 at 4.5 is 70 %: a decreasing KR shows its real progress, in the green band.
         churn_line = next(line for line in text.splitlines() if "Monthly churn" in line)
-        assert "70%" in churn_line and "●" in churn_line
-        assert "at risk" in churn_line
+        assert "70%" in churn_line and "●" in churn_line and "4.5%" in churn_line
+        await pilot.press("down")
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane).as_text()
+        assert "at risk" in detail and "(4.5 − 8) / (3 − 8) = 70%" in detail
 
 
 async def test_add_objective_kr_and_checkin_from_keys(small_workspace) -> None:
@@ -198,12 +202,13 @@ async def test_japanese_labels_and_language_switch(small_workspace) -> None:
     set_language("ja")
     app, _store = _open(path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
         await pilot.pause()
-        assert "要注意" in _screen_text(app)
+        assert "要注意" in app.screen.query_one(DetailPane).as_text()
         assert any(b.description == "チェックイン" for _k, b in app.screen._bindings)
         await pilot.press("ctrl+l")
         await pilot.pause()
-        assert "at risk" in _screen_text(app)
+        assert "at risk" in app.screen.query_one(DetailPane).as_text()
         assert any(b.description == "Check-in" for _k, b in app.screen._bindings)
 
 

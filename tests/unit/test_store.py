@@ -337,9 +337,10 @@ def test_start_period_child_without_parent_becomes_top_level(store: Store) -> No
     period = q4(store)
     company = add_objective(store, period, "company")
     sales = add_objective(store, period, "sales", parent=company)
-    okr.start_period(store, okr.following_period(period), [sales.id])
-    (copy,) = store.objectives(okr.following_period(period).id) or [None]
-    assert copy is not None and copy.title == "sales" and copy.parent_id is None
+    following = okr.following_period(period)
+    okr.start_period(store, following, [sales.id])
+    (copy,) = store.objectives(following.id)
+    assert copy.title == "sales" and copy.parent_id is None
 
 
 # -- random sequences: undo all, redo all ----------------------------------------------------------------

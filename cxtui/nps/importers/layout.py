@@ -234,7 +234,7 @@ def find_comment(layout: Layout, score: int, taken: set[int]) -> int | None:
         if i not in taken and not layout.is_metadata(i) and any(w in layout.text(i) for w in COMMENT_WORDS)
     ]
     after = [i for i in found if i > score]
-    return (after or found or [None])[0]
+    return after[0] if after else found[0] if found else None
 
 
 def find_segment(layout: Layout, taken: set[int]) -> int | None:
@@ -253,4 +253,3 @@ def find_date(layout: Layout, taken: set[int]) -> int | None:
     if found is None:
         found = next((i for i, names in enumerate(layout.names) if names & DATE_NAMES), None)
     return None if found in taken else found
-

@@ -1,7 +1,7 @@
 """Reading one cell: a 0–10 score as survey tools write it, and dates in the formats they use.
 
 Both readers are called once per data row, so the patterns are compiled once here and the
-common cases take a fast path (a cache for scores, `datetime.fromisoformat` for dates).
+common date formats take a fast path (`datetime.fromisoformat`); the caller caches scores.
 """
 
 from __future__ import annotations
@@ -49,22 +49,6 @@ def parse_score(text: str) -> int | str:
     return score
 
 
-class ScoreReader:
-    """parse_score with a cache: a score column holds a handful of distinct strings."""
-
-    __slots__ = ("cache",)
-
-    def __init__(self) -> None:
-        self.cache: dict[str, int | str] = {}
-
-    def __call__(self, text: str) -> int | str:
-        """The parsed score (see parse_score), computed once per distinct cell text."""
-        hit = self.cache.get(text)
-        if hit is None:
-            hit = self.cache[text] = parse_score(text)
-        return hit
-
-
 _TZ = r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
 _TIME = r"(?:[T ]+(午前|午後)?\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?)?"
 # 2026-03-04 10:15:00, 2026/3/4 3:15:00 PM, 2026.03.04, 2026/03/04 午後 3:15:00 (Excel ja)
@@ -77,6 +61,7 @@ _JA_RE = re.compile(
     r"(?:\s*(午前|午後)?\s*(\d{1,2})[:時](\d{1,2})分?(?:[:]?(\d{1,2})秒?)?)?"
 )
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_GENERAL, _ISO, _SLASHED = 0, 1, 2
 
 
 def _hour(hour: int, marker: str | None) -> int:
@@ -92,30 +77,41 @@ def _hour(hour: int, marker: str | None) -> int:
 class DateReader:
     """Reads the dates of one column, learning its format from the first values it sees."""
 
-    __slots__ = ("day_first", "fast")
+    __slots__ = ("day_first", "mode")
 
     def __init__(self, samples: Iterable[str] = ()) -> None:
+        values = [v.strip() for v in samples if v.strip()]
         # D/M/Y vs M/D/Y: US tools (SurveyMonkey, Google Forms in en-US) write M/D/Y; a first
         # number above 12 anywhere in the sample shows the column is D/M/Y instead.
         self.day_first = False
-        self.fast = True
-        for sample in samples:
-            match = _XDY_RE.fullmatch(sample.strip())
+        for value in values:
+            match = _XDY_RE.fullmatch(value)
             if match and int(match.group(1)) > 12:
                 self.day_first = True
+                break
+        # The ISO forms (Typeform, Qualtrics, plain files, xlsx cells) and zero-padded
+        # YYYY/MM/DD (Google Forms ja) go straight to the C parser; other columns take the
+        # general reader. A value the fast parser refuses still gets the general reader.
+        self.mode = _GENERAL
+        if values:
+            for mode, text in ((_ISO, values[0]), (_SLASHED, values[0].replace("/", "-"))):
+                try:
+                    datetime.fromisoformat(text)
+                except ValueError:
+                    continue
+                self.mode = mode
                 break
 
     def __call__(self, text: str) -> datetime | None:
         """The date and time in `text` (naive, the clock time as written), or None if unreadable."""
-        if self.fast:
-            # The ISO forms (Typeform, Qualtrics, plain files, xlsx cells) and zero-padded
-            # YYYY/MM/DD (Google Forms ja) go through the C parser; anything else switches
-            # this column to the general reader so a bad guess costs one exception, not one per row.
-            try:
-                return datetime.fromisoformat(text.replace("/", "-")).replace(tzinfo=None)
-            except ValueError:
-                self.fast = False
-        return self.general(text)
+        mode = self.mode
+        if mode == _GENERAL:
+            return self.general(text)
+        try:
+            when = datetime.fromisoformat(text if mode == _ISO else text.replace("/", "-"))
+        except ValueError:
+            return self.general(text)
+        return when if when.tzinfo is None else when.replace(tzinfo=None)
 
     def general(self, text: str) -> datetime | None:
         """Slow path: every supported format, after folding full-width characters."""
