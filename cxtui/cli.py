@@ -23,6 +23,11 @@ LANG_OPTION = click.option(
 )
 
 
+# readable=False: click's own check would print a multi-line usage error for a file without read
+# permission; the workspace code says it in one line instead.
+WORKSPACE_FILE = click.Path(path_type=Path, readable=False)
+
+
 class FileOrCommandGroup(click.Group):
     """A group where an unknown first word is a FILE to open: `cxtui FILE` means `cxtui open FILE`."""
 
@@ -63,7 +68,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 
 @cli.command("open")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=WORKSPACE_FILE)
 @LANG_OPTION
 @click.pass_context
 def open_cmd(ctx: click.Context, file: Path, lang: str | None) -> None:
@@ -90,7 +95,7 @@ def demo(ctx: click.Context, lang: str | None) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=WORKSPACE_FILE)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @LANG_OPTION
 @click.pass_context
@@ -106,7 +111,7 @@ def check(ctx: click.Context, file: Path, as_json: bool, lang: str | None) -> No
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=WORKSPACE_FILE)
 @click.option(
     "--format",
     "fmt",

@@ -164,9 +164,7 @@ def build_report(store: Store, period_name: str | None = None) -> Data:
             "end": period.end.isoformat(),
             "expected_progress": expected_progress(period, today),
         }
-        roots = build_tree(
-            period, store.objectives(period.id), store.key_results_in_period(period.id), today
-        )
+        roots = build_tree(period, store.objectives(period.id), store.key_results_in_period(period.id), today)
         objectives = _objective_rows(roots, _last_checkins(store, period.id))
     return {
         "cxtui_report": REPORT_FORMAT_VERSION,
@@ -318,9 +316,7 @@ def display_width(text: str) -> int:
     )
 
 
-_MD_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "\\|<>`*_[]"} | {"\n": " ", "\r": " ", "\t": " "}
-)
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|<>`*_[]"} | {"\n": " ", "\r": " ", "\t": " "})
 
 
 def md_escape(text: str) -> str:
@@ -340,9 +336,11 @@ def md_table(headers: list[str], rows: list[list[str]], right: set[int]) -> list
             padded.append(pad + cell if i in right else cell + pad)
         return "| " + " | ".join(padded) + " |"
 
-    rule = "|" + "|".join(
-        "-" * (w + 1) + ":" if i in right else "-" * (w + 2) for i, w in enumerate(widths)
-    ) + "|"
+    rule = (
+        "|"
+        + "|".join("-" * (w + 1) + ":" if i in right else "-" * (w + 2) for i, w in enumerate(widths))
+        + "|"
+    )
     return [line(cells[0]), rule, *(line(r) for r in cells[1:])]
 
 

@@ -7,7 +7,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "schema: v{version} (this cxtui writes v{ours})",
         "スキーマ: v{version}(この cxtui は v{ours} で書き込みます)",
     ),
-    "check.integrity": ("integrity: {result}; foreign keys: {result}", "整合性: {result}、外部キー: {result}"),
+    "check.integrity": (
+        "integrity: {result}; foreign keys: {result}",
+        "整合性: {result}、外部キー: {result}",
+    ),
     "check.counts": (
         "contents: {periods} periods, {objectives} objectives, {key_results} key results, {checkins} check-ins",
         "内容: 期間 {periods}、目標 {objectives}、主要な成果 {key_results}、チェックイン {checkins}",
@@ -40,14 +43,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.period": ("Period: {name} ({start} to {end})", "期間: {name}({start} 〜 {end})"),
     "report.expected_today": ("expected progress today: {expected}", "本日時点の想定進捗: {expected}"),
     "report.generated": ("generated {date}", "作成日 {date}"),
-    "report.no_periods": ("This workspace has no periods yet.", "このワークスペースにはまだ期間がありません。"),
+    "report.no_periods": (
+        "This workspace has no periods yet.",
+        "このワークスペースにはまだ期間がありません。",
+    ),
     "report.no_objectives": ("No objectives in this period yet.", "この期間にはまだ目標がありません。"),
     "report.no_krs": ("No key results yet.", "主要な成果はまだありません。"),
     "report.no_period": (
         "No period named “{name}” (periods: {known})",
         "「{name}」という期間はありません(期間: {known})",
     ),
-    "report.bad_format": ("Unknown report format “{fmt}” (use {known})", "レポートの形式「{fmt}」は使えません({known} のいずれか)"),
+    "report.bad_format": (
+        "Unknown report format “{fmt}” (use {known})",
+        "レポートの形式「{fmt}」は使えません({known} のいずれか)",
+    ),
     "report.objectives": ("Objectives", "目標"),
     "report.objective_heading": ("{n}. {title}: {progress} ({band})", "{n}. {title}: {progress}({band})"),
     "report.owner": ("Owner: {owner}", "担当: {owner}"),

@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 import click
 
@@ -28,7 +28,8 @@ _LANG = click.option(
     "--lang", type=click.Choice(["en", "ja"]), default=None, help="UI language (default: from the locale)."
 )
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print DESIGN.md's JSON instead of a table.")
-GRAIN_WORDS = ("week", "month", "quarter")
+Mode = Literal["segment", "week", "month", "quarter"]
+_GRAIN_MODES: dict[str, Mode] = {"week": "week", "month": "month", "quarter": "quarter"}
 
 
 def _apply_lang(ctx: click.Context, lang: str | None) -> None:
@@ -219,7 +220,7 @@ def _named(name: str, counts: Any) -> NpsSummary:
     return NpsSummary.from_counts(name, counts)
 
 
-def _by_mode(reader: Reader, by: str) -> str:
+def _by_mode(reader: Reader, by: str) -> Mode:
     from cxtui.errors import InputError
     from cxtui.i18n import t
 
@@ -230,9 +231,9 @@ def _by_mode(reader: Reader, by: str) -> str:
     }
     if wanted == "segment" or wanted in headers:
         return "segment"
-    if wanted in GRAIN_WORDS:
-        return wanted
-    choices = ", ".join(["segment", *sorted(headers), *GRAIN_WORDS])
+    if wanted in _GRAIN_MODES:
+        return _GRAIN_MODES[wanted]
+    choices = ", ".join(["segment", *sorted(headers), *_GRAIN_MODES])
     raise InputError(t("nps.bad_by", by=by, choices=choices), field="by")
 
 
@@ -304,7 +305,7 @@ def _figures(s: NpsSummary) -> list[str]:
     from cxtui.nps.queries import format_points
     from cxtui.nps.stats import is_small, shares
 
-    star = "*" if 0 < s.n and is_small(s.counts) else ""
+    star = "*" if s.n > 0 and is_small(s.counts) else ""
     ci = "—" if s.ci95 is None else f"[{format_points(s.ci95[0])}, {format_points(s.ci95[1])}]"
     pct = shares(s.counts)
     parts = ["—"] * 3 if pct is None else [f"{format_points(v)} %" for v in pct]

@@ -23,10 +23,10 @@ from cxtui.nps.stats import (
     Counts,
     NpsSummary,
     answers_needed,
-    compare as compare_counts,
     is_small,
     round_half_away,
 )
+from cxtui.nps.stats import compare as compare_counts
 
 Grain = Literal["week", "month", "quarter"]
 GRAINS: tuple[Grain, ...] = ("week", "month", "quarter")
@@ -344,7 +344,8 @@ def undated(reader: Reader, target: Target) -> int:
     where, params = _scope(ref)
     return int(
         reader.rows(
-            f"SELECT COUNT(*) AS n FROM responses WHERE {where} AND answered_at IS NULL AND score IS NOT NULL",
+            f"SELECT COUNT(*) AS n FROM responses WHERE {where} "
+            "AND answered_at IS NULL AND score IS NOT NULL",
             params,
         )[0]["n"]
     )

@@ -125,7 +125,8 @@ TEMPLATES: dict[str, Template] = {
                 "nps",
                 "nps",
                 (
-                    "How likely are you to recommend us to a friend or colleague? (0 = not at all, 10 = extremely)",
+                    "How likely are you to recommend us to a friend or colleague?"
+                    " (0 = not at all, 10 = extremely)",
                     "友人や知人にどのくらい勧めたいですか?(0=まったく勧めない 〜 10=強く勧めたい)",
                 ),
                 ("recommend", "勧め", "すすめ", "nps"),
@@ -179,7 +180,7 @@ def _norm(text: str) -> str:
 
 def answer_choice(raw: str) -> str | None:
     """'yes', 'maybe' or 'no' for an answer as forms write it (はい, Yes, 検討...); None if unreadable."""
-    text = _norm(raw).rstrip("。.!!")
+    text = _norm(raw).rstrip("。.!")  # NFKC already turned the full-width "!" into "!"
     for choice, words in (("yes", _YES), ("maybe", _MAYBE), ("no", _NO)):
         if text in words:
             return choice

@@ -309,7 +309,8 @@ def test_newer_schema_opens_read_only(good: Path) -> None:
     conn = sqlite3.connect(good)
     conn.execute("PRAGMA user_version = 99")
     conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('cxtui', 'm999_future', '2030')"
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('cxtui', 'm999_future', '2030-01-01')"
     )
     conn.commit()
     conn.close()
@@ -344,7 +345,7 @@ def _older_workspace(path: Path) -> str:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {schema_version() - 1}")
     conn.execute(
-        "INSERT INTO periods (id, name, start, \"end\", created, updated) "
+        'INSERT INTO periods (id, name, start, "end", created, updated) '
         "VALUES ('p1', 'old period', '2026-07-01', '2026-09-30', '2026-07-01', '2026-07-01')"
     )
     conn.commit()
@@ -377,10 +378,12 @@ def test_older_schema_is_backed_up_then_migrated(workspace_path: Path) -> None:
     finally:
         store.close()
 
-    backups = sorted(workspace_path.parent.glob(f"{workspace_path.stem}.backup-v{older}-*{workspace_path.suffix}"))
+    pattern = f"{workspace_path.stem}.backup-v{older}-*{workspace_path.suffix}"
+    backups = sorted(workspace_path.parent.glob(pattern))
     assert len(backups) == 1
     backup = backups[0]
-    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    # immutable: the copy is a WAL-mode file, and a plain read-only connection would add -wal/-shm.
+    conn = sqlite3.connect(f"file:{backup}?mode=ro&immutable=1", uri=True)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
         assert last not in names and len(names) == older
@@ -391,7 +394,7 @@ def test_older_schema_is_backed_up_then_migrated(workspace_path: Path) -> None:
 
     # Opening again neither copies again nor migrates again.
     Store.open(workspace_path).close()
-    assert len(list(workspace_path.parent.glob("*.backup-*"))) == 1
+    assert sorted(workspace_path.parent.iterdir()) == sorted([workspace_path, backup])
 
 
 # -- permissions -----------------------------------------------------------------------------------------
@@ -499,7 +502,6 @@ def test_no_permission_file(shared_dir: Path) -> None:
 
 
 def test_folder_without_permission(shared_dir: Path) -> None:
-    path = make_workspace(shared_dir / "private" / "ws.cxtui") if False else None
     private = shared_dir / "private"
     private.mkdir()
     path = make_workspace(private / "ws.cxtui")

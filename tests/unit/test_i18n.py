@@ -57,7 +57,9 @@ def test_every_pair_has_english_and_japanese() -> None:
     problems = [
         key
         for key, pair in catalog().items()
-        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(s, str) and s.strip() for s in pair))
+        if not (
+            isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(s, str) and s.strip() for s in pair)
+        )
     ]
     assert problems == []
 
@@ -76,7 +78,7 @@ def test_placeholders_match_in_both_languages() -> None:
 
 
 def test_strings_format_with_their_placeholders() -> None:
-    for key, (en, ja) in catalog().items():
+    for _key, (en, ja) in catalog().items():
         values = {name: "x" for name in _fields(en) | _fields(ja) if name.isidentifier()}
         en.format(**values)
         ja.format(**values)

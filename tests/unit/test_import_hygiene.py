@@ -33,7 +33,9 @@ def test_entry_modules_do_not_import_textual() -> None:
 
 def test_no_cxtui_module_imports_textual() -> None:
     modules = sorted(
-        info.name for info in pkgutil.walk_packages(cxtui.__path__, prefix="cxtui.") if info.name != "cxtui.__main__"
+        info.name
+        for info in pkgutil.walk_packages(cxtui.__path__, prefix="cxtui.")
+        if info.name != "cxtui.__main__"
     )
     assert len(modules) >= 10
     assert _textual_after_importing(modules) == []

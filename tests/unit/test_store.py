@@ -55,7 +55,9 @@ def add_kr(
     return okr.save_key_result(store, KeyResult(objective_id=objective.id, title=title, kind=kind, **values))
 
 
-def checkin(store: Store, kr: KeyResult, day: date, value: float, conf: Confidence = Confidence.on_track) -> None:
+def checkin(
+    store: Store, kr: KeyResult, day: date, value: float, conf: Confidence = Confidence.on_track
+) -> None:
     okr.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=value, confidence=conf))
 
 
@@ -307,7 +309,11 @@ def test_start_period_copies_chosen_objectives_reset(store: Store) -> None:
     before = dump(store)
 
     following = okr.following_period(period)
-    assert (following.name, following.start, following.end) == ("2027 Q1", date(2027, 1, 1), date(2027, 3, 31))
+    assert (following.name, following.start, following.end) == (
+        "2027 Q1",
+        date(2027, 1, 1),
+        date(2027, 3, 31),
+    )
     okr.start_period(store, following, [company.id, sales.id])
 
     copies = store.objectives(following.id)

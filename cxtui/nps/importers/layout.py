@@ -199,25 +199,30 @@ def _score_share(sample: list[Row], i: int) -> tuple[float, set[int]]:
 def find_score(layout: Layout, sample: list[Row]) -> int | None:
     """The score column: a header that speaks of recommending, else a column of 0–10 answers.
 
-    Keyword columns must still hold (mostly) scores: "Why would you recommend us?" is a comment.
-    By values alone, a column whose answers all lie in 1–5 is a satisfaction scale, not NPS.
+    Question-text keywords need the column to hold (mostly) scores, since "Why would you recommend
+    us?" is a comment. A column named exactly "score" / "点数" / "NPS" is trusted as it is, so its
+    bad cells are rejected row by row rather than hiding the column. By values alone, a column
+    whose answers all lie in 1–5 is a satisfaction scale, not NPS.
     """
     columns = [i for i in range(len(layout.headers)) if not layout.is_metadata(i)]
-    for words in (None, SCORE_WORDS_1, SCORE_WORDS_2):
+
+    def by_words(words: tuple[str, ...]) -> int | None:
         best: tuple[float, int] | None = None
         for i in columns:
-            if words is None:
-                hit = bool(layout.names[i] & SCORE_NAMES)
-            else:
-                text = layout.text(i)
-                hit = any(w in text for w in words)
-            if not hit:
-                continue
-            share, _ = _score_share(sample, i)
-            if share >= 0.5 and (best is None or share > best[0]):
-                best = (share, i)
-        if best is not None:
-            return best[1]
+            text = layout.text(i)
+            if any(w in text for w in words):
+                share, _ = _score_share(sample, i)
+                if share >= 0.5 and (best is None or share > best[0]):
+                    best = (share, i)
+        return None if best is None else best[1]
+
+    found = by_words(SCORE_WORDS_1)
+    if found is None:
+        found = next((i for i in columns if layout.names[i] & SCORE_NAMES), None)
+    if found is None:
+        found = by_words(SCORE_WORDS_2)
+    if found is not None:
+        return found
     ranked: list[tuple[float, int, int]] = []
     for i in columns:
         share, seen = _score_share(sample, i)

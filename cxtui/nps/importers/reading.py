@@ -98,14 +98,33 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             return _checked(data.decode(codec), name), codec
         except UnicodeDecodeError:
             continue
+    return _guess(data, name)
+
+
+# Among near-equal guesses, these win: cp1252 is what Excel outside Japan saves as "CSV" in the
+# West, euc_jp what older Japanese Unix tools write. Short texts leave charset-normalizer torn
+# between many single-byte code pages (it picks cp775 for French), and these are the likely ones.
+_PREFERRED = ("cp1252", "euc_jp")
+
+
+def _guess(data: bytes, name: str) -> tuple[str, str]:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        matches = list(from_bytes(data))
     except Exception:  # a third-party guesser: any failure just means "unknown encoding"
-        best = None
-    if best is None or best.encoding is None:
+        matches = []
+    if not matches:
         raise fail("nps_import.unknown_encoding", name)
+    best = matches[0]
+    for match in matches:
+        if match.chaos <= best.chaos + 0.03:
+            for codec in _PREFERRED:
+                if codec in match.could_be_from_charset:
+                    try:
+                        return _checked(data.decode(codec), name), codec
+                    except UnicodeDecodeError:
+                        continue
     return _checked(str(best), name), str(best.encoding)
 
 

@@ -1,0 +1,229 @@
+"""Benchmark (not a test): `cxtui nps show` on 1,000,000 answers and `cxtui nps import` of 100,000 rows.
+
+1. `cxtui nps show FILE --json` (every survey) on a workspace of 1,000,000 answers in 50 surveys,
+   beside the bare aggregate query (`python -c` running the GROUP BY with sqlite3) over the same file.
+   Budget (issue 3): <= 1.5x.
+2. `cxtui nps import FILE SOURCE --survey S` of a 100,000-row CP932 Google Forms CSV into an empty
+   workspace, beside `python -c` reading the same file with csv.reader and storing its rows with one
+   executemany into the same table of an empty workspace. Budget: <= 3x.
+
+Every measurement is the wall time of a fresh process (interpreter start-up included on both sides,
+since that is what a user waits for), run alternately, median of --runs after one warm-up each.
+The 1M-answer workspace is cached in the temp folder (built once with executemany, ~20 s).
+
+    .venv/bin/python bench/bench_nps.py [--runs 7] [--rebuild] [--skip-import]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CXTUI = str(BIN / "cxtui")
+SURVEYS = 50
+ANSWERS = 1_000_000
+CACHE = Path(tempfile.gettempdir()) / "cxtui-bench"
+SEED = 1_000_000
+
+BARE_SHOW = """
+import sqlite3, sys
+conn = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+rows = conn.execute(
+    "SELECT survey_id, SUM(CASE WHEN score >= 9 THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN score <= 6 THEN 1 ELSE 0 END) FROM responses GROUP BY survey_id"
+).fetchall()
+print(len(rows))
+"""
+
+BARE_IMPORT = """
+import csv, io, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+text = open(sys.argv[2], "rb").read().decode("cp932")
+reader = csv.reader(io.StringIO(text, newline=""))
+next(reader)
+sid = conn.execute("SELECT id FROM surveys").fetchone()[0]
+with conn:
+    conn.executemany(
+        "INSERT INTO responses (id, survey_id, answered_at, score, comment, segment, line, created)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+        ((str(n), sid, r[0], int(r[1]), r[2], r[3], n) for n, r in enumerate(reader, start=2) if r[1]),
+    )
+print(conn.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+"""
+
+
+def _empty_workspace(path: Path) -> None:
+    from cxtui.store import Store
+
+    if path.exists():
+        path.unlink()
+    Store.open(path, create=True).close()
+
+
+def build_large(path: Path) -> None:
+    """50 surveys × 20,000 answers through the real schema, written with executemany in one go."""
+    from cxtui.nps.categories import categorize
+    from cxtui.nps.repo import new_ids
+
+    began = time.perf_counter()
+    tmp = path.with_suffix(".building")
+    _empty_workspace(tmp)
+    conn = sqlite3.connect(tmp)
+    conn.execute("PRAGMA synchronous = OFF")
+    # Indexes are dropped and rebuilt after the load: sorting once is far faster than 1M inserts
+    # into five B-trees. The definitions are read back from the file, so they stay the schema's.
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL"
+    ).fetchall()
+    rnd = random.Random(SEED)
+    comments = ["Great coffee", "Slow service at lunch", "店員さんが親切", "待ち時間が長い", "価格が高い", "雰囲気が好き"]
+    per_survey = ANSWERS // SURVEYS
+    start = datetime(2025, 1, 1, 9)
+    with conn:
+        for name, _ in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        survey_ids = new_ids(SURVEYS)
+        conn.executemany(
+            "INSERT INTO surveys (id, name, kind, source, created, updated) VALUES (?, ?, 'import', ?, ?, ?)",
+            [(sid, f"survey {i:02d}", f"export-{i:02d}.csv", "2026-01-01", "2026-01-01") for i, sid in enumerate(survey_ids)],
+        )
+        for i, sid in enumerate(survey_ids):
+            weights = [rnd.random() + 0.2 for _ in range(11)]
+            scores = rnd.choices(range(11), weights=weights, k=per_survey)
+            ids = new_ids(per_survey)
+            rows = []
+            for k in range(per_survey):
+                comment = rnd.choice(comments) if rnd.random() < 0.3 else ""
+                when = start + timedelta(minutes=26 * k + i)
+                rows.append(
+                    (ids[k], sid, scores[k], comment, f"store {k % 4}", when.isoformat(), k + 2, categorize(comment))
+                )
+            conn.executemany(
+                "INSERT INTO responses (id, survey_id, score, comment, segment, answered_at, line, category, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01')",
+                rows,
+            )
+        for _, sql in indexes:
+            conn.execute(sql)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    os.replace(tmp, path)
+    print(f"built {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - began:.1f} s")
+
+
+def _wall(cmd: list[str], check: Callable[[str], None] | None = None) -> float:
+    began = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - began
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()}")
+    if check is not None:
+        check(done.stdout)
+    return elapsed
+
+
+def _alternate(runs: int, ours: Callable[[], float], bare: Callable[[], float]) -> tuple[float, float]:
+    ours(), bare()  # warm-up: page cache, .pyc files
+    a, b = [], []
+    for _ in range(runs):
+        a.append(ours())
+        b.append(bare())
+    return statistics.median(a), statistics.median(b)
+
+
+def bench_show(runs: int, rebuild: bool) -> None:
+    """`cxtui nps show FILE --json` vs the bare GROUP BY over the same file."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"nps-{ANSWERS}-{SURVEYS}.cxtui"
+    if rebuild or not path.exists():
+        build_large(path)
+
+    def check(out: str) -> None:
+        import json
+
+        data = json.loads(out)
+        assert len(data) == SURVEYS and sum(d["n"] for d in data) == ANSWERS, "wrong totals"
+
+    ours, bare = _alternate(
+        runs,
+        lambda: _wall([CXTUI, "nps", "show", str(path), "--json"], check),
+        lambda: _wall([sys.executable, "-c", BARE_SHOW, str(path)]),
+    )
+    empty = _wall([sys.executable, "-c", "pass"])
+    print(f"nps show --json, {ANSWERS:,} answers in {SURVEYS} surveys; median of {runs} fresh processes")
+    print(f"  bare GROUP BY (python -c + sqlite3) : {bare * 1000:7.0f} ms")
+    print(f"  cxtui nps show FILE --json          : {ours * 1000:7.0f} ms")
+    print(f"  ratio                               : {ours / bare:7.2f}x  (budget <= 1.50x)")
+    print(f"  (an empty `python -c pass` takes {empty * 1000:.0f} ms here)")
+
+
+def bench_import(runs: int) -> None:
+    """`cxtui nps import` of a 100,000-row CP932 CSV vs csv.reader + one executemany."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_nps_import import make_cp932_csv
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = make_cp932_csv(folder / "google_forms_cp932.csv", 100_000)
+        template = folder / "empty.cxtui"
+        _empty_workspace(template)
+        work = folder / "work.cxtui"
+
+        def fresh() -> str:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{work}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(template, work)
+            return str(work)
+
+        def ours() -> float:
+            target = fresh()
+            return _wall([CXTUI, "nps", "import", target, str(source), "--survey", "bench"])
+
+        def bare() -> float:
+            target = fresh()
+            conn = sqlite3.connect(target)
+            with conn:
+                conn.execute(
+                    "INSERT INTO surveys (id, name, kind, created, updated) VALUES ('s', 'bench', 'import', '', '')"
+                )
+            conn.close()
+            return _wall([sys.executable, "-c", BARE_IMPORT, target, str(source)])
+
+        mine, base = _alternate(runs, ours, bare)
+    print(f"nps import, 100,000-row CP932 Google Forms CSV; median of {runs} fresh processes")
+    print(f"  csv.reader + one executemany      : {base * 1000:7.0f} ms")
+    print(f"  cxtui nps import FILE SOURCE      : {mine * 1000:7.0f} ms")
+    print(f"  ratio                             : {mine / base:7.2f}x  (budget <= 3.00x)")
+
+
+def main() -> None:
+    """Run both benchmarks and print the medians and ratios."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rebuild", action="store_true", help="Rebuild the cached 1M-answer workspace.")
+    parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--skip-show", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_show:
+        bench_show(max(5, args.runs), args.rebuild)
+    if not args.skip_import:
+        bench_import(max(5, args.runs))
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
