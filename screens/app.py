@@ -19,6 +19,14 @@ from cxtui.store import Store
 from screens.translate import translate_bindings
 
 
+WORKSPACE_SCREENS = ("okr", "nps")
+
+
+class StartPlaceholder(Screen[None]):
+    """An empty screen held while the workspace screens are swapped (they cannot be
+    uninstalled while on the stack)."""
+
+
 class CxApp(App[None]):
     """cxtui. Give it a store (tests), a path (CLI), or nothing (start screen)."""
 
@@ -46,10 +54,10 @@ class CxApp(App[None]):
         self.store = store
         self.today = today or clock.today()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         """Open what we were given."""
         if self.store is not None:
-            self.show_workspace(self.store)
+            await self.show_workspace(self.store)
         elif self.path is not None:
             self.open_path(self.path)
         else:
@@ -63,7 +71,7 @@ class CxApp(App[None]):
 
         self._show_screen(StartScreen())
 
-    def _show_screen(self, screen: Screen[None]) -> None:
+    def _show_screen(self, screen: Screen[None] | str) -> None:
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -90,9 +98,9 @@ class CxApp(App[None]):
                 self.show_start()
             return
         paths.remember_workspace(path)
-        self.show_workspace(store)
+        await self.show_workspace(store)
 
-    def show_workspace(self, store: Store) -> None:
+    async def show_workspace(self, store: Store) -> None:
         """Show the OKR screen of `store` (a new workspace gets the current quarter)."""
         from screens.okr import OkrScreen
 
@@ -102,7 +110,33 @@ class CxApp(App[None]):
         if not store.readonly and not store.periods():
             okr.add_period(store, okr.quarter_of(self.today))
             store.journal.undo_stack.clear()
-        self._show_screen(OkrScreen(store, self.today))
+        # The workspace's screens stay installed, so switching between them keeps their state.
+        # Installed screens cannot be uninstalled while on the stack: step aside first.
+        if any(self.is_screen_installed(name) for name in WORKSPACE_SCREENS):
+            await self.switch_screen(StartPlaceholder())
+            for name in WORKSPACE_SCREENS:
+                if self.is_screen_installed(name):
+                    self.uninstall_screen(name)
+        self.install_screen(OkrScreen(store, self.today), "okr")
+        if len(self.screen_stack) > 1:
+            await self.switch_screen("okr")
+        else:
+            await self.push_screen("okr")
+
+    def action_show_okr(self) -> None:
+        """Show the OKR screen."""
+        if self.is_screen_installed("okr"):
+            self.switch_screen("okr")
+
+    def action_show_nps(self) -> None:
+        """Show the NPS screen (its charts load on first use)."""
+        if self.store is None:
+            return
+        if not self.is_screen_installed("nps"):
+            from screens.nps.screen import NpsScreen
+
+            self.install_screen(NpsScreen(self.store, self.today), "nps")
+        self.switch_screen("nps")
 
     # -- undo, help, language ------------------------------------------------------------------
 

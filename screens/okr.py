@@ -48,6 +48,7 @@ class OkrScreen(Screen[None]):
         Binding("left_square_bracket", "period(-1)", "key.prev_period", key_display="["),
         Binding("right_square_bracket", "period(1)", "key.next_period", key_display="]"),
         Binding("n", "new_period", "key.new_period"),
+        Binding("2", "app.show_nps", "key.nps_screen"),
         Binding("q", "app.quit", "key.quit", show=False),
     ]
 
@@ -95,6 +96,11 @@ class OkrScreen(Screen[None]):
         started = [p for p in self.store.periods() if p.start <= self.today]
         periods = started or self.store.periods()
         return periods[-1] if periods else None
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen or a dialog: the data may have changed (undo, imports)."""
+        if self.is_mounted and self.period is not None:
+            self.reload()
 
     def relabel(self) -> None:
         """Redraw every text in the current language."""

@@ -46,11 +46,11 @@ Category = Literal["promoter", "passive", "detractor"]
 Z95 = 1.959964
 # Below this many answers the interval is wider than about ±25 points: say so instead of concluding.
 SMALL_SAMPLE = 30
-# Adjusted Wald: ¾ + 1½ + ¾ = 3 pseudo-answers.
+# Adjusted Wald: ¾ promoter + 1½ passive + ¾ detractor = 3 pseudo-answers.
 _ADD_PROMOTER = 0.75
 _ADD_PASSIVE = 1.5
 _ADD_DETRACTOR = 0.75
-_ADD_TOTAL = 3.0
+_ADD_TOTAL = _ADD_PROMOTER + _ADD_PASSIVE + _ADD_DETRACTOR
 
 
 def _check_score(score: int) -> int:

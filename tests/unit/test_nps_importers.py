@@ -220,14 +220,20 @@ def test_utf16_without_bom_is_still_read(tmp_path: Path) -> None:
 
 
 def test_tab_delimited_utf8_and_semicolon(tmp_path: Path) -> None:
-    tab = write_csv(tmp_path / "t.tsv", [["date", "score", "comment"], ["2026-03-04", "8", "a, b"]], delimiter="\t")
+    tab = write_csv(
+        tmp_path / "t.tsv", [["date", "score", "comment"], ["2026-03-04", "8", "a, b"]], delimiter="\t"
+    )
     assert [(r.score, r.comment) for r in parse_file(tab).responses] == [(8, "a, b")]
     semi = parse_file(exports.plain_semicolon(tmp_path))
     assert semi.responses[0].comment == "bien; très bien"
 
 
 def test_western_excel_csv_falls_back_to_cp1252(tmp_path: Path) -> None:
-    rows = [["date", "score", "comment"], ["2026-03-04", "9", "Très bien, café crème"], ["2026-03-05", "3", "déçu"]]
+    rows = [
+        ["date", "score", "comment"],
+        ["2026-03-04", "9", "Très bien, café crème"],
+        ["2026-03-05", "3", "déçu"],
+    ]
     parsed = parse_file(write_csv(tmp_path / "fr.csv", rows, encoding="cp1252"))
     assert parsed.encoding == "cp1252"
     assert [r.comment for r in parsed.responses] == ["Très bien, café crème", "déçu"]
@@ -367,7 +373,9 @@ def test_columns_given_by_name_or_position(tmp_path: Path) -> None:
     assert (chosen.responses[0].comment, chosen.responses[0].segment) == ("2026/03/04 10:00:00", "good")
 
 
-@pytest.mark.parametrize(("given", "field"), [("Stars", "score_column"), ("9", "score_column"), (0, "score_column")])
+@pytest.mark.parametrize(
+    ("given", "field"), [("Stars", "score_column"), ("9", "score_column"), (0, "score_column")]
+)
 def test_unknown_column_is_one_clear_error(tmp_path: Path, given: str | int, field: str) -> None:
     path = write_csv(tmp_path / "l.csv", LIGHT)
     with pytest.raises(InputError) as caught:
@@ -383,7 +391,9 @@ def test_bad_date_rejects_only_when_the_date_column_is_named(tmp_path: Path) -> 
     assert auto.columns.date is None  # "when" is not a date header: nothing is guessed
     named = parse_file(path, date_column="when")
     assert [(r.line, r.answered_at) for r in named.responses] == [(2, datetime(2026, 3, 4)), (4, None)]
-    assert [(r.line, r.reason) for r in named.rejected] == [(3, 'date "someday" is not a date that can be read')]
+    assert [(r.line, r.reason) for r in named.rejected] == [
+        (3, 'date "someday" is not a date that can be read')
+    ]
     rows[0][0] = "date"
     detected = parse_file(write_csv(tmp_path / "d2.csv", rows))
     assert [r.answered_at for r in detected.responses] == [datetime(2026, 3, 4), None, None]
@@ -392,7 +402,10 @@ def test_bad_date_rejects_only_when_the_date_column_is_named(tmp_path: Path) -> 
 
 def test_repeated_headers_get_distinct_extra_keys(tmp_path: Path) -> None:
     rows = [["score", "Other", "Other"], ["9", "a", "b"]]
-    assert parse_file(write_csv(tmp_path / "x.csv", rows)).responses[0].extra == {"Other": "a", "Other (2)": "b"}
+    assert parse_file(write_csv(tmp_path / "x.csv", rows)).responses[0].extra == {
+        "Other": "a",
+        "Other (2)": "b",
+    }
 
 
 def test_rows_shorter_or_longer_than_the_header(tmp_path: Path) -> None:
@@ -494,8 +507,12 @@ def test_error_messages_follow_the_ui_language(tmp_path: Path) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=2048), suffix=st.sampled_from([".csv", ".xlsx", ".txt"]), zip_magic=st.booleans())
-def test_fuzz_any_bytes_parse_or_raise_input_error(tmp_path: Path, data: bytes, suffix: str, zip_magic: bool) -> None:
+@given(
+    data=st.binary(max_size=2048), suffix=st.sampled_from([".csv", ".xlsx", ".txt"]), zip_magic=st.booleans()
+)
+def test_fuzz_any_bytes_parse_or_raise_input_error(
+    tmp_path: Path, data: bytes, suffix: str, zip_magic: bool
+) -> None:
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes((b"PK\x03\x04" if zip_magic else b"") + data)
     try:
@@ -528,7 +545,9 @@ def test_every_row_is_accounted_for(
     expected_ok = {n: fate for n, ((_, fate), _) in enumerate(rows, start=2) if isinstance(fate, int)}
     assert {r.line: r.score for r in parsed.responses} == expected_ok
     assert parsed.blank_lines == [n for n, ((_, fate), _) in enumerate(rows, start=2) if fate is None]
-    assert [r.line for r in parsed.rejected] == [n for n, ((_, f), _) in enumerate(rows, start=2) if f == "reject"]
+    assert [r.line for r in parsed.rejected] == [
+        n for n, ((_, f), _) in enumerate(rows, start=2) if f == "reject"
+    ]
     assert parsed.total_rows == len(rows)
     comments = {n: c.strip() for n, (_, c) in enumerate(rows, start=2)}
     assert all(r.comment == comments[r.line] for r in parsed.responses)

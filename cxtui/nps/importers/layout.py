@@ -252,9 +252,7 @@ def find_segment(layout: Layout, taken: set[int]) -> int | None:
 
 def find_date(layout: Layout, taken: set[int]) -> int | None:
     """When the answer was given: the tool's submit-time column, or a column named like a date."""
-    if layout.name == "google_forms":
-        return 0
-    found = layout.find(LAYOUT_DATES.get(layout.name, ()))
+    found = 0 if layout.name == "google_forms" else layout.find(LAYOUT_DATES.get(layout.name, ()))
     if found is None:
         found = next((i for i, names in enumerate(layout.names) if names & DATE_NAMES), None)
     return None if found in taken else found

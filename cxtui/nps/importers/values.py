@@ -50,7 +50,7 @@ def parse_score(text: str) -> int | str:
 
 
 _TZ = r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
-_TIME = r"(?:[T ]+(午前|午後)?\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?)?"
+_TIME = r"(?:[T ]+(午前|午後)?\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?"
 # 2026-03-04 10:15:00, 2026/3/4 3:15:00 PM, 2026.03.04, 2026/03/04 午後 3:15:00 (Excel ja)
 _YMD_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME + _TZ)
 # 3/4/2026 10:15:00, 03/04/2026 10:15:00 AM (SurveyMonkey), 3/4/26 10:15 (Microsoft Forms)
@@ -121,18 +121,18 @@ class DateReader:
         try:
             match = _YMD_RE.fullmatch(value)
             if match:
-                y, mo, d, ampm1, hh, mi, ss, ampm2 = match.groups()
-                return self._build(int(y), int(mo), int(d), hh, mi, ss, ampm1 or ampm2)
+                y, mo, d, ampm1, hh, mi, ss, frac, ampm2 = match.groups()
+                return self._build(int(y), int(mo), int(d), hh, mi, ss, frac, ampm1 or ampm2)
             match = _XDY_RE.fullmatch(value)
             if match:
-                a, b, y, ampm1, hh, mi, ss, ampm2 = match.groups()
+                a, b, y, ampm1, hh, mi, ss, frac, ampm2 = match.groups()
                 year = int(y) + (2000 if len(y) == 2 else 0)
                 month, day = (int(b), int(a)) if self.day_first else (int(a), int(b))
-                return self._build(year, month, day, hh, mi, ss, ampm1 or ampm2)
+                return self._build(year, month, day, hh, mi, ss, frac, ampm1 or ampm2)
             match = _JA_RE.fullmatch(value)
             if match:
                 y, mo, d, ampm, hh, mi, ss = match.groups()
-                return self._build(int(y), int(mo), int(d), hh, mi, ss, ampm)
+                return self._build(int(y), int(mo), int(d), hh, mi, ss, None, ampm)
             # An Excel serial day number (a date cell saved as a number): 20000 ≈ 1954, 80000 ≈ 2119.
             serial = float(value)
             if 20000 <= serial <= 80000:
@@ -143,11 +143,19 @@ class DateReader:
 
     @staticmethod
     def _build(
-        y: int, mo: int, d: int, hh: str | None, mi: str | None, ss: str | None, ampm: str | None
+        y: int,
+        mo: int,
+        d: int,
+        hh: str | None,
+        mi: str | None,
+        ss: str | None,
+        frac: str | None,
+        ampm: str | None,
     ) -> datetime:
         if hh is None:
             return datetime(y, mo, d)
-        return datetime(y, mo, d, _hour(int(hh), ampm), int(mi or 0), int(ss or 0))
+        micro = int((frac + "00000")[:6]) if frac else 0
+        return datetime(y, mo, d, _hour(int(hh), ampm), int(mi or 0), int(ss or 0), micro)
 
 
 def looks_like_value(text: str) -> bool:

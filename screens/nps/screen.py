@@ -1,0 +1,383 @@
+"""The NPS screen: surveys on the left; overview, trend, segments, compare, comments, follow-ups.
+
+This screen is the only NPS UI module that calls the store; widgets get models, dialogs return
+what the user asked for, and this module persists it (one undoable action each).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from cxtui.errors import CxError
+from cxtui.i18n import t
+from cxtui.nps import queries, repo
+from cxtui.nps.queries import Ref, Target
+from cxtui.store import Store
+from screens.nps.widgets import (
+    CommentsTable,
+    CompareView,
+    DistributionChart,
+    FollowupsTable,
+    NpsHeadline,
+    SegmentsTable,
+    StackedBar,
+    TrendChart,
+)
+from screens.translate import translate_bindings
+
+ALL = "__all__"
+GRAINS = ("week", "month", "quarter")
+STATUSES = ("open", "contacted", "resolved")
+TABS = ("overview", "trend", "segments", "compare", "comments", "followups")
+
+
+class NpsScreen(Screen[None]):
+    """NPS with honest statistics, for the survey chosen on the left."""
+
+    BINDINGS = [
+        Binding("1", "app.show_okr", "key.okr_screen"),
+        Binding("i", "import_file", "nps_key.import"),
+        Binding("m", "quick_entry", "nps_key.quick"),
+        Binding("x", "compare", "nps_key.compare"),
+        Binding("g", "grain", "nps_key.grain"),
+        Binding("slash", "search", "nps_key.search", key_display="/"),
+        Binding("l", "templates", "nps_key.templates"),
+        Binding("delete", "delete_survey", "nps_key.delete_survey", show=False),
+        Binding("o", "tab('overview')", "nps_tab.overview", show=False),
+        Binding("t", "tab('trend')", "nps_tab.trend", show=False),
+        Binding("s", "tab('segments')", "nps_tab.segments", show=False),
+        Binding("v", "tab('compare')", "nps_tab.compare", show=False),
+        Binding("c", "tab('comments')", "nps_tab.comments", show=False),
+        Binding("f", "tab('followups')", "nps_tab.followups", show=False),
+        Binding("q", "app.quit", "key.quit", show=False),
+    ]
+
+    def __init__(self, store: Store, today: date) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.store = store
+        self.today = today
+        self.target_key: str = ALL
+        self.grain = "month"
+        self.compare_sides: tuple[str, str, str | None] | None = None
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Survey list beside the tabs."""
+        yield Header()
+        with Horizontal(id="nps-body"):
+            with Vertical(id="survey-pane"):
+                yield Label(t("nps_scr.surveys"), classes="pane-title")
+                yield OptionList(id="survey-list")
+            with TabbedContent(id="nps-tabs", initial="overview"):
+                with TabPane(t("nps_tab.overview"), id="overview"):
+                    with Horizontal(id="overview-row"):
+                        with Vertical(id="overview-left"):
+                            yield NpsHeadline(id="headline")
+                            yield StackedBar(id="stacked")
+                        with Vertical(id="overview-right"):
+                            yield Label(t("nps_scr.distribution"), classes="pane-title")
+                            yield DistributionChart(id="distribution")
+                with TabPane(t("nps_tab.trend"), id="trend"):
+                    yield Label(id="trend-title", classes="pane-title")
+                    yield TrendChart(id="trend-chart")
+                with TabPane(t("nps_tab.segments"), id="segments"):
+                    yield SegmentsTable(id="segments-table")
+                with TabPane(t("nps_tab.compare"), id="compare"):
+                    yield Static(t("nps_scr.compare_hint"), id="compare-hint")
+                    yield CompareView(id="compare-view")
+                with TabPane(t("nps_tab.comments"), id="comments"):
+                    with Horizontal(classes="filter-row"):
+                        yield Input(placeholder=t("nps_scr.search"), id="comment-search")
+                        yield Select[str]([], prompt=t("nps_scr.all_categories"), id="comment-category")
+                    yield Static(id="comment-count", classes="dim-line")
+                    yield CommentsTable(id="comments-table")
+                with TabPane(t("nps_tab.followups"), id="followups"):
+                    with Horizontal(classes="filter-row"):
+                        yield Select[str](
+                            [(t(f"nps.status.{s}"), s) for s in STATUSES],
+                            prompt=t("nps_scr.all_statuses"),
+                            id="followup-status",
+                        )
+                    yield Static(id="followup-count", classes="dim-line")
+                    yield FollowupsTable(id="followups-table")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the survey list and the first tab."""
+        self.title = "cxtui"
+        self.sub_title = t("nps_scr.subtitle")
+        self.reload()
+        self.query_one("#survey-list", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from the OKR screen or a dialog: the data may have changed."""
+        if self.is_mounted:
+            self.reload()
+
+    def relabel(self) -> None:
+        """Language switched: rebuild the texts."""
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.reload)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    @property
+    def target(self) -> Target:
+        """What the tabs show: one survey by name, or every dated answer."""
+        if self.target_key == ALL:
+            return Ref(t("nps_scr.all_responses"))
+        return self.target_key
+
+    def reload(self) -> None:
+        """Re-read the survey list and the visible tab."""
+        survey_list = self.query_one("#survey-list", OptionList)
+        summaries = queries.summaries(self.store)
+        names = {s.name for s in summaries}
+        if self.target_key != ALL and self.target_key not in names:
+            self.target_key = ALL
+        survey_list.clear_options()
+        survey_list.add_option(Option(t("nps_scr.all_responses"), id=ALL))
+        for item in summaries:
+            survey_list.add_option(Option(_survey_line(item), id=item.name))
+        index = 0 if self.target_key == ALL else 1 + [s.name for s in summaries].index(self.target_key)
+        survey_list.highlighted = index
+        self.refresh_tab()
+
+    @on(OptionList.OptionHighlighted, "#survey-list")
+    def _survey_changed(self, event: OptionList.OptionHighlighted) -> None:
+        key = event.option.id or ALL
+        if key != self.target_key:
+            self.target_key = key
+            self.refresh_tab()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_tab()
+
+    def refresh_tab(self) -> None:
+        """Load what the active tab shows (only that one: the others load when shown)."""
+        active = self.query_one("#nps-tabs", TabbedContent).active or "overview"
+        try:
+            getattr(self, f"_load_{active}")()
+        except CxError as exc:
+            self.notify(exc.message, severity="error")
+
+    def _load_overview(self) -> None:
+        result = queries.summary(self.store, self.target)
+        self.query_one(NpsHeadline).show(result.summary)
+        self.query_one(StackedBar).show(result.counts)
+        self.query_one(DistributionChart).show(queries.distribution(self.store, self.target))
+
+    def _load_trend(self) -> None:
+        points = queries.trend(self.store, self.target, self.grain)  # type: ignore[arg-type]
+        self.query_one("#trend-title", Label).update(
+            t("nps_scr.trend_title", grain=t(f"nps_grain.{self.grain}"))
+        )
+        self.query_one(TrendChart).show(points)
+
+    def _load_segments(self) -> None:
+        self.query_one(SegmentsTable).show(queries.by_segment(self.store, self.target))
+
+    def _load_compare(self) -> None:
+        view = self.query_one(CompareView)
+        hint = self.query_one("#compare-hint", Static)
+        if self.compare_sides is None:
+            hint.display = True
+            view.display = False
+            return
+        before, after, segment = self.compare_sides
+        result = queries.compare(self.store, before, after, segment)
+        hint.display = False
+        view.display = True
+        view.show(result, before, after)
+
+    def _load_comments(self) -> None:
+        search = self.query_one("#comment-search", Input).value.strip() or None
+        category_select = self.query_one("#comment-category", Select)
+        category = category_select.value if isinstance(category_select.value, str) else None
+        options = [
+            (f"{t('nps.cat.' + c) if c else t('nps_scr.uncategorised')} ({n})", c)
+            for c, n in queries.category_counts(self.store, self.target)
+        ]
+        with self.prevent(Select.Changed):
+            category_select.set_options(options)
+            if category in {value for _label, value in options}:
+                category_select.value = category
+            else:
+                category = None
+        rows = queries.comments(self.store, self.target, category=category, search=search, limit=500)
+        total = queries.comment_count(self.store, self.target, category=category, search=search)
+        self.query_one("#comment-count", Static).update(t("nps_scr.comment_count", shown=len(rows), n=total))
+        self.query_one(CommentsTable).show(rows)
+
+    def _load_followups(self) -> None:
+        status_select = self.query_one("#followup-status", Select)
+        status = status_select.value if isinstance(status_select.value, str) else None
+        rows = queries.followups(self.store, self.target, status=status)
+        open_count = sum(1 for r in rows if r.status == "open")
+        self.query_one("#followup-count", Static).update(
+            t("nps_scr.followup_count", n=len(rows), open=open_count)
+        )
+        self.query_one(FollowupsTable).show(rows)
+
+    @on(Input.Changed, "#comment-search")
+    @on(Select.Changed, "#comment-category")
+    def _comment_filter_changed(self) -> None:
+        self._load_comments()
+
+    @on(Select.Changed, "#followup-status")
+    def _status_filter_changed(self) -> None:
+        self._load_followups()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_tab(self, tab: str) -> None:
+        """Show one of the tabs."""
+        self.query_one("#nps-tabs", TabbedContent).active = tab
+
+    def action_grain(self) -> None:
+        """Cycle the trend between weeks, months and quarters."""
+        self.grain = GRAINS[(GRAINS.index(self.grain) + 1) % len(GRAINS)]
+        self.action_tab("trend")
+        self._load_trend()
+
+    def action_search(self) -> None:
+        """Search the comments."""
+        self.action_tab("comments")
+        self.query_one("#comment-search", Input).focus()
+
+    def _writable(self) -> bool:
+        if self.store.readonly:
+            self.notify(t("ws.readonly_write"), severity="error")
+            return False
+        return True
+
+    def _survey_names(self) -> list[str]:
+        return [s.name for s in queries.list_surveys(self.store)]
+
+    @work
+    async def action_import_file(self) -> None:
+        """Import a survey export (CSV, TSV, XLSX) through the import wizard."""
+        from cxtui.nps.importers import parse_file
+        from screens.nps.dialogs import ImportDialog, ImportResultDialog
+
+        if not self._writable():
+            return
+        start = self.store.path.parent if self.store.path else Path.cwd()
+        request = await self.app.push_screen_wait(ImportDialog(start, self._survey_names()))
+        if request is None:
+            return
+        try:
+            # Parsing is pure (no database), so it may run off the UI thread; storing may not.
+            parsed = await asyncio.to_thread(
+                parse_file,
+                request.path,
+                score_column=request.score_column,
+                comment_column=request.comment_column,
+                segment_column=request.segment_column,
+                date_column=request.date_column,
+            )
+            result = repo.import_parsed(self.store, request.survey_name, parsed)
+        except CxError as exc:
+            self.notify(exc.message, severity="error", timeout=10)
+            return
+        self.target_key = request.survey_name
+        self.reload()
+        await self.app.push_screen_wait(ImportResultDialog(result))
+
+    @work
+    async def action_quick_entry(self) -> None:
+        """Type scores from paper forms quickly."""
+        from screens.nps.dialogs import QuickEntryDialog
+
+        if not self._writable():
+            return
+        default = self.target_key if self.target_key != ALL else t("nps_scr.quick_default")
+        entry = await self.app.push_screen_wait(QuickEntryDialog(default, self.today))
+        if entry is None or not entry.entries:
+            return
+        try:
+            repo.add_manual_scores(self.store, entry.survey_name, entry.entries)
+        except CxError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.target_key = entry.survey_name
+        self.reload()
+        self.notify(t("nps_scr.quick_saved", n=len(entry.entries), survey=entry.survey_name))
+
+    @work
+    async def action_compare(self) -> None:
+        """Choose 'before' and 'after' (surveys or date ranges) and compare them."""
+        from screens.nps.dialogs import CompareDialog
+
+        names = self._survey_names()
+        request = await self.app.push_screen_wait(CompareDialog(names, queries.segments(self.store, self.target)))
+        if request is None:
+            return
+        self.compare_sides = (request.before, request.after, request.segment)
+        self.action_tab("compare")
+        self._load_compare()
+
+    def action_templates(self) -> None:
+        """Show the light survey templates, ready to copy into a form tool."""
+        from screens.nps.dialogs import TemplatesDialog
+
+        self.app.push_screen(TemplatesDialog())
+
+    @work
+    async def action_delete_survey(self) -> None:
+        """Delete the selected survey and its answers (asks first; ctrl+z undoes it)."""
+        from screens.dialogs.confirm import ConfirmDialog
+
+        if self.target_key == ALL or not self._writable():
+            return
+        name = self.target_key
+        summary = queries.summary(self.store, name)
+        confirmed = await self.app.push_screen_wait(
+            ConfirmDialog(t("confirm.delete_title"), t("nps_scr.delete_survey", name=name, n=summary.n), t("key.delete"))
+        )
+        if confirmed:
+            repo.delete_survey(self.store, name)
+            self.reload()
+            self.notify(t("msg.deleted", title=name))
+
+    @on(FollowupsTable.Chosen)
+    @work
+    async def _edit_followup(self, event: FollowupsTable.Chosen) -> None:
+        from screens.nps.dialogs import FollowupDialog
+
+        if not self._writable():
+            return
+        rows = {r.response_id: r for r in queries.followups(self.store, self.target)}
+        row = rows.get(event.response_id)
+        if row is None:
+            return
+        edit = await self.app.push_screen_wait(FollowupDialog(row))
+        if edit is None:
+            return
+        repo.set_followup(self.store, edit.response_id, owner=edit.owner, status=edit.status, note=edit.note)
+        self._load_followups()
+
+
+def _survey_line(item: queries.SurveySummary) -> str:
+    """`Name  n=200  NPS +40 [+31, +48]` for the survey list."""
+    if item.nps is None or item.ci95 is None:
+        return f"{item.name}\n  n=0"
+    low, high = item.ci95
+    flag = " ⚠" if item.small else ""
+    return (
+        f"{item.name}\n  n={item.n}  NPS {queries.format_points(item.nps, signed=True)} "
+        f"[{queries.format_points(low, signed=True)}, {queries.format_points(high, signed=True)}]{flag}"
+    )
