@@ -88,7 +88,7 @@ def run_parse(path: Path) -> float:
     db.executemany(
         "INSERT INTO responses VALUES (?, ?, ?, ?, ?)",
         (
-            (r.line, r.score, r.comment, r.segment, None if r.answered_at is None else r.answered_at.isoformat())
+            (r.line, r.score, r.comment, r.segment, r.answered_at and r.answered_at.isoformat())
             for r in parsed.responses
         ),
     )

@@ -52,18 +52,6 @@ from cxtui.store import Store
 REPORT_FORMAT_VERSION = 1
 FORMATS = ("json", "markdown", "html")
 
-TOP_KEYS = ("cxtui_report", "generated", "language", "workspace", "period", "okr")
-PERIOD_KEYS = ("id", "name", "start", "end", "expected_progress")
-OKR_KEYS = ("formula", "objectives")
-OBJECTIVE_KEYS = (
-    "id", "parent_id", "depth", "title", "owner", "rollup", "progress", "band",
-    "expected_progress", "behind", "too_many_krs", "key_results",
-)  # fmt: skip
-KR_KEYS = (
-    "id", "title", "kind", "unit", "start", "target", "current", "raw_progress", "progress",
-    "expected_progress", "behind", "confidence", "band", "weight", "owner", "last_checkin",
-)  # fmt: skip
-
 Data = dict[str, Any]
 
 

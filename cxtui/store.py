@@ -85,6 +85,14 @@ class Store:
         """Close the connection (checkpoints the WAL)."""
         self.db.close()
 
+    def data_version(self) -> tuple[int, int]:
+        """A token that changes whenever the file's data may have changed (here or in another program)."""
+        # Lets screens skip re-reading everything when nothing changed: rebuilding the tree of a large
+        # workspace costs ~100 ms. total_changes counts this connection's row writes (undo included);
+        # PRAGMA data_version moves when another connection commits.
+        other = self.db.execute("PRAGMA data_version").fetchone()[0]
+        return self.db.conn.total_changes, int(other)
+
     @property
     def schema_version(self) -> int:
         """The schema version recorded in the file."""

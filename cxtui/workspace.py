@@ -205,10 +205,15 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
         if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             readonly = True
             notice = t("ws.readonly_perm")
+    conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, readonly)
         return _prepare(conn, path, readonly, notice, created, header)
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            # Otherwise the traceback kept by the error holds the file open (and, for a new file,
+            # it would be unlinked while still open).
+            conn.close()
         if created and path.exists():
             path.unlink(missing_ok=True)
         if _is_busy(exc):

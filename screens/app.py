@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -18,8 +19,10 @@ from cxtui.i18n import get_language, set_language, t
 from cxtui.store import Store
 from screens.translate import translate_bindings
 
-
 WORKSPACE_SCREENS = ("okr", "nps")
+# When no OKR screen gets painted (start screen, a dialog waiting for the user), the GC paused for
+# startup comes back after this long anyway.
+GC_RESUME_AFTER_S = 3.0
 
 
 class StartPlaceholder(Screen[None]):
@@ -53,15 +56,30 @@ class CxApp(App[None]):
         self.path = path
         self.store = store
         self.today = today or clock.today()
+        # The CLI pauses the cyclic GC while it imports and loads (cli._run_tui); see resume_gc.
+        self._gc_paused = not gc.isenabled()
 
     async def on_mount(self) -> None:
         """Open what we were given."""
+        if self._gc_paused:
+            self.set_timer(GC_RESUME_AFTER_S, self.resume_gc)
         if self.store is not None:
             await self.show_workspace(self.store)
         elif self.path is not None:
             self.open_path(self.path)
         else:
             self.show_start()
+
+    def resume_gc(self) -> None:
+        """Turn the cyclic GC back on once the first screen is painted, if startup paused it."""
+        if not self._gc_paused:
+            return
+        self._gc_paused = False
+        # What is alive now (modules, widgets, the workspace: ~120,000 objects with the large benchmark
+        # workspace) lives as long as the app: freezing it keeps every later full collection from
+        # walking it again, which took 50-150 ms in the middle of a key press.
+        gc.freeze()
+        gc.enable()
 
     # -- opening -----------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nps.act_demo": ("add the café NPS demo", "カフェの NPS デモの追加"),
     # -- errors
     "nps.none": ("none yet", "まだありません"),
+    "nps.absent": ("none", "なし"),
     "nps.survey_missing": (
         'No survey named "{name}" (surveys: {known})',
         "「{name}」という名前のアンケートはありません(アンケート: {known})",
@@ -130,9 +131,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "アンケート「{survey}」← {source}({layout}、{encoding})",
     ),
     "nps.cli_columns": (
-        '  columns: score "{score}", comment {comment}, segment {segment}, date {date}',
-        "  列: 点数「{score}」、コメント {comment}、セグメント {segment}、日付 {date}",
+        "  columns: score {score}, comment {comment}, segment {segment}, date {date}",
+        "  列: 点数{score}、コメント{comment}、セグメント{segment}、日付{date}",
     ),
+    "nps.quoted": ('"{value}"', "「{value}」"),
     "nps.cli_reject_line": ("  line {line}: {reason}", "  {line} 行目: {reason}"),
     "nps.cli_rejects_saved": ("Rejected rows saved to {path}", "取り込めなかった行を {path} に保存しました"),
     "nps.cli_no_surveys": (
@@ -157,7 +159,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nps.h_passives": ("passives", "中立者"),
     "nps.h_detractors": ("detractors", "批判者"),
     "nps.h_rejected": ("rejected", "取込不可"),
-    "nps.h_side": ("", ""),
     "nps.before": ("before", "施策前"),
     "nps.after": ("after", "施策後"),
     "nps.no_segment": ("(no segment)", "(セグメントなし)"),

@@ -96,7 +96,7 @@ def import_cmd(
     from cxtui.errors import InputError, WorkspaceError
     from cxtui.i18n import t
     from cxtui.nps.importers import parse_file
-    from cxtui.nps.repo import import_parsed, save_rejects_csv
+    from cxtui.nps.repo import bulk_allocation, import_parsed, save_rejects_csv
     from cxtui.store import Store
 
     _apply_lang(ctx, lang)
@@ -106,19 +106,19 @@ def import_cmd(
         raise InputError(t("nps.source_missing", path=source), field="source")
     store = Store.open(file)
     try:
-        parsed = parse_file(
-            source,
-            score_column=score_column,
-            comment_column=comment_column,
-            segment_column=segment_column,
-            date_column=date_column,
-            source_name=source.name,
-        )
-        result = import_parsed(store, survey, parsed)
+        with bulk_allocation():
+            parsed = parse_file(
+                source,
+                score_column=score_column,
+                comment_column=comment_column,
+                segment_column=segment_column,
+                date_column=date_column,
+                source_name=source.name,
+            )
+            result = import_parsed(store, survey, parsed)
     finally:
         store.close()
     cols = result.columns
-    quote = functools.partial(_quoted, none=t("nps.none"))
     click.echo(
         t(
             "nps.cli_into",
@@ -131,10 +131,10 @@ def import_cmd(
     click.echo(
         t(
             "nps.cli_columns",
-            score=cols.score,
-            comment=quote(cols.comment),
-            segment=quote(cols.segment),
-            date=quote(cols.date),
+            score=_quoted(cols.score),
+            comment=_quoted(cols.comment),
+            segment=_quoted(cols.segment),
+            date=_quoted(cols.date),
         )
     )
     click.echo(
@@ -147,8 +147,10 @@ def import_cmd(
         click.echo(t("nps.cli_rejects_saved", path=rejects))
 
 
-def _quoted(value: str | None, *, none: str) -> str:
-    return none if value is None else f'"{value}"'
+def _quoted(value: str | None) -> str:
+    from cxtui.i18n import t
+
+    return t("nps.absent") if value is None else t("nps.quoted", value=value)
 
 
 # -- show ---------------------------------------------------------------------------------------
@@ -377,7 +379,7 @@ def _print_comparison(result: Comparison, as_json: bool) -> None:
         _dump({k: data[k] for k in _COMPARE_KEYS})
         return
     header = [
-        t("nps.h_side"),
+        "",  # the before/after column needs no heading
         t("nps.h_survey"),
         t("nps.h_n"),
         t("nps.h_nps"),

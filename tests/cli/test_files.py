@@ -581,3 +581,20 @@ def test_busy_rollback_journal_file(good: Path) -> None:
         holder.kill()
         holder.wait()
     assert digest(good) == before
+
+
+def test_check_reports_broken_references(good: Path) -> None:
+    conn = sqlite3.connect(good)
+    conn.execute(
+        "INSERT INTO key_results (id, objective_id, title, kind, start, target, created, updated) "
+        "VALUES ('orphan', 'no-such-objective', 'orphan', 'increase', 0, 1, '2026', '2026')"
+    )
+    conn.commit()
+    conn.close()
+    before = digest(good)
+    result = cxtui("check", str(good))
+    assert result.returncode == 2
+    assert "1 row(s) point to rows that do not exist" in one_line(result)
+    data = json.loads(cxtui("check", "--json", str(good)).stdout)
+    assert data["foreign_key_problems"] == 1 and data["integrity"] == ["ok"]
+    assert digest(good) == before

@@ -183,9 +183,11 @@ def test_json_shape_is_frozen(workspace: Path) -> None:
 
 
 def test_json_is_stable_between_runs(workspace: Path) -> None:
+    files = sorted(workspace.parent.iterdir())
     first = cxtui("report", "--format", "json", str(workspace)).stdout
     second = cxtui("report", "--format", "json", str(workspace)).stdout
     assert first == second
+    assert sorted(workspace.parent.iterdir()) == files  # reading leaves no -wal/-shm behind
 
 
 def test_period_option_and_default(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:

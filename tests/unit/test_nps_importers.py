@@ -524,6 +524,24 @@ def test_fuzz_any_bytes_parse_or_raise_input_error(
     assert len(set(lines)) == len(lines) and all(line >= 1 for line in lines)
 
 
+CSVISH = st.text(alphabet='0123456789,;\t\n\r" -/:.abcTZ点年月日１０①勧めrecommend{}ImportId#', max_size=400)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(CSVISH, st.text(max_size=300)), encoding=st.sampled_from(["utf-8", "utf-16", "cp932"]))
+def test_fuzz_text_parses_or_raises_input_error(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(text.encode(encoding, errors="replace"))
+    try:
+        parsed = parse_file(path)
+    except InputError as exc:
+        assert "\n" not in exc.message
+        return
+    lines = accounted(parsed)
+    assert len(set(lines)) == len(lines) and all(line >= 1 for line in lines)
+    assert all(0 <= r.score <= 10 for r in parsed.responses)
+
+
 # Cells whose fate is known: (text, score or None for blank, or "reject").
 SCORE_CELLS = [
     ("10", 10), ("0", 0), ("７", 7), ("9.0", 9), ("10 - Extremely likely", 10), ("6点", 6),

@@ -21,6 +21,7 @@ import csv
 import gc
 import hashlib
 import io
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain, islice
@@ -97,6 +98,21 @@ def parse_file(
     Raises only cxtui.errors.InputError (missing, empty, binary or unreadable file, unknown
     encoding, no score column, a named column that does not exist).
     """
+    try:
+        return _parse(path, score_column, comment_column, segment_column, date_column, source_name, max_rows)
+    except csv.Error as exc:  # e.g. a cell beyond the csv module's field size limit
+        raise fail("nps_import.bad_csv", str(path), reason=str(exc)) from None
+
+
+def _parse(
+    path: str | PathLike[str],
+    score_column: Column,
+    comment_column: Column,
+    segment_column: Column,
+    date_column: Column,
+    source_name: str | None,
+    max_rows: int | None,
+) -> ParsedFile:
     file = Path(path)
     name = str(path)
     data = read_bytes(file)
@@ -104,15 +120,13 @@ def parse_file(
         raise fail("nps_import.empty", name)
     check_not_legacy(data, name)
     rows: Iterator[Row]
-    delimiter = ","
     if is_xlsx(data) or file.suffix.lower() in (".xlsx", ".xlsm"):
         rows, encoding = xlsx_rows(data, name), "xlsx"
     else:
         text, encoding = decode(data, name)
         if not text.strip():
             raise fail("nps_import.empty", name)
-        delimiter = sniff_delimiter(text)
-        rows = csv_rows(text, delimiter, name)
+        rows = csv_rows(text, sniff_delimiter(text))
     numbered = enumerate(rows, start=1)
 
     # The first rows decide the layout and the columns; leading blank rows are not data.
@@ -208,8 +222,10 @@ def _read_rows(
     strict_dates: bool,
 ) -> None:
     """The single pass over the data rows (hot loop: locals only, no per-row allocation to spare)."""
-    taken = {si, ci, gi, di}
-    extra_cols = _extra_keys(layout, taken)
+    extra_cols = _extra_keys(layout, {si, ci, gi, di})
+    # An absent column is an index past the end of any row, so the hot loop needs no None checks.
+    ci = sys.maxsize if ci is None else ci
+    gi = sys.maxsize if gi is None else gi
     responses = parsed.responses
     blank = parsed.blank_lines
     rejected = parsed.rejected
@@ -251,8 +267,8 @@ def _read_rows(
             response(
                 number,
                 score,
-                row[ci].strip() if ci is not None and ci < width else "",
-                row[gi].strip() if gi is not None and gi < width else "",
+                row[ci].strip() if ci < width else "",
+                row[gi].strip() if gi < width else "",
                 when,
                 extra,
             )

@@ -1,0 +1,1 @@
+"""The NPS user interface: the NPS screen, its widgets and its dialogs."""

@@ -1,0 +1,429 @@
+"""NPS dialogs: quick entry, follow-up, compare, survey templates (the import wizard is re-exported).
+
+Each returns what the user asked for; the NPS screen persists it. No dialog touches the workspace.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, RadioButton, RadioSet, Select, Static, TextArea
+
+from cxtui.errors import InputError
+from cxtui.i18n import get_language, t
+from cxtui.nps.queries import FOLLOWUP_STATUSES, FollowupRow, parse_range, range_label
+from cxtui.nps.repo import ManualEntry, parse_quick_entry
+from cxtui.nps.templates import TEMPLATES, template_text
+from cxtui.validation import parse_date
+from screens.dialogs.base import FormDialog, field_row
+from screens.nps.import_dialog import ImportDialog, ImportRequest, ImportResultDialog
+from screens.translate import translate_bindings
+
+__all__ = [
+    "CompareDialog",
+    "CompareRequest",
+    "FollowupDialog",
+    "FollowupEdit",
+    "ImportDialog",
+    "ImportRequest",
+    "ImportResultDialog",
+    "QuickEntry",
+    "QuickEntryDialog",
+    "TemplatesDialog",
+]
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d*)?")
+
+
+# -- quick entry ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuickEntry:
+    """Answers typed in by hand, for one survey (created if new)."""
+
+    survey_name: str
+    entries: list[ManualEntry]
+
+
+def _tokens(line: str) -> list[str]:
+    # The same splitting as parse_quick_entry: NFKC (full-width digits), commas and 、 as spaces.
+    return unicodedata.normalize("NFKC", line).replace(",", " ").replace("、", " ").split()
+
+
+def bad_tokens(line: str) -> list[str]:
+    """Words of a quick-entry line that cannot be scores, as the user would read them.
+
+    A line of numbers only is a list of scores, so each must be 0–10 (a typo like 11 is an error, not
+    a comment); otherwise the first word is the score and the rest its comment.
+    """
+    tokens = _tokens(line)
+    if not tokens:
+        return []
+    if all(_NUMBER.fullmatch(tok) for tok in tokens):
+        return [tok for tok in tokens if not (tok.isdigit() and int(tok) <= 10)]
+    first = tokens[0]
+    return [] if first.isdigit() and int(first) <= 10 else [first]
+
+
+def read_line(line: str, segment: str = "", answered_at: date | None = None) -> list[ManualEntry]:
+    """The answers of one quick-entry line; InputError naming every word that is not a score."""
+    bad = bad_tokens(line)
+    if bad:
+        key = "nps_dlg.bad_token.one" if len(bad) == 1 else "nps_dlg.bad_token.other"
+        raise InputError(t(key, tokens=", ".join(f"'{tok}'" for tok in bad)), field="scores")
+    return parse_quick_entry(line, segment=segment, answered_at=answered_at)
+
+
+def _plural(key: str, n: int) -> str:
+    return t(f"{key}.one" if n == 1 else f"{key}.other", n=n)
+
+
+def count_text(scores: Sequence[int]) -> str:
+    """`6 scores: 3 promoters, 2 passives, 1 detractor` (in the current language)."""
+    promoters = sum(1 for s in scores if s >= 9)
+    passives = sum(1 for s in scores if 7 <= s <= 8)
+    return t(
+        "nps_dlg.count",
+        scores=_plural("nps_dlg.n_scores", len(scores)),
+        promoters=_plural("nps_dlg.n_promoters", promoters),
+        passives=_plural("nps_dlg.n_passives", passives),
+        detractors=_plural("nps_dlg.n_detractors", len(scores) - promoters - passives),
+    )
+
+
+class QuickEntryDialog(FormDialog[QuickEntry]):
+    """Type paper forms fast: scores separated by spaces, enter adds a batch, ctrl+s finishes."""
+
+    BINDINGS = [Binding("ctrl+r", "drop_last", "nps_dlg.key_drop_last")]
+    title_key = "nps_dlg.quick_title"
+
+    def __init__(self, survey_name: str, today: date) -> None:
+        super().__init__()
+        self.survey_name = survey_name
+        self.today = today
+        self.entries: list[ManualEntry] = []
+        self.batches: list[int] = []  # size of each batch added, so the last one can be taken back
+
+    def body(self) -> ComposeResult:
+        """Survey, segment and date of the next batch, the scores field, its live count, the list."""
+        yield from field_row("nps_dlg.survey_name", Input(self.survey_name, id="survey"))
+        yield from field_row("nps_dlg.segment", Input(id="segment"), t("nps_dlg.optional"))
+        yield from field_row("nps_dlg.date", Input(self.today.isoformat(), id="date"))
+        yield from field_row("nps_dlg.scores", Input(id="scores", placeholder="10 9 7 3 10 8"))
+        yield Static(t("nps_dlg.quick_hint"), id="quick-live", classes="nps-note", markup=False)
+        yield DataTable(id="quick-list", zebra_stripes=True, cursor_type="none")
+        yield Static(t("nps_dlg.list_empty"), id="quick-total", classes="nps-note", markup=False)
+
+    def on_mount(self) -> None:
+        """Columns of the list; start in the scores field."""
+        table = self.query_one("#quick-list", DataTable)
+        for key in ("col_number", "col_score", "col_comment", "col_segment", "col_date"):
+            table.add_column(t(f"nps_dlg.{key}"), key=key)
+        self.query_one("#scores", Input).focus()
+        self.query_one("#save", Button).label = t("nps_dlg.finish") + "  ctrl+s"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Count the scores as they are typed, or name what cannot be a score."""
+        if event.input.id != "scores":
+            return
+        live = self.query_one("#quick-live", Static)
+        if not event.value.strip():
+            live.update(t("nps_dlg.quick_hint"))
+            live.remove_class("nps-warning")
+            return
+        try:
+            entries = read_line(event.value)
+        except InputError as exc:
+            live.update(exc.message)
+            live.add_class("nps-warning")
+            return
+        live.remove_class("nps-warning")
+        text = count_text([e.score for e in entries if e.score is not None])
+        if entries and entries[0].comment:
+            text += "  " + t("nps_dlg.with_comment", comment=entries[0].comment)
+        live.update(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the scores field adds them to the list (other fields: the next field)."""
+        if event.input.id != "scores":
+            return
+        event.prevent_default()  # FormDialog would save on enter in the last field
+        try:
+            self.add_batch()
+        except InputError as exc:
+            self.show_error(exc)
+
+    def add_batch(self) -> None:
+        """Move the typed scores into the list with the current segment and date; clear the field."""
+        scores = self.query_one("#scores", Input)
+        if not scores.value.strip():
+            return
+        day = parse_date(self.value_of("date"), "date", "nps_dlg.date")
+        batch = read_line(scores.value, self.value_of("segment").strip(), day)
+        table = self.query_one("#quick-list", DataTable)
+        for entry in batch:
+            self.entries.append(entry)
+            when = entry.answered_at.isoformat() if entry.answered_at else ""
+            table.add_row(str(len(self.entries)), str(entry.score), entry.comment, entry.segment, when)
+        table.scroll_end(animate=False)
+        self.batches.append(len(batch))
+        scores.value = ""
+        self.query_one("#form-error", Static).update("")
+        self._update_total()
+
+    def action_drop_last(self) -> None:
+        """Take back the last batch added (a typo noticed after enter)."""
+        if not self.batches:
+            return
+        size = self.batches.pop()
+        del self.entries[-size:]
+        table = self.query_one("#quick-list", DataTable)
+        for key in list(table.rows)[-size:]:
+            table.remove_row(key)
+        self._update_total()
+
+    def _update_total(self) -> None:
+        total = self.query_one("#quick-total", Static)
+        if not self.entries:
+            total.update(t("nps_dlg.list_empty"))
+            return
+        scores = [e.score for e in self.entries if e.score is not None]
+        total.update(t("nps_dlg.list_total", count=count_text(scores)))
+
+    def build(self) -> QuickEntry:
+        """The typed answers (a line still in the field is added first, so nothing typed is lost)."""
+        name = self.value_of("survey").strip()
+        if not name:
+            raise InputError(f"{t('nps_dlg.survey_name')}: {t('nps_dlg.need_name')}", field="survey")
+        self.add_batch()
+        if not self.entries:
+            raise InputError(t("nps_dlg.no_scores"), field="scores")
+        return QuickEntry(name, list(self.entries))
+
+
+# -- follow-up --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowupEdit:
+    """The follow-up of one detractor's answer: who, how far (open / contacted / resolved), a note."""
+
+    response_id: str
+    owner: str
+    status: str
+    note: str
+
+
+def group_label(score: int) -> str:
+    """promoter / passive / detractor for a 0–10 score, translated."""
+    group = "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+    return t(f"nps_dlg.group.{group}")
+
+
+class FollowupDialog(FormDialog[FollowupEdit]):
+    """Close the loop with one detractor: the answer read-only, then owner, status and note."""
+
+    title_key = "nps_dlg.followup_title"
+
+    def __init__(self, row: FollowupRow) -> None:
+        super().__init__()
+        self.row = row
+
+    def body(self) -> ComposeResult:
+        """The answer, then the follow-up fields."""
+        r = self.row
+        facts = [
+            (t("nps_dlg.col_score"), f"{r.score} ({group_label(r.score)})"),
+            (t("nps_dlg.survey_name"), r.survey),
+            (t("nps_dlg.segment"), r.segment or "—"),
+            (t("nps_dlg.date"), (r.answered_at or "—")[:10]),
+        ]
+        for label, value in facts:
+            yield Horizontal(
+                Label(label, classes="field-label"),
+                Static(value, classes="dialog-context", markup=False),
+                classes="nps-fact",
+            )
+        yield Static(r.comment or "—", id="followup-comment", classes="dialog-previous", markup=False)
+        yield from field_row("nps_dlg.owner", Input(r.owner, id="owner"))
+        buttons = [
+            RadioButton(t(f"nps.status.{status}"), value=status == r.status, name=status)
+            for status in FOLLOWUP_STATUSES
+        ]
+        yield from field_row("nps_dlg.status", RadioSet(*buttons, id="status"))
+        yield from field_row("nps_dlg.note", Input(r.note, id="note"))
+
+    def on_mount(self) -> None:
+        """Start with the owner."""
+        self.query_one("#owner", Input).focus()
+
+    def build(self) -> FollowupEdit:
+        """The edited follow-up."""
+        pressed = self.query_one("#status", RadioSet).pressed_button
+        status = pressed.name if pressed is not None and pressed.name else self.row.status
+        return FollowupEdit(
+            self.row.response_id, self.value_of("owner").strip(), status, self.value_of("note").strip()
+        )
+
+
+# -- compare ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    """Two sides to compare, each a survey name or a range `2026-01-01..2026-03-31`, and a segment."""
+
+    before: str
+    after: str
+    segment: str | None = None
+
+
+class CompareDialog(FormDialog[CompareRequest]):
+    """Pick "before" and "after": a survey each, or a typed date range; optionally one segment."""
+
+    title_key = "nps_dlg.compare_title"
+
+    def __init__(
+        self,
+        survey_names: Sequence[str],
+        segments: Sequence[str] = (),
+        before: str | None = None,
+        after: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.survey_names = list(survey_names)
+        self.segments = [s for s in segments if s]
+        self.initial = {"before": before, "after": after}
+
+    def body(self) -> ComposeResult:
+        """For each side a survey and a range field; then the segment."""
+        yield Static(t("nps_dlg.compare_hint"), classes="nps-note", markup=False)
+        options = [(name, name) for name in self.survey_names]
+        for side in ("before", "after"):
+            initial = self.initial[side] or ""
+            is_survey = initial in self.survey_names
+            survey: Select[str] = Select(
+                options, prompt=t("nps_dlg.pick_survey"), id=side, value=initial if is_survey else Select.NULL
+            )
+            yield from field_row(f"nps_dlg.{side}", survey)
+            yield from field_row(
+                "nps_dlg.or_range",
+                Input("" if is_survey else initial, id=f"{side}_range", placeholder="2026-01-01..2026-03-31"),
+            )
+        yield from field_row(
+            "nps_dlg.segment",
+            Select([(s, s) for s in self.segments], prompt=t("nps_dlg.all_segments"), id="segment"),
+        )
+
+    def on_mount(self) -> None:
+        """The confirm button says what it does."""
+        self.query_one("#save", Button).label = t("nps_dlg.compare") + "  ctrl+s"
+
+    def side(self, which: str) -> str:
+        """One side as the queries module reads it: a range label, else a survey name."""
+        label = t(f"nps_dlg.{which}")
+        raw = unicodedata.normalize("NFKC", self.value_of(f"{which}_range")).strip()
+        if raw:
+            try:
+                dates = parse_range(raw)
+            except InputError as exc:
+                raise InputError(f"{label}: {exc.message}", field=f"{which}_range") from None
+            if dates is None:
+                raise InputError(f"{label}: {t('nps.bad_range', text=raw)}", field=f"{which}_range")
+            return range_label(*dates)
+        value = self.query_one(f"#{which}", Select).value
+        if value is Select.NULL:
+            raise InputError(f"{label}: {t('nps_dlg.need_side')}", field=which)
+        return str(value)
+
+    def build(self) -> CompareRequest:
+        """The two sides and the segment (None: every segment)."""
+        before, after = self.side("before"), self.side("after")
+        if before == after:
+            raise InputError(t("nps_dlg.same_sides"), field="after")
+        segment = self.query_one("#segment", Select).value
+        return CompareRequest(before, after, None if segment is Select.NULL else str(segment))
+
+
+# -- templates --------------------------------------------------------------------------------------
+
+
+class TemplatesDialog(ModalScreen[None]):
+    """The light survey templates of seed 002, as text ready to copy into a form tool."""
+
+    BINDINGS = [
+        Binding("escape", "close", "key.close"),
+        Binding("t", "switch", "nps_dlg.key_switch_template"),
+        Binding("c", "copy_all", "nps_dlg.key_copy_all"),
+    ]
+
+    def __init__(self, key: str = "after_1min") -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.keys = list(TEMPLATES)
+        self.key = key if key in TEMPLATES else self.keys[0]
+
+    def compose(self) -> ComposeResult:
+        """Template names (the current one marked), its text, how to copy it and how to import answers."""
+        with Vertical(classes="dialog nps-templates-dialog"):
+            yield Label(t("nps_dlg.templates_title"), classes="dialog-title")
+            yield Static(self._names(), id="tpl-names")
+            yield TextArea(self.text, id="tpl-text", read_only=True, soft_wrap=True)
+            yield Static(t("nps_dlg.tpl_copy_hint"), classes="nps-note", markup=False)
+            yield Static(t("nps_dlg.tpl_import_hint"), classes="nps-note", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("nps_dlg.switch_template") + "  t", id="switch")
+                yield Button(t("nps_dlg.copy_all") + "  c", id="copy")
+                yield Button(t("key.close") + "  esc", variant="primary", id="close")
+
+    @property
+    def text(self) -> str:
+        """The current template's questions in the UI language."""
+        return template_text(self.key, get_language())
+
+    def _names(self) -> Text:
+        lang = get_language()
+        names = Text()
+        for key in self.keys:
+            title = TEMPLATES[key].title_in(lang)
+            names.append(
+                f"▶ {title}" if key == self.key else f"  {title}", "bold" if key == self.key else "dim"
+            )
+            names.append("    ")
+        return names
+
+    def on_mount(self) -> None:
+        """Focus the text, where shift+arrows select."""
+        self.query_one("#tpl-text", TextArea).focus()
+
+    def action_switch(self) -> None:
+        """Show the other template."""
+        self.key = self.keys[(self.keys.index(self.key) + 1) % len(self.keys)]
+        self.query_one("#tpl-text", TextArea).load_text(self.text)
+        self.query_one("#tpl-names", Static).update(self._names())
+
+    def action_copy_all(self) -> None:
+        """Copy the whole template to the clipboard."""
+        self.app.copy_to_clipboard(self.text)
+        self.notify(t("nps_dlg.copied", title=TEMPLATES[self.key].title_in(get_language())))
+
+    def action_close(self) -> None:
+        """Close."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Buttons do what their keys do."""
+        event.stop()
+        actions = {"switch": self.action_switch, "copy": self.action_copy_all, "close": self.action_close}
+        if event.button.id in actions:
+            actions[event.button.id]()

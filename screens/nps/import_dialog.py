@@ -1,0 +1,569 @@
+"""The import wizard (file → preview → columns → survey name) and the import result dialog.
+
+Neither dialog touches the workspace: the wizard parses the file for its preview (pure, no database)
+and returns an ImportRequest; the NPS screen imports it. The result dialog writes the rejected rows to
+a CSV itself, because that file is not the workspace and an unwritable path is best fixed in place.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.cells import cell_len
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, ContentSwitcher, DataTable, DirectoryTree, Input, Label, Select, Static
+
+from cxtui.errors import CxError, InputError
+from cxtui.i18n import t
+from cxtui.nps.importers import parse_file
+from cxtui.nps.repo import ImportResult, save_rejects_csv
+from cxtui.nps.types import ParsedFile
+from screens.dialogs.base import field_row
+from screens.translate import translate_bindings
+
+EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+ROLES = ("score", "comment", "segment", "date")
+NO_COLUMN = "none"  # Select value of "no such column"
+SHOWN_REJECTS = 3
+CELL_WIDTH = 24  # terminal cells per preview cell, so a long comment does not push the rest away
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What to import: pass the columns to parse_file as they are (the CLI options mean the same).
+
+    A column is None when the user kept what was detected (so detection runs again, identically),
+    "" when they chose "no such column", else a header text or a 1-based position.
+    """
+
+    path: Path
+    survey_name: str
+    score_column: str | None = None
+    comment_column: str | None = None
+    segment_column: str | None = None
+    date_column: str | None = None
+    # The full parse the preview counted (same file, same columns): import it to skip a second read.
+    parsed: ParsedFile | None = field(default=None, compare=False, repr=False)
+
+
+def clip(text: str, width: int = CELL_WIDTH) -> str:
+    """`text` on one line cut to `width` terminal cells (wide characters count two) with an ellipsis."""
+    line = " ".join(text.split())
+    if cell_len(line) <= width:
+        return line
+    out, used = [], 1
+    for char in line:
+        used += cell_len(char)
+        if used > width:
+            break
+        out.append(char)
+    return "".join(out) + "…"
+
+
+def encoding_label(encoding: str) -> str:
+    """How an encoding is named to the user."""
+    key = f"nps_dlg.enc.{encoding}"
+    label = t(key)
+    return encoding.upper() if label == key else label
+
+
+def is_export(path: Path) -> bool:
+    """Whether `path` has a suffix the importers read."""
+    return path.suffix.lower() in EXPORT_SUFFIXES
+
+
+class ExportTree(DirectoryTree):
+    """A directory tree showing folders and survey exports only (hidden entries left out)."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        """Folders and .csv/.tsv/.txt/.xlsx files."""
+        return [p for p in paths if not p.name.startswith(".") and (is_export(p) or _is_dir(p))]
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+class PathSuggester(Suggester):
+    """Completes a typed path with the first folder or survey export that starts with it."""
+
+    def __init__(self) -> None:
+        # Case matters on most file systems, and the folder changes under us: no cache.
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The completed path, a folder ending with a separator."""
+        if not value:
+            return None
+        typed = Path(os.path.expanduser(value))
+        folder, prefix = (typed, "") if value.endswith(os.sep) else (typed.parent, typed.name)
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            return None
+        for name in names:
+            if name.startswith(prefix) and name != prefix and not name.startswith("."):
+                found = folder / name
+                if _is_dir(found):
+                    return value + name[len(prefix) :] + os.sep
+                if is_export(found):
+                    return value + name[len(prefix) :]
+        return None
+
+
+class PathInput(Input):
+    """A path Input where tab accepts the suggested completion (and moves on when there is none)."""
+
+    BINDINGS = [Binding("tab", "complete", "nps_dlg.key_complete", show=False)]
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        super().__init__(value, suggester=PathSuggester(), **kwargs)
+        translate_bindings(self)
+
+    def action_complete(self) -> None:
+        """Take the suggestion, or move focus like tab does elsewhere."""
+        if self._suggestion and self.cursor_at_end and len(self._suggestion) > len(self.value):
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+        else:
+            self.screen.focus_next()
+
+
+class ImportDialog(ModalScreen[ImportRequest | None]):
+    """Pick a survey export, see what would be imported, adjust the columns, name the survey."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("ctrl+s", "import", "nps_dlg.key_import"),
+        Binding("ctrl+o", "pick", "nps_dlg.key_pick"),
+    ]
+    # Larger files are parsed in a thread so the dialog keeps answering keys (no database is involved).
+    INLINE_BYTES = 256 * 1024
+
+    def __init__(self, start_dir: Path, existing_names: Sequence[str] = ()) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.start_dir = start_dir
+        self.existing_names = set(existing_names)
+        self.path: Path | None = None
+        self.parsed: ParsedFile | None = None
+        self.headers: list[str] = []
+        self.overrides: dict[str, str | None] = dict.fromkeys(ROLES)
+        self.reading = False
+        self._generation = 0  # bumped per parse, so a slower, older parse never overwrites a newer one
+
+    def compose(self) -> ComposeResult:
+        """The file picker and the preview (one shown at a time), the error line and the buttons."""
+        with Vertical(classes="dialog nps-import-dialog"):
+            yield Label(t("nps_dlg.import_title"), classes="dialog-title")
+            with ContentSwitcher(initial="import-pick", id="import-steps"):
+                with Vertical(id="import-pick"):
+                    start = str(self.start_dir).rstrip(os.sep) + os.sep
+                    yield from field_row("nps_dlg.file", PathInput(start, id="import-path"))
+                    yield Static(t("nps_dlg.pick_hint"), classes="nps-note")
+                    yield ExportTree(self.start_dir, id="import-tree")
+                with VerticalScroll(id="import-preview"):
+                    yield Static("", id="import-info", markup=False)
+                    yield DataTable(id="import-table", zebra_stripes=True, cursor_type="none")
+                    with Horizontal(classes="nps-columns"):
+                        yield from self._column_select("score")
+                        yield from self._column_select("comment")
+                    with Horizontal(classes="nps-columns"):
+                        yield from self._column_select("segment")
+                        yield from self._column_select("date")
+                    yield Static("", id="import-counts", markup=False)
+                    yield Static("", id="import-rejects", classes="nps-note", markup=False)
+                    yield from field_row("nps_dlg.survey_name", Input(id="import-name"))
+                    yield Static("", id="import-name-note", classes="nps-note", markup=False)
+            yield Static("", id="form-error", classes="form-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("nps_dlg.import") + "  ctrl+s", variant="primary", id="import")
+                yield Button(t("nps_dlg.other_file") + "  ctrl+o", id="pick")
+                yield Button(t("key.cancel") + "  esc", id="cancel")
+
+    def _column_select(self, role: str) -> ComposeResult:
+        select: Select[str] = Select([], prompt=t("nps_dlg.choose_column"), id=f"col-{role}")
+        yield from field_row(f"nps_dlg.column.{role}", select)
+
+    def on_mount(self) -> None:
+        """Start in the path field, cursor at the end so typing a name completes the folder."""
+        path_input = self.query_one("#import-path", Input)
+        path_input.focus()
+        path_input.cursor_position = len(path_input.value)
+
+    # -- choosing the file -----------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter on a path opens the folder or reads the file; on the survey name, imports."""
+        event.stop()
+        if event.input.id == "import-name":
+            self.action_import()
+            return
+        if event.input.id != "import-path" or not event.value.strip():
+            return
+        path = Path(os.path.expanduser(event.value.strip()))
+        if _is_dir(path):
+            self.query_one(ExportTree).path = path
+            self.query_one(ExportTree).focus()
+        else:
+            self.choose(path)
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        """Enter on a file in the tree reads it."""
+        event.stop()
+        self.query_one("#import-path", Input).value = str(event.path)
+        self.choose(event.path)
+
+    def on_directory_tree_directory_selected(self, event: DirectoryTree.DirectorySelected) -> None:
+        """Keep the path field in step with the folder browsed, ready for completion."""
+        event.stop()
+        self.query_one("#import-path", Input).value = str(event.path).rstrip(os.sep) + os.sep
+
+    def choose(self, path: Path) -> None:
+        """Read a newly chosen file with every column detected."""
+        self.path = path
+        self.parsed = None
+        self.headers = []
+        self.overrides = dict.fromkeys(ROLES)
+        self.query_one("#import-name", Input).value = path.stem
+        self.parse()
+
+    # -- parsing ----------------------------------------------------------------------------------
+
+    def parse(self) -> None:
+        """Parse the chosen file with the current column choices (in a thread when it is large)."""
+        if self.path is None:
+            return
+        self._generation += 1
+        try:
+            large = self.path.stat().st_size > self.INLINE_BYTES
+        except OSError:
+            large = False  # parse_file explains what is wrong with the path
+        if large:
+            self.reading = True
+            self._error(t("nps_dlg.reading", name=self.path.name))
+            self._parse_in_thread(self.path, dict(self.overrides), self._generation)
+            return
+        self._parsed(self._generation, *_parse(self.path, self.overrides))
+
+    @work(thread=True, exclusive=True, group="nps-import-parse")
+    def _parse_in_thread(self, path: Path, overrides: dict[str, str | None], generation: int) -> None:
+        parsed, error, headers = _parse(path, overrides)
+        self.app.call_from_thread(self._parsed, generation, parsed, error, headers)
+
+    def _parsed(
+        self, generation: int, parsed: ParsedFile | None, error: CxError | None, headers: list[str]
+    ) -> None:
+        """Show a parse's outcome, unless a newer parse has been asked for since."""
+        if generation != self._generation or not self.is_attached:
+            return
+        self.reading = False
+        self.parsed = parsed
+        if parsed is None and not headers:
+            # Nothing could be read: a new file goes back to the picker, a re-parse keeps its preview.
+            if not self.headers:
+                self.query_one(ContentSwitcher).current = "import-pick"
+            self._error(error.message if error else "")
+            return
+        self._show(parsed, headers)
+        self._error(error.message if error else "")
+
+    def _show(self, parsed: ParsedFile | None, headers: list[str]) -> None:
+        first = self.query_one(ContentSwitcher).current != "import-preview"
+        if headers != self.headers:
+            self.headers = headers
+            self._fill_selects(headers)
+        self._set_selects(parsed)
+        self._fill_table(parsed)
+        self._show_counts(parsed)
+        self._update_name_note()
+        if first:
+            self.query_one(ContentSwitcher).current = "import-preview"
+            self.query_one("#import-name", Input).focus()
+
+    def _fill_selects(self, headers: list[str]) -> None:
+        columns = [(clip(h, 30) or str(i + 1), str(i)) for i, h in enumerate(headers)]
+        for role in ROLES:
+            select = self.query_one(f"#col-{role}", Select)
+            options = columns if role == "score" else [(t("nps_dlg.no_column"), NO_COLUMN), *columns]
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+
+    def _role_index(self, role: str, parsed: ParsedFile | None) -> int | None:
+        """The column a role was read from (None: none, or no score column found yet)."""
+        chosen = self.overrides[role]
+        if chosen:
+            # What the user chose, by header or (when its header repeats) by position.
+            return self.headers.index(chosen) if chosen in self.headers else int(chosen) - 1
+        header = getattr(parsed.columns, role) if parsed is not None else None
+        return self.headers.index(header) if header is not None and header in self.headers else None
+
+    def _set_selects(self, parsed: ParsedFile | None) -> None:
+        """Show the columns the parse used (detection may move the others when one is changed)."""
+        for role in ROLES:
+            select: Select[str] = self.query_one(f"#col-{role}", Select)
+            index = self._role_index(role, parsed)
+            with select.prevent(Select.Changed):
+                if index is not None:
+                    select.value = str(index)
+                elif parsed is None or role == "score":
+                    select.clear()
+                else:
+                    select.value = NO_COLUMN
+
+    def _fill_table(self, parsed: ParsedFile | None) -> None:
+        table = self.query_one("#import-table", DataTable)
+        table.clear(columns=True)
+        roles = {self._role_index(role, parsed): role for role in ROLES}
+        for i, header in enumerate(self.headers):
+            label = clip(header, CELL_WIDTH - 4) or str(i + 1)
+            if i in roles:
+                label = f"{t(f'nps_dlg.role.{roles[i]}')}: {label}"
+            table.add_column(label, key=str(i))
+        for row in parsed.preview if parsed is not None else []:
+            table.add_row(*[clip(row[i]) if i < len(row) else "" for i in range(len(self.headers))])
+
+    def _show_counts(self, parsed: ParsedFile | None) -> None:
+        counts = self.query_one("#import-counts", Static)
+        rejects = self.query_one("#import-rejects", Static)
+        info = self.query_one("#import-info", Static)
+        if parsed is None:
+            info.update(t("nps_dlg.file_only", name=self.path.name if self.path else ""))
+            counts.update(t("nps_dlg.choose_score"))
+            rejects.update("")
+            return
+        info.update(
+            t(
+                "nps_dlg.file_info",
+                name=self.path.name if self.path else parsed.source,
+                layout=t(f"nps_import.layout.{parsed.layout}"),
+                encoding=encoding_label(parsed.encoding),
+                rows=parsed.total_rows,
+            )
+        )
+        counts.update(
+            t(
+                "nps_dlg.would_import",
+                accepted=len(parsed.responses),
+                blank=len(parsed.blank_lines),
+                rejected=len(parsed.rejected),
+            )
+        )
+        lines = [
+            t("nps_dlg.reject_line", line=r.line, reason=r.reason) for r in parsed.rejected[:SHOWN_REJECTS]
+        ]
+        more = len(parsed.rejected) - SHOWN_REJECTS
+        if more > 0:
+            lines.append(t("nps_dlg.more_rejects", n=more))
+        rejects.update("\n".join(lines))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A column chosen by the user: parse again with it."""
+        event.stop()
+        role = (event.select.id or "").removeprefix("col-")
+        if role not in ROLES or event.value is Select.NULL:
+            return
+        value = str(event.value)
+        self.overrides[role] = "" if value == NO_COLUMN else self._column_ref(int(value))
+        self.parse()
+
+    def _column_ref(self, index: int) -> str:
+        """A column as parse_file is given it: its header, or its position when the header repeats."""
+        header = self.headers[index]
+        wanted = unicodedata.normalize("NFKC", header).strip().casefold()
+        for i, other in enumerate(self.headers):
+            if unicodedata.normalize("NFKC", other).strip().casefold() == wanted:
+                return header if i == index and header else str(index + 1)
+        return str(index + 1)
+
+    # -- survey name and finishing ----------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Warn as soon as the typed survey name is one that exists."""
+        if event.input.id == "import-name":
+            self._update_name_note()
+
+    def _update_name_note(self) -> None:
+        name = self.query_one("#import-name", Input).value.strip()
+        note = t("nps_dlg.name_exists", name=name) if name in self.existing_names else ""
+        self.query_one("#import-name-note", Static).update(note)
+
+    def action_import(self) -> None:
+        """Close with the request, or say what is missing."""
+        if self.reading:
+            self._error(t("nps_dlg.still_reading"))
+            return
+        if self.path is None or not self.headers:
+            self._error(t("nps_dlg.no_file"))
+            return
+        if self.parsed is None:
+            self._error(t("nps_dlg.choose_score"), "col-score")
+            return
+        name = self.query_one("#import-name", Input).value.strip()
+        if not name:
+            self._error(f"{t('nps_dlg.survey_name')}: {t('nps_dlg.need_name')}", "import-name")
+            return
+        o = self.overrides
+        self.dismiss(
+            ImportRequest(self.path, name, o["score"], o["comment"], o["segment"], o["date"], self.parsed)
+        )
+
+    def action_pick(self) -> None:
+        """Back to the file picker to choose another file."""
+        self.query_one(ContentSwitcher).current = "import-pick"
+        self.query_one("#import-path", Input).focus()
+
+    def action_cancel(self) -> None:
+        """Close without importing."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Buttons do what their keys do."""
+        event.stop()
+        actions = {"import": self.action_import, "pick": self.action_pick, "cancel": self.action_cancel}
+        if event.button.id in actions:
+            actions[event.button.id]()
+
+    def _error(self, message: str, focus: str | None = None) -> None:
+        self.query_one("#form-error", Static).update(message)
+        if focus:
+            self.query_one(f"#{focus}").focus()
+
+
+def _parse(
+    path: Path, overrides: dict[str, str | None]
+) -> tuple[ParsedFile | None, CxError | None, list[str]]:
+    """(parsed, error, headers): when no score column can be found, the headers still come back."""
+    try:
+        parsed = parse_file(
+            path,
+            score_column=overrides["score"],
+            comment_column=overrides["comment"],
+            segment_column=overrides["segment"],
+            date_column=overrides["date"],
+        )
+        return parsed, None, parsed.headers
+    except InputError as exc:
+        if exc.field != "score_column" or overrides["score"] is not None:
+            return None, exc, []
+        error: CxError = exc
+    except Exception as exc:  # a file the readers did not foresee: one line, never a traceback
+        return None, CxError(t("nps_dlg.unreadable", name=path.name, reason=exc)), []
+    # No score column was found: read the file with column 1 as the score only to learn its headers,
+    # so the user can choose the score column from them.
+    try:
+        headers = parse_file(path, score_column=1, max_rows=1).headers
+    except Exception:
+        return None, error, []
+    return None, CxError(t("nps_dlg.choose_score")), headers
+
+
+class ImportResultDialog(ModalScreen[Path | None]):
+    """What an import did (imported / blank / rejected, each reject's line and reason); saves rejects.
+
+    Returns the path the rejected rows were saved to (already written), or None.
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "key.close"),
+        Binding("ctrl+s", "save", "nps_dlg.key_save_rejects"),
+    ]
+
+    def __init__(self, result: ImportResult, rejects_dir: Path | None = None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.result = result
+        self.rejects_dir = rejects_dir or Path.cwd()
+        self.saved: Path | None = None
+        self._replace: Path | None = None  # an existing file the user was warned about once
+
+    def compose(self) -> ComposeResult:
+        """Counts, the rejected rows and the save field."""
+        r = self.result
+        with Vertical(classes="dialog nps-result-dialog"):
+            yield Label(t("nps_dlg.result_title", survey=r.survey.name), classes="dialog-title")
+            yield Static(
+                t(
+                    "nps_dlg.result_source",
+                    source=r.source,
+                    layout=t(f"nps_import.layout.{r.layout}"),
+                    encoding=encoding_label(r.encoding),
+                ),
+                classes="dialog-context",
+                markup=False,
+            )
+            yield Static(
+                t("nps_dlg.result_counts", imported=r.imported, blank=r.blank, rejected=len(r.rejected)),
+                id="result-counts",
+                markup=False,
+            )
+            if r.rejected:
+                yield DataTable(id="result-rejects", zebra_stripes=True, cursor_type="row")
+                default = self.rejects_dir / f"{Path(r.source).stem}-rejects.csv"
+                yield from field_row("nps_dlg.rejects_file", Input(str(default), id="rejects-path"))
+            yield Static("", id="form-error", classes="form-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                if r.rejected:
+                    yield Button(t("nps_dlg.save_rejects") + "  ctrl+s", id="save")
+                yield Button(t("key.close") + "  esc", variant="primary", id="close")
+
+    def on_mount(self) -> None:
+        """List the rejected rows."""
+        if self.result.rejected:
+            table = self.query_one("#result-rejects", DataTable)
+            table.add_columns(t("nps_dlg.col_line"), t("nps_dlg.col_reason"))
+            for row in self.result.rejected:
+                table.add_row(str(row.line), row.reason)
+        self.query_one("#close", Button).focus()
+
+    def action_save(self) -> None:
+        """Write the rejected rows as CSV (a second ctrl+s replaces an existing file)."""
+        if not self.result.rejected:
+            return
+        raw = self.query_one("#rejects-path", Input).value.strip()
+        message = self.query_one("#form-error", Static)
+        if not raw:
+            message.update(f"{t('nps_dlg.rejects_file')}: {t('nps_dlg.need_path')}")
+            return
+        path = Path(os.path.expanduser(raw))
+        if path.exists() and path != self._replace and path != self.saved:
+            self._replace = path
+            message.update(t("nps_dlg.file_exists", path=path))
+            return
+        try:
+            save_rejects_csv(self.result.rejected, path)
+        except CxError as exc:
+            message.update(exc.message)
+            return
+        self.saved = path
+        message.update(t("nps_dlg.rejects_saved", n=len(self.result.rejected), path=path))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the path field saves."""
+        event.stop()
+        self.action_save()
+
+    def action_close(self) -> None:
+        """Close; the result is where the rejects were saved, if anywhere."""
+        self.dismiss(self.saved)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Buttons do what their keys do."""
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "close":
+            self.action_close()
