@@ -11,7 +11,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from cxtui import clock, okr, paths
 from cxtui.errors import WorkspaceError
@@ -98,9 +98,10 @@ class CxApp(App[None]):
     @work
     async def open_path(self, path: Path, *, create: bool = False) -> None:
         """Open `path`, offering to create it when missing; errors become a dialog."""
-        from screens.dialogs.confirm import ConfirmDialog, MessageDialog
-
         if not path.exists() and not path.is_symlink() and not create:
+            # Dialogs are imported only when needed: opening a file that is there needs none.
+            from screens.dialogs.confirm import ConfirmDialog
+
             create = await self.push_screen_wait(
                 ConfirmDialog(t("start.create_title"), t("start.create_question", path=path), t("key.create"))
             )
@@ -111,6 +112,8 @@ class CxApp(App[None]):
         try:
             store = Store.open(path, create=create)
         except WorkspaceError as exc:
+            from screens.dialogs.confirm import MessageDialog
+
             await self.push_screen_wait(MessageDialog(t("start.cannot_open"), exc.message))
             if len(self.screen_stack) <= 1:
                 self.show_start()
@@ -162,6 +165,12 @@ class CxApp(App[None]):
         reload = getattr(self.screen, "reload", None)
         if callable(reload):
             reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo/redo act on the workspace, so not while a dialog is open over it."""
+        if action in ("undo", "redo") and isinstance(self.screen, ModalScreen):
+            return False
+        return True
 
     def action_undo(self) -> None:
         """Undo the last change of this session."""

@@ -21,11 +21,6 @@ from cxtui.metrics import percent
 from cxtui.models import KeyResult, Objective, Period, Record
 from cxtui.okr_tree import KRView, ObjectiveNode, build_tree
 from cxtui.store import Store
-from screens.dialogs.checkin import CheckInDialog
-from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.key_result import KeyResultDialog
-from screens.dialogs.new_period import NewPeriodDialog
-from screens.dialogs.objective import ObjectiveDialog
 from screens.translate import translate_bindings
 from screens.widgets.detail import DetailPane
 from screens.widgets.okr_tree import NodeRef, OkrTree
@@ -242,6 +237,9 @@ class OkrScreen(Screen[None]):
     async def _add_objective(self, parent: Objective | None) -> None:
         if not self.guarded() or self.period is None:
             return
+        # Dialogs are imported when first opened: they (and their widgets) are not needed to paint.
+        from screens.dialogs.objective import ObjectiveDialog
+
         draft = blank(Objective, period_id=self.period.id, parent_id=parent.id if parent else None)
         result = await self.app.push_screen_wait(
             ObjectiveDialog(draft, parent.title if parent else None, is_new=True)
@@ -258,6 +256,8 @@ class OkrScreen(Screen[None]):
         if objective is None:
             self.notify(t("okr.select_objective"), severity="warning")
             return
+        from screens.dialogs.key_result import KeyResultDialog
+
         draft = blank(KeyResult, objective_id=objective.id, start=0, target=100)
         result = await self.app.push_screen_wait(KeyResultDialog(draft, objective.title, is_new=True))
         if result is not None:
@@ -269,6 +269,9 @@ class OkrScreen(Screen[None]):
         ref = self.selected
         if ref is None or not self.guarded():
             return
+        from screens.dialogs.key_result import KeyResultDialog
+        from screens.dialogs.objective import ObjectiveDialog
+
         if ref.kind == "objective":
             node = self.objective_nodes[ref.id]
             parent = self.objective_nodes.get(node.objective.parent_id or "")
@@ -294,6 +297,8 @@ class OkrScreen(Screen[None]):
         if ref is None or ref.kind != "kr":
             self.notify(t("okr.select_kr"), severity="warning")
             return
+        from screens.dialogs.checkin import CheckInDialog
+
         kr = self.kr_views[ref.id][0].kr
         previous = self.store.checkins(kr.id, limit=1)
         result = await self.app.push_screen_wait(
@@ -309,6 +314,8 @@ class OkrScreen(Screen[None]):
         ref = self.selected
         if ref is None or not self.guarded():
             return
+        from screens.dialogs.confirm import ConfirmDialog
+
         if ref.kind == "objective":
             title = self.objective_nodes[ref.id].objective.title
             children, krs, checkins = okr.count_descendants(self.store, ref.id)
@@ -357,6 +364,8 @@ class OkrScreen(Screen[None]):
         """Start a new period, copying chosen objectives with their values reset."""
         if not self.guarded() or self.period is None:
             return
+        from screens.dialogs.new_period import NewPeriodDialog
+
         # Propose the period after the last one, so a new period never overlaps an existing one.
         proposal = okr.following_period(self.store.periods()[-1])
         ordered = [

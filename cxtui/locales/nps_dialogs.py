@@ -112,7 +112,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nothing in the list yet. ctrl+s saves the list; ctrl+r takes back the last batch.",
         "一覧はまだ空です。ctrl+s で一覧を保存、ctrl+r で最後に追加した分を取り消します。",
     ),
-    "nps_dlg.list_total": ("In the list: {count}", "一覧: {count}"),
+    "nps_dlg.list_total": (
+        "In the list: {count} · ctrl+r takes back the last batch",
+        "一覧: {count} · ctrl+r で最後に追加した分を取り消し",
+    ),
     "nps_dlg.no_scores": (
         "Scores: type at least one score from 0 to 10",
         "点数: 0〜10 の点数を1つ以上入力してください",

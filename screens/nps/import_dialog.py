@@ -156,7 +156,8 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
     def __init__(self, start_dir: Path, existing_names: Sequence[str] = ()) -> None:
         super().__init__()
         translate_bindings(self)
-        self.start_dir = start_dir
+        # A folder that has gone (e.g. the workspace was moved) would leave the tree empty.
+        self.start_dir = start_dir if _is_dir(start_dir) else Path.cwd()
         self.existing_names = set(existing_names)
         self.path: Path | None = None
         self.parsed: ParsedFile | None = None

@@ -280,22 +280,25 @@ class NpsScreen(Screen[None]):
         if request is None:
             return
         try:
-            # Parsing is pure (no database), so it may run off the UI thread; storing may not.
-            parsed = await asyncio.to_thread(
-                parse_file,
-                request.path,
-                score_column=request.score_column,
-                comment_column=request.comment_column,
-                segment_column=request.segment_column,
-                date_column=request.date_column,
-            )
+            parsed = request.parsed
+            if parsed is None:
+                # Parsing is pure (no database), so it may run off the UI thread; storing may not.
+                parsed = await asyncio.to_thread(
+                    parse_file,
+                    request.path,
+                    score_column=request.score_column,
+                    comment_column=request.comment_column,
+                    segment_column=request.segment_column,
+                    date_column=request.date_column,
+                )
             result = repo.import_parsed(self.store, request.survey_name, parsed)
         except CxError as exc:
             self.notify(exc.message, severity="error", timeout=10)
             return
         self.target_key = request.survey_name
         self.reload()
-        await self.app.push_screen_wait(ImportResultDialog(result))
+        # The result dialog saves the rejects CSV itself (a file, not the workspace).
+        await self.app.push_screen_wait(ImportResultDialog(result, rejects_dir=request.path.parent))
 
     @work
     async def action_quick_entry(self) -> None:
@@ -323,7 +326,9 @@ class NpsScreen(Screen[None]):
         from screens.nps.dialogs import CompareDialog
 
         names = self._survey_names()
-        request = await self.app.push_screen_wait(CompareDialog(names, queries.segments(self.store, self.target)))
+        before, after = (self.compare_sides[0], self.compare_sides[1]) if self.compare_sides else (None, None)
+        dialog = CompareDialog(names, queries.segments(self.store, self.target), before=before, after=after)
+        request = await self.app.push_screen_wait(dialog)
         if request is None:
             return
         self.compare_sides = (request.before, request.after, request.segment)

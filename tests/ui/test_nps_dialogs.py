@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from cxtui.nps.importers import parse_file
 from cxtui.nps.queries import FollowupRow, Survey
 from cxtui.nps.repo import ImportResult
 from cxtui.nps.types import DetectedColumns, RejectedRow
+from screens.nps import import_dialog
 from screens.nps.dialogs import (
     CompareDialog,
     CompareRequest,
@@ -71,7 +73,11 @@ def _csv(rows: list[list[str]]) -> str:
 def exports(tmp_path: Path) -> Path:
     """A folder with a Google-Forms-like UTF-8 CSV, a CP932 one, a binary file and a file to hide."""
     (tmp_path / "google.csv").write_text(_csv(GOOGLE_ROWS), encoding="utf-8")
-    plain = [["日付", "おすすめ度", "コメント"], ["2026/04/01", "9", "美味しい①"], ["2026/04/02", "2", "高い"]]
+    plain = [
+        ["日付", "おすすめ度", "コメント"],
+        ["2026/04/01", "9", "美味しい①"],
+        ["2026/04/02", "2", "高い"],
+    ]
     (tmp_path / "paper_cp932.csv").write_bytes(_csv(plain).encode("cp932"))
     (tmp_path / "broken.csv").write_bytes(bytes(range(256)) * 8)
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
@@ -195,16 +201,29 @@ async def test_bad_file_shows_one_line_and_stays_open(exports: Path) -> None:
         assert "not found" in _text(app, "#form-error")
 
 
-async def test_large_file_is_parsed_in_a_thread(exports: Path) -> None:
+async def test_large_file_is_parsed_in_a_thread(exports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[str] = []
+    real_parse = import_dialog._parse
+
+    def spy(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real_parse(*args)
+
+    monkeypatch.setattr(import_dialog, "_parse", spy)
     dialog = ImportDialog(exports)
     dialog.INLINE_BYTES = 0
     app = Host(dialog)
     async with app.run_test(size=SIZE) as pilot:
         await _open_file(pilot, "google.csv")
-        await app.workers.wait_for_complete()
+        # Not workers.wait_for_complete(): the DirectoryTree's loader worker never completes.
+        for _ in range(100):
+            if not dialog.reading:
+                break
+            await pilot.pause(0.05)
         await pilot.pause()
         assert "4 answers" in _text(app, "#import-counts")
         assert _text(app, "#form-error") == ""
+    assert threads and threading.main_thread().name not in threads
 
 
 async def test_tab_completes_the_path(exports: Path) -> None:
@@ -449,3 +468,25 @@ def test_dialogs_take_what_the_screen_passes() -> None:
     # The NPS screen builds the dialogs with these arguments.
     assert ImportDialog(Path.cwd(), ["a"]).existing_names == {"a"}
     assert QuickEntryDialog("x", date(2026, 1, 1)).today == date(2026, 1, 1)
+
+
+async def test_no_score_column_found_lets_the_user_choose_it(tmp_path: Path) -> None:
+    (tmp_path / "grades.csv").write_text("name,grade\nA,excellent\nB,poor\n", encoding="utf-8")
+    app = Host(ImportDialog(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_file(pilot, "grades.csv")
+        screen = app.screen
+        assert "choose the score column" in _text(app, "#form-error")
+        score = screen.query_one("#col-score", Select)
+        assert score.value is Select.NULL
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == [] and screen.focused is score
+        score.value = "1"
+        await pilot.pause()
+        assert "0 answers" in _text(app, "#import-counts") and "2 rejected" in _text(app, "#import-counts")
+        assert _text(app, "#form-error") == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [request] = app.results
+    assert request.score_column == "grade" and request.survey_name == "grades"
