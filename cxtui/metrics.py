@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from cxtui.models import Band, KeyResult, KRKind, Period
+from cxtui.rounding import round_half_away
 
 GREEN_FROM = 0.70
 AMBER_FROM = 0.40
@@ -87,14 +88,6 @@ def expected_progress(period: Period, today: date) -> float:
 def is_behind(progress: float, expected: float) -> bool:
     """A KR or objective is behind when its progress is below the expected progress."""
     return progress + 1e-9 < expected
-
-
-def round_half_away(value: float, digits: int = 0) -> float:
-    """Round half away from zero (Python's round() rounds half to even), for display."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    quantum = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def percent(fraction: float) -> int:

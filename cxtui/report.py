@@ -44,9 +44,10 @@ from typing import Any
 from cxtui import clock
 from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import get_language, t
-from cxtui.metrics import expected_progress, percent, round_half_away
+from cxtui.metrics import expected_progress, percent
 from cxtui.models import KRKind, Period
 from cxtui.okr_tree import KRView, ObjectiveNode, build_tree
+from cxtui.rounding import round_half_away
 from cxtui.store import Store
 
 REPORT_FORMAT_VERSION = 1

@@ -168,9 +168,7 @@ class CxApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo/redo act on the workspace, so not while a dialog is open over it."""
-        if action in ("undo", "redo") and isinstance(self.screen, ModalScreen):
-            return False
-        return True
+        return not (action in ("undo", "redo") and isinstance(self.screen, ModalScreen))
 
     def action_undo(self) -> None:
         """Undo the last change of this session."""

@@ -22,24 +22,17 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()
         translate_bindings(self)
-        self.under = under
+        # Read now, while `under` is the active screen: app-level keys (undo...) are only
+        # active bindings of the screen on top.
+        self.rows = key_rows(under)
 
     def compose(self) -> ComposeResult:
         """Keys table, then notes."""
         table = Table(title=t("help.title"), expand=True, show_edge=False, header_style="bold")
         table.add_column(t("help.key"), no_wrap=True, style="bold cyan")
         table.add_column(t("help.action"))
-        rows: dict[str, list[str]] = {}
-        for key, active in self.under.active_bindings.items():
-            description = active.binding.description
-            if not description:
-                continue
-            display = self.app.get_key_display(active.binding) or key
-            rows.setdefault(description, [])
-            if display not in rows[description]:
-                rows[description].append(display)
-        for description, keys in rows.items():
-            table.add_row(" / ".join(keys), description)
+        for keys_text, description in self.rows:
+            table.add_row(keys_text, description)
         table.add_row("ctrl+p", t("help.palette"))
         for key, text in (("↑ ↓", "help.move"), ("← →", "help.fold"), ("enter", "help.enter")):
             table.add_row(key, t(text))
@@ -50,3 +43,19 @@ class HelpScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Close help."""
         self.dismiss(None)
+
+
+def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
+    """(keys, description) of every described binding active on `screen`, app-level ones included."""
+    rows: dict[str, list[str]] = {}
+    for key, active in screen.active_bindings.items():
+        description = active.binding.description
+        if not description:
+            continue
+        # Spelled-out modifiers ("ctrl+z") read better in help than the footer's "^z".
+        spelled = key.startswith(("ctrl+", "alt+", "shift+")) or len(key) == 1
+        display = active.binding.key_display or (key if spelled else screen.app.get_key_display(active.binding))
+        rows.setdefault(description, [])
+        if display not in rows[description]:
+            rows[description].append(display)
+    return [(" / ".join(keys), description) for description, keys in rows.items()]

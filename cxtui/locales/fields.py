@@ -14,7 +14,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.expected": ("Expected", "想定進捗"),
     "field.status": ("Pace", "ペース"),
     "field.rollup": ("Roll-up", "下位を集計"),
-    "field.rollup_long": ("Include aligned objectives in progress (roll-up)", "下位の目標を進捗に含める(集計)"),
+    "field.rollup_long": (
+        "Include aligned objectives in progress (roll-up)",
+        "下位の目標を進捗に含める(集計)",
+    ),
     "field.kind": ("Kind", "種類"),
     "field.start": ("Start", "開始値"),
     "field.target": ("Target", "目標値"),

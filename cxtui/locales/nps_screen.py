@@ -23,7 +23,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nps_scr.subtitle": ("NPS", "NPS"),
     "nps_scr.all_responses": ("All responses", "すべての回答"),
     "nps_scr.distribution": ("Answers 0–10", "回答の分布(0〜10)"),
-    "nps_scr.trend_title": ("NPS {grain} with its 95% interval (g changes)", "NPS の推移({grain}、95%区間つき。g で切替)"),
+    "nps_scr.trend_title": (
+        "NPS {grain} with its 95% interval (g changes)",
+        "NPS の推移({grain}、95%区間つき。g で切替)",
+    ),
     "nps_scr.compare_hint": (
         "Press x to choose “before” and “after” (two surveys or two date ranges, e.g. around the start "
         "of an improvement) and see whether the change is real.",

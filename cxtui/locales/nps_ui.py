@@ -55,7 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nps_ui.col_promoters": ("P %", "推奨 %"),
     "nps_ui.col_passives": ("Pa %", "中立 %"),
     "nps_ui.col_detractors": ("D %", "批判 %"),
-    "nps_ui.col_flag": ("", ""),
+    "nps_ui.col_flag": ("Sample", "サンプル"),
     "nps_ui.col_score": ("Score", "点数"),
     "nps_ui.col_category": ("Category", "分類"),
     "nps_ui.col_date": ("Date", "日付"),
@@ -65,5 +65,4 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nps_ui.col_note": ("Note", "メモ"),
     "nps_ui.small_flag": ("⚠ n<30", "⚠ n<30"),
     "nps_ui.no_segment": ("(no segment)", "(セグメントなし)"),
-    "nps_ui.no_rows": ("Nothing to show.", "表示するものがありません。"),
 }

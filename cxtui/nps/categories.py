@@ -8,6 +8,7 @@ category later; the rules only give a useful first sorting of the comments.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 CATEGORIES = ("staff", "wait", "price", "product", "atmosphere", "other")
 
@@ -148,7 +149,9 @@ _RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def _build() -> tuple[re.Pattern[str], dict[str, str]]:
+@cache
+def _compiled() -> tuple[re.Pattern[str], dict[str, str]]:
+    # Compiled on first use, not at import: `cxtui nps show` imports this module but never needs it.
     owner: dict[str, str] = {}
     english: list[str] = []
     japanese: list[str] = []
@@ -168,14 +171,12 @@ def _build() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(alternatives), owner
 
 
-_PATTERN, _OWNER = _build()
-
-
 def categorize(comment: str) -> str:
     """The automatic category of a comment ('' for no comment, `other` when no rule matches)."""
     if not comment or not comment.strip():
         return ""
-    found = _PATTERN.search(comment.lower())
+    pattern, owner = _compiled()
+    found = pattern.search(comment.lower())
     if found is None:
         return "other"
-    return _OWNER.get(found.group(0), "other")
+    return owner.get(found.group(0), "other")

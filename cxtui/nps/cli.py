@@ -13,13 +13,13 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Literal, NoReturn, ParamSpec, TypeVar
 
 import click
 
 if TYPE_CHECKING:
     from cxtui.nps.queries import Reader, SurveySummary
-    from cxtui.nps.stats import Comparison, NpsSummary
+    from cxtui.nps.stats import Comparison, Counts, NpsSummary
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,7 +35,9 @@ _GRAIN_MODES: dict[str, Mode] = {"week": "week", "month": "month", "quarter": "q
 def _apply_lang(ctx: click.Context, lang: str | None) -> None:
     from cxtui.i18n import detect_language, set_language
 
-    parent = (ctx.find_root().obj or {}).get("lang") if ctx.find_root().obj else None
+    # `cxtui --lang ja nps show ...` puts the language on the root command's context object.
+    root = ctx.find_root().obj
+    parent = root.get("lang") if isinstance(root, dict) else None
     set_language(lang or parent or detect_language())
 
 
@@ -209,14 +211,14 @@ def show_cmd(
         _print_groups(entries, "segment" if mode == "segment" else "period", as_json)
 
 
-def _no_such_survey(name: str) -> None:
+def _no_such_survey(name: str) -> NoReturn:
     from cxtui.errors import InputError
     from cxtui.i18n import t
 
     raise InputError(t("nps.survey_missing", name=name, known=t("nps.none")), field="survey")
 
 
-def _named(name: str, counts: Any) -> NpsSummary:
+def _named(name: str, counts: Counts) -> NpsSummary:
     from cxtui.nps.stats import NpsSummary
 
     return NpsSummary.from_counts(name, counts)

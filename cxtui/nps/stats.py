@@ -13,10 +13,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from statistics import NormalDist
 from typing import Literal
 
-from cxtui.metrics import round_half_away
+from cxtui.rounding import round_half_away
 
 __all__ = [
     "SMALL_SAMPLE",
@@ -283,6 +282,8 @@ def answers_needed(
     result = compare(b, a, alpha=target_p)
     if result.significant or result.delta == 0:
         return None
+    from statistics import NormalDist  # only here: keeps `nps show` imports lean
+
     z_needed = NormalDist().inv_cdf(1.0 - target_p / 2.0)
 
     def z_at(m: int) -> float:

@@ -108,7 +108,7 @@ class DistributionChart(_ThemedPlot):
         ceiling = max(step, math.ceil(top / step) * step)
         plt.ylim(0, ceiling)
         ticks = list(range(0, ceiling + 1, step))
-        plt.yticks(ticks, [str(tick) for tick in ticks])
+        plt.yticks([float(tick) for tick in ticks], [str(tick) for tick in ticks])
         self.refresh()
 
 
@@ -199,9 +199,9 @@ class TrendPlot(_ThemedPlot):
         plt.ylim(low, high)
         step = nice_step(high - low, 5, smallest=5)
         ticks = list(range(math.ceil(low / step) * step, high + 1, step))
-        plt.yticks(ticks, [signed(tick) if tick else "0" for tick in ticks])
+        plt.yticks([float(tick) for tick in ticks], [signed(tick) if tick else "0" for tick in ticks])
         positions = self.tick_positions(self.size.width or 80)
-        plt.xticks(positions, [self.points[x - 1].period for x in positions])
+        plt.xticks([float(x) for x in positions], [self.points[x - 1].period for x in positions])
         plt.xlim(0.5, len(self.points) + 0.5)
         self.refresh()
 

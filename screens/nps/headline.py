@@ -14,9 +14,9 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from cxtui.i18n import t
-from cxtui.metrics import round_half_away
 from cxtui.nps.queries import format_points, p_text, verdict
 from cxtui.nps.stats import Comparison, Counts, NpsSummary, half_width, is_small, shares
+from cxtui.rounding import round_half_away
 
 # (legend key, theme colour) for promoters, passives, detractors, in the order the bar draws them.
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -77,11 +77,11 @@ def split_cells(counts: Counts, width: int) -> tuple[int, int, int]:
     return cells[0], cells[1], cells[2]
 
 
-class StackedBar(Widget):
+class ProportionBar(Widget):
     """One bar of promoters / passives / detractors with a legend of percentages and counts."""
 
     DEFAULT_CSS = """
-    StackedBar { width: 1fr; height: auto; }
+    ProportionBar { width: 1fr; height: auto; }
     """
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
@@ -141,6 +141,11 @@ class StackedBar(Widget):
         """The bar across the whole width, the legend below it."""
         width = max(1, self.size.width)
         return Content("\n").join([self._bar(width), *self._legend(width)])
+
+
+# CompareView's bars are plain ProportionBars, so the screen's `query_one(StackedBar)` finds one widget.
+class StackedBar(ProportionBar):
+    """The selected survey's promoter / passive / detractor bar."""
 
 
 class NpsHeadline(Widget):
@@ -235,9 +240,9 @@ class CompareView(Vertical):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.before_head = Static("", classes="compare--head")
-        self.before_bar = StackedBar()
+        self.before_bar = ProportionBar()
         self.after_head = Static("", classes="compare--head")
-        self.after_bar = StackedBar()
+        self.after_bar = ProportionBar()
         self.delta = Static("", classes="compare--delta")
         self.verdict = Static("", classes="compare--verdict")
         self.verdict_text = ""

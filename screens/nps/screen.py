@@ -351,7 +351,9 @@ class NpsScreen(Screen[None]):
         name = self.target_key
         summary = queries.summary(self.store, name)
         confirmed = await self.app.push_screen_wait(
-            ConfirmDialog(t("confirm.delete_title"), t("nps_scr.delete_survey", name=name, n=summary.n), t("key.delete"))
+            ConfirmDialog(
+                t("confirm.delete_title"), t("nps_scr.delete_survey", name=name, n=summary.n), t("key.delete")
+            )
         )
         if confirmed:
             repo.delete_survey(self.store, name)

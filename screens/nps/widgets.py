@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from screens.nps.charts import DistributionChart, TrendChart, TrendPlot
-from screens.nps.headline import CompareView, NpsHeadline, StackedBar
+from screens.nps.headline import CompareView, NpsHeadline, ProportionBar, StackedBar
 from screens.nps.tables import CommentsTable, FollowupsTable, NpsTable, SegmentsTable
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "FollowupsTable",
     "NpsHeadline",
     "NpsTable",
+    "ProportionBar",
     "SegmentsTable",
     "StackedBar",
     "TrendChart",

@@ -351,6 +351,5 @@ def test_show_does_not_load_textual_openpyxl_or_sqlite_utils(workspace: Path) ->
     assert not {"textual", "openpyxl", "sqlite_utils", "charset_normalizer"} & set(loaded), loaded
 
 
-@pytest.mark.xfail(reason="cxtui.nps.stats imports cxtui.metrics, which imports pydantic models (~100 ms)")
 def test_show_does_not_load_pydantic(workspace: Path) -> None:
     assert "pydantic" not in _heavy_modules_loaded_by_show(workspace)

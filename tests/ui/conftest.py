@@ -23,21 +23,42 @@ def build_small(store: Store) -> dict[str, str]:
     )
     churn = okr.save_key_result(
         store,
-        KeyResult(objective_id=company.id, title="Monthly churn", kind=KRKind.decrease, start=8, target=3, unit="%"),
+        KeyResult(
+            objective_id=company.id, title="Monthly churn", kind=KRKind.decrease, start=8, target=3, unit="%"
+        ),
     )
     support = okr.save_key_result(
         store,
-        KeyResult(objective_id=company.id, title="Support reply time", kind=KRKind.decrease, start=48, target=12, unit="h"),
+        KeyResult(
+            objective_id=company.id,
+            title="Support reply time",
+            kind=KRKind.decrease,
+            start=48,
+            target=12,
+            unit="h",
+        ),
     )
     sales = okr.save_objective(
         store, Objective(period_id=period.id, parent_id=company.id, title="Contracts that succeed")
     )
     okr.record_checkin(
         store,
-        CheckIn(kr_id=churn.id, date=date(2026, 11, 20), value=4.5, confidence=Confidence.at_risk, note="churn analysis"),
+        CheckIn(
+            kr_id=churn.id,
+            date=date(2026, 11, 20),
+            value=4.5,
+            confidence=Confidence.at_risk,
+            note="churn analysis",
+        ),
     )
     store.journal.undo_stack.clear()
-    return {"period": period.id, "company": company.id, "churn": churn.id, "support": support.id, "sales": sales.id}
+    return {
+        "period": period.id,
+        "company": company.id,
+        "churn": churn.id,
+        "support": support.id,
+        "sales": sales.id,
+    }
 
 
 @pytest.fixture

@@ -56,7 +56,13 @@ async def test_tab_keys_show_each_view(tmp_path: Path) -> None:
         await pilot.pause()
         await _to_nps(pilot)
         tabs = app.screen.query_one("#nps-tabs", TabbedContent)
-        for key, tab in (("t", "trend"), ("s", "segments"), ("c", "comments"), ("f", "followups"), ("o", "overview")):
+        for key, tab in (
+            ("t", "trend"),
+            ("s", "segments"),
+            ("c", "comments"),
+            ("f", "followups"),
+            ("o", "overview"),
+        ):
             await pilot.press(key)
             await pilot.pause()
             assert tabs.active == tab
@@ -80,7 +86,10 @@ async def test_quick_entry_saves_scores_and_undo_removes_them(tmp_path: Path) ->
         assert summary.nps == 100 * (3 - 1) / 6
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert queries.find_survey(store, "Workshop paper") is None or queries.summary(store, "Workshop paper").n == 0
+        assert (
+            queries.find_survey(store, "Workshop paper") is None
+            or queries.summary(store, "Workshop paper").n == 0
+        )
 
 
 async def test_followup_status_is_saved(tmp_path: Path) -> None:

@@ -331,3 +331,10 @@ def test_widgets_never_touch_the_store() -> None:
             alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
         }
         assert not any(m and m.startswith("cxtui.store") for m in modules), name
+
+
+async def test_compare_bars_are_not_stacked_bars() -> None:
+    """The screen finds its one StackedBar by type even with a CompareView on it."""
+    app = Harness(StackedBar(), CompareView())
+    async with app.run_test(size=SIZE):
+        assert len(app.query(StackedBar)) == 1

@@ -65,3 +65,22 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:
         await _settle(pilot)
 
     assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_nps_screen_en(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("2")
+        await _settle(pilot)
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_nps_screen_ja(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("2")
+        await _settle(pilot)
+        await pilot.press("s")  # segments: Japanese store names and aligned figures
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=SIZE, run_before=run_before)
