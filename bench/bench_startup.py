@@ -19,8 +19,9 @@ The clock starts just before fork(), so interpreter start and every import are i
   - "exit": until the process has exited (the OKR screen exits after its first refresh), which adds
     Textual's shutdown and interpreter teardown; shown for information.
 Runs are interleaved (bare, demo, large, rotating the order), after one unmeasured warm-up run of each
-so that bytecode caches and the page cache are warm for all three alike. Peak memory is ru_maxrss of
-the child from os.wait4.
+so that bytecode caches and the page cache are warm for all three alike; bytecode goes to a temp
+PYTHONPYCACHEPREFIX, so a PYTHONDONTWRITEBYTECODE environment does not make every run compile the
+sources (a user's second start never does). Peak memory is ru_maxrss of the child from os.wait4.
 
 Key presses. One fresh child process drives the real app headless in-process:
 `CxApp(path=LARGE).run_test(size=(120, 40))` with Pilot, with the GC paused through startup as the CLI
