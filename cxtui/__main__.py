@@ -1,5 +1,5 @@
 """Allow `python -m cxtui`."""
 
-from cxtui.cli import main
+from cxtui.launch import main
 
 main()

@@ -5,7 +5,6 @@ The TUI is imported only by the commands that open it, so `check`, `report` and 
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import Any
@@ -52,17 +51,9 @@ def _apply_lang(lang: str | None) -> str:
 
 
 def _run_tui(path: Path | None, lang: str) -> None:
-    """Import and run the TUI, with the cyclic GC paused until its first screen is painted."""
-    # Startup makes ~120,000 objects that live as long as the app (textual, pydantic, the screens,
-    # the workspace) and next to no garbage: collecting during startup only walks them over and over
-    # (50-120 ms before the first paint). The app turns the GC back on (CxApp.resume_gc).
-    gc.disable()
-    try:
-        from screens.app import run_app
+    from cxtui.launch import run_tui
 
-        run_app(path, lang=lang)
-    finally:
-        gc.enable()
+    run_tui(path, lang)
 
 
 @click.group(cls=FileOrCommandGroup, invoke_without_command=True)

@@ -7,13 +7,14 @@ every action undoable the same way, a cascaded delete included.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 
@@ -39,8 +40,9 @@ class Action:
 class Journal:
     """Records row changes into actions and replays them backward (undo) or forward (redo)."""
 
-    def __init__(self, db: Database, limit: int = 500) -> None:
-        self.db = db
+    def __init__(self, db: Callable[[], Database], limit: int = 500) -> None:
+        # A provider, not the Database: sqlite-utils is imported on the first write, not at startup.
+        self._db = db
         self.limit = limit
         self.undo_stack: list[Action] = []
         self.redo_stack: list[Action] = []
@@ -63,6 +65,11 @@ class Journal:
             self.undo_stack.append(done)
             del self.undo_stack[: -self.limit]
             self.redo_stack.clear()
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils Database the journal writes through."""
+        return self._db()
 
     def record(self, table: str, pk: str, before: Row | None, after: Row | None) -> None:
         """Note a change of the current action (called by the store's write helpers)."""

@@ -11,17 +11,19 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
-from sqlite_utils import Database
 
 from cxtui.errors import ReadOnlyError, WorkspaceError
 from cxtui.i18n import t
 from cxtui.journal import Action, Journal, Row
-from cxtui.models import CheckIn, KeyResult, Objective, Period, Record, utc_now
-from cxtui.schema import APPLICATION_ID, migrations, schema_version
+from cxtui.models import CheckIn, KeyResult, Objective, Period, R, Record, from_row, utc_now
+from cxtui.schema import APPLICATION_ID, build_migrations, known_migrations, schema_version
 from cxtui.workspace import open_snapshot, open_workspace
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,13 +45,27 @@ class Store:
         readonly: bool = False,
         notice: str | None = None,
     ) -> None:
-        self.db = Database(conn, execute_plugins=False)
+        self.conn = conn
+        self._db: Database | None = None
         self.path = path
         self.readonly = readonly
         self.notice = notice
-        self.journal = Journal(self.db)
+        self.journal = Journal(lambda: self.db)
         if not readonly:
             self._migrate()
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils Database over the connection, made on first use.
+
+        Reads go straight to `conn`; sqlite-utils (a ~60 ms import) loads on the first write, so
+        opening a workspace and painting it never waits for it.
+        """
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     # -- opening -------------------------------------------------------------------------
 
@@ -77,26 +93,43 @@ class Store:
         return cls(conn)
 
     def _migrate(self) -> None:
-        migrations.apply(self.db)
+        if self._up_to_date():
+            return
+        build_migrations().apply(self.db)
         self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         self.db.execute(f"PRAGMA user_version = {schema_version()}")
 
+    def _up_to_date(self) -> bool:
+        """Whether every migration is recorded and the header says so (checked without sqlite-utils)."""
+        conn = self.conn
+        if conn.execute("PRAGMA user_version").fetchone()[0] != schema_version():
+            return False
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return False
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+            return False
+        applied = {
+            row[0]
+            for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'cxtui'")
+        }
+        return set(known_migrations()) <= applied
+
     def close(self) -> None:
         """Close the connection (checkpoints the WAL)."""
-        self.db.close()
+        self.conn.close()
 
     def data_version(self) -> tuple[int, int]:
         """A token that changes whenever the file's data may have changed (here or in another program)."""
         # Lets screens skip re-reading everything when nothing changed: rebuilding the tree of a large
         # workspace costs ~100 ms. total_changes counts this connection's row writes (undo included);
         # PRAGMA data_version moves when another connection commits.
-        other = self.db.execute("PRAGMA data_version").fetchone()[0]
-        return self.db.conn.total_changes, int(other)
+        other = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.conn.total_changes, int(other)
 
     @property
     def schema_version(self) -> int:
         """The schema version recorded in the file."""
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # -- actions, undo and generic writes --------------------------------------------------
 
@@ -132,7 +165,7 @@ class Store:
 
     def get_row(self, table: str, pk: str) -> Row | None:
         """One row by id, or None."""
-        cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE id = ?', [pk])
+        cursor = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', [pk])
         found = cursor.fetchone()
         if found is None:
             return None
@@ -140,7 +173,7 @@ class Store:
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         """Rows of a read query as dicts."""
-        cursor = self.db.execute(sql, list(params))
+        cursor = self.conn.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -195,14 +228,14 @@ class Store:
             row.pop("created", None)
             self.update_row(table, model.id, row)
 
-    def _models(self, model: type[M], sql: str, params: Iterable[Any] = ()) -> list[M]:
-        return [model.model_validate(row) for row in self.rows(sql, params)]
+    def _models(self, model: type[R], sql: str, params: Iterable[Any] = ()) -> list[R]:
+        return [from_row(model, row) for row in self.rows(sql, params)]
 
     # -- settings ---------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         """A workspace setting (stored in the file)."""
-        found = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        found = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return default if found is None else str(found[0])
 
     def set_setting(self, key: str, value: str) -> None:
@@ -225,7 +258,7 @@ class Store:
     def period(self, period_id: str) -> Period | None:
         """One period by id."""
         row = self.get_row("periods", period_id)
-        return None if row is None else Period.model_validate(row)
+        return None if row is None else from_row(Period, row)
 
     def period_on(self, day: date) -> Period | None:
         """The period that contains `day` (the shortest one if several do)."""
@@ -249,7 +282,7 @@ class Store:
     def objective(self, objective_id: str) -> Objective | None:
         """One objective by id."""
         row = self.get_row("objectives", objective_id)
-        return None if row is None else Objective.model_validate(row)
+        return None if row is None else from_row(Objective, row)
 
     def key_results(self, objective_id: str) -> list[KeyResult]:
         """Key results of one objective in order."""
@@ -274,7 +307,7 @@ class Store:
     def key_result(self, kr_id: str) -> KeyResult | None:
         """One key result by id."""
         row = self.get_row("key_results", kr_id)
-        return None if row is None else KeyResult.model_validate(row)
+        return None if row is None else from_row(KeyResult, row)
 
     def checkins(self, kr_id: str, limit: int | None = None) -> list[CheckIn]:
         """Check-ins of a key result, newest first."""

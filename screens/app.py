@@ -118,7 +118,8 @@ class CxApp(App[None]):
             if len(self.screen_stack) <= 1:
                 self.show_start()
             return
-        paths.remember_workspace(path)
+        # After the first paint: the recent list needs platformdirs, which start-up can do without.
+        self.call_after_refresh(paths.remember_workspace, path)
         await self.show_workspace(store)
 
     async def show_workspace(self, store: Store) -> None:

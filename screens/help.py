@@ -54,7 +54,9 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
             continue
         # Spelled-out modifiers ("ctrl+z") read better in help than the footer's "^z".
         spelled = key.startswith(("ctrl+", "alt+", "shift+")) or len(key) == 1
-        display = active.binding.key_display or (key if spelled else screen.app.get_key_display(active.binding))
+        display = active.binding.key_display or (
+            key if spelled else screen.app.get_key_display(active.binding)
+        )
         rows.setdefault(description, [])
         if display not in rows[description]:
             rows[description].append(display)

@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cxtui import paths
 from cxtui.errors import InputError
 from cxtui.i18n import get_language, t
-from screens.dialogs.base import FormDialog, field_row
+from screens.dialogs.base import FieldInput, FormDialog, field_row
 from screens.translate import translate_bindings
 
 
@@ -26,7 +26,7 @@ class PathDialog(FormDialog[Path]):
 
     def body(self) -> ComposeResult:
         """One path field, pre-filled in the current folder."""
-        yield from field_row("field.path", Input(str(Path.cwd() / "workspace.cxtui"), id="path"))
+        yield from field_row("field.path", FieldInput(str(Path.cwd() / "workspace.cxtui"), id="path"))
 
     def build(self) -> Path:
         """The path typed, expanded; refused when it is an existing file or folder."""

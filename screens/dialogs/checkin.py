@@ -11,7 +11,7 @@ from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.models import CheckIn, Confidence, KeyResult, KRKind
 from cxtui.validation import parse_date, parse_number
-from screens.dialogs.base import FormDialog, field_row
+from screens.dialogs.base import FieldInput, FormDialog, field_row
 from screens.widgets.okr_tree import format_value
 
 
@@ -51,16 +51,16 @@ class CheckInDialog(FormDialog[CheckIn]):
                 previous += f"\n  {t('field.blocker')}: {p.blocker}"
         yield Static(previous, id="previous", classes="dialog-previous", markup=False)
         hint = t("dialog.milestone_hint") if kr.kind is KRKind.milestone else kr.unit
-        yield from field_row("field.value", Input(id="value", placeholder=f"{kr.value:g}"), hint)
+        yield from field_row("field.value", FieldInput(id="value", placeholder=f"{kr.value:g}"), hint)
         chosen = self.previous.confidence if self.previous else Confidence.on_track
         buttons = [
             RadioButton(t(f"confidence.{level.value}"), value=level is chosen, name=level.value)
             for level in Confidence
         ]
         yield from field_row("field.confidence", RadioSet(*buttons, id="confidence"))
-        yield from field_row("field.note", Input(id="note"))
-        yield from field_row("field.blocker", Input(id="blocker"))
-        yield from field_row("field.date", Input(self.today.isoformat(), id="date"))
+        yield from field_row("field.note", FieldInput(id="note"))
+        yield from field_row("field.blocker", FieldInput(id="blocker"))
+        yield from field_row("field.date", FieldInput(self.today.isoformat(), id="date"))
 
     def on_mount(self) -> None:
         """Start in the value."""

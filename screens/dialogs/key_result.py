@@ -8,7 +8,7 @@ from textual.widgets import Input, Select, Static
 from cxtui.i18n import t
 from cxtui.models import KeyResult, KRKind
 from cxtui.validation import parse_number
-from screens.dialogs.base import FormDialog, field_row
+from screens.dialogs.base import FieldInput, FormDialog, field_row
 
 
 class KeyResultDialog(FormDialog[KeyResult]):
@@ -29,18 +29,20 @@ class KeyResultDialog(FormDialog[KeyResult]):
         yield Static(
             f"{t('field.objective')}: {self.objective_title}", classes="dialog-context", markup=False
         )
-        yield from field_row("field.title", Input(self.kr.title, id="title"))
+        yield from field_row("field.title", FieldInput(self.kr.title, id="title"))
         options = [(t(f"kind.{k.value}") + " — " + t(f"kind_help.{k.value}"), k.value) for k in KRKind]
         yield from field_row(
             "field.kind", Select(options, value=self.kr.kind.value, allow_blank=False, id="kind")
         )
-        yield from field_row("field.start", Input(f"{self.kr.start:g}", id="start"), t("dialog.start_hint"))
         yield from field_row(
-            "field.target", Input(f"{self.kr.target:g}", id="target"), t("dialog.target_hint")
+            "field.start", FieldInput(f"{self.kr.start:g}", id="start"), t("dialog.start_hint")
         )
-        yield from field_row("field.unit", Input(self.kr.unit, id="unit", placeholder="% / h / 社"))
-        yield from field_row("field.weight", Input(f"{self.kr.weight:g}", id="weight"))
-        yield from field_row("field.owner", Input(self.kr.owner, id="owner"))
+        yield from field_row(
+            "field.target", FieldInput(f"{self.kr.target:g}", id="target"), t("dialog.target_hint")
+        )
+        yield from field_row("field.unit", FieldInput(self.kr.unit, id="unit", placeholder="% / h / 社"))
+        yield from field_row("field.weight", FieldInput(f"{self.kr.weight:g}", id="weight"))
+        yield from field_row("field.owner", FieldInput(self.kr.owner, id="owner"))
 
     def on_mount(self) -> None:
         """Start in the title."""

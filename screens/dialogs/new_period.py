@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import SelectionList, Static
 
 from cxtui.i18n import t
 from cxtui.models import Objective, Period
 from cxtui.validation import parse_date
-from screens.dialogs.base import FormDialog, field_row
+from screens.dialogs.base import FieldInput, FormDialog, field_row
 
 
 @dataclass
@@ -33,9 +33,9 @@ class NewPeriodDialog(FormDialog[NewPeriod]):
 
     def body(self) -> ComposeResult:
         """Name, start, end, and the objectives of the current period (all chosen by default)."""
-        yield from field_row("field.name", Input(self.proposal.name, id="name"))
-        yield from field_row("field.start_date", Input(self.proposal.start.isoformat(), id="start"))
-        yield from field_row("field.end", Input(self.proposal.end.isoformat(), id="end"))
+        yield from field_row("field.name", FieldInput(self.proposal.name, id="name"))
+        yield from field_row("field.start_date", FieldInput(self.proposal.start.isoformat(), id="start"))
+        yield from field_row("field.end", FieldInput(self.proposal.end.isoformat(), id="end"))
         yield Static(t("dialog.carry_over"), classes="dialog-context")
         yield SelectionList[str](
             *[("  " * depth + o.title, o.id, True) for o, depth in self.objectives], id="carry"

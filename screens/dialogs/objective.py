@@ -7,7 +7,7 @@ from textual.widgets import Checkbox, Input, Static
 
 from cxtui.i18n import t
 from cxtui.models import Objective
-from screens.dialogs.base import FormDialog, field_row
+from screens.dialogs.base import FieldInput, FormDialog, field_row
 
 
 class ObjectiveDialog(FormDialog[Objective]):
@@ -30,9 +30,9 @@ class ObjectiveDialog(FormDialog[Objective]):
             classes="dialog-context",
             markup=False,
         )
-        yield from field_row("field.title", Input(self.objective.title, id="title"))
-        yield from field_row("field.owner", Input(self.objective.owner, id="owner"))
-        yield from field_row("field.description", Input(self.objective.description, id="description"))
+        yield from field_row("field.title", FieldInput(self.objective.title, id="title"))
+        yield from field_row("field.owner", FieldInput(self.objective.owner, id="owner"))
+        yield from field_row("field.description", FieldInput(self.objective.description, id="description"))
         yield Checkbox(t("field.rollup_long"), self.objective.rollup, id="rollup")
 
     def on_mount(self) -> None:

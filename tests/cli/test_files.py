@@ -25,7 +25,7 @@ import pytest
 from cxtui import okr
 from cxtui.errors import ReadOnlyError, WorkspaceError
 from cxtui.models import CheckIn, KeyResult, KRKind, Objective, Period
-from cxtui.schema import APPLICATION_ID, known_migrations, migrations, schema_version
+from cxtui.schema import APPLICATION_ID, build_migrations, known_migrations, schema_version
 from cxtui.store import Store
 
 NOBODY = 65534
@@ -341,7 +341,7 @@ def _older_workspace(path: Path) -> str:
     last = known_migrations()[-1]
     conn = sqlite3.connect(path)
     db = Database(conn)
-    migrations.apply(db, stop_before=last)
+    build_migrations().apply(db, stop_before=last)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {schema_version() - 1}")
     conn.execute(
@@ -405,9 +405,14 @@ import click, sqlite3, urllib.parse
 import cxtui.check, cxtui.cli, cxtui.okr, cxtui.report, cxtui.store
 from cxtui.errors import CxError
 from cxtui.i18n import catalog
-from cxtui.models import Period
+from cxtui.models import CheckIn, KeyResult, Objective, Period
+import sqlite_utils
 
 catalog()
+# Everything that imports lazily (pydantic builds its validators on first use, sqlite-utils loads
+# on first write) must load before the privileges drop: the venv is not readable by nobody.
+Period(name="w", start="2026-01-01", end="2026-01-02"); Objective(period_id="p", title="w")
+KeyResult(objective_id="o", title="w"); CheckIn(kr_id="k", date="2026-01-01", value=1)
 if os.environ.get("CXTUI_TEST_DEMOTE"):
     os.setgroups([])
     os.setgid(65534)
