@@ -112,6 +112,47 @@ def grouped_counts_sql(key: str, where: str = "1") -> str:
 SURVEY_COUNTS_SQL = grouped_counts_sql("survey_id")
 
 
+# Per-survey counts from the trigger-maintained nps_counts table (schema m003).
+COUNTS_TABLE_SQL = (
+    "SELECT survey_id, SUM(CASE WHEN score >= 9 THEN n ELSE 0 END) AS promoters, "
+    "SUM(CASE WHEN score BETWEEN 7 AND 8 THEN n ELSE 0 END) AS passives, "
+    "SUM(CASE WHEN score <= 6 THEN n ELSE 0 END) AS detractors FROM nps_counts GROUP BY survey_id"
+)
+
+
+def has_counts_table(reader: Reader) -> bool:
+    """Whether the file has nps_counts (a file older than schema v3 opened read-only has not)."""
+    return bool(reader.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'nps_counts'"))
+
+
+def is_all(ref: Ref) -> bool:
+    """Whether `ref` reads every answer (no survey, no date bounds)."""
+    return ref.survey is None and ref.start is None and ref.end is None
+
+
+def _countable(reader: Reader, ref: Ref) -> bool:
+    """Whether nps_counts can answer for `ref`: one whole survey of its own answers, or all answers."""
+    whole_survey = ref.survey is not None and not ref.survey.is_range
+    return (whole_survey or is_all(ref)) and has_counts_table(reader)
+
+
+def _table_counts(reader: Reader, survey_ids: list[str] | None) -> dict[str, Any]:
+    clause = "" if survey_ids is None else f"WHERE survey_id IN ({', '.join('?' for _ in survey_ids)})"
+    return reader.rows(
+        "SELECT COALESCE(SUM(CASE WHEN score >= 9 THEN n ELSE 0 END), 0) AS promoters, "
+        "COALESCE(SUM(CASE WHEN score BETWEEN 7 AND 8 THEN n ELSE 0 END), 0) AS passives, "
+        f"COALESCE(SUM(CASE WHEN score <= 6 THEN n ELSE 0 END), 0) AS detractors FROM nps_counts {clause}",
+        survey_ids or [],
+    )[0]
+
+
+def _first_last(reader: Reader, where: str, params: list[Any]) -> dict[str, Any]:
+    # Two separate aggregates so each is one seek on an answered_at index, not a scan.
+    first = reader.rows(f"SELECT MIN(answered_at) AS v FROM responses WHERE {where}", params)[0]["v"]
+    last = reader.rows(f"SELECT MAX(answered_at) AS v FROM responses WHERE {where}", params)[0]["v"]
+    return {"first": first, "last": last}
+
+
 # -- summaries ----------------------------------------------------------------------------------
 
 
@@ -168,6 +209,7 @@ def summaries(reader: Reader) -> list[SurveySummary]:
 
     Date-range surveys are counted with one extra query each over the answered_at index.
     """
+    counts_sql = COUNTS_TABLE_SQL if has_counts_table(reader) else SURVEY_COUNTS_SQL
     found = reader.rows(
         f"""
         SELECT s.*, COALESCE(a.promoters, 0) AS promoters, COALESCE(a.passives, 0) AS passives,
@@ -176,7 +218,7 @@ def summaries(reader: Reader) -> list[SurveySummary]:
             (SELECT MAX(answered_at) FROM responses r WHERE r.survey_id = s.id) AS last,
             (SELECT COALESCE(SUM(i.rejected), 0) FROM imports i WHERE i.survey_id = s.id) AS rejected
         FROM surveys s
-        LEFT JOIN ({SURVEY_COUNTS_SQL}) a
+        LEFT JOIN ({counts_sql}) a
             ON a.survey_id = s.id
         ORDER BY s.name
         """
@@ -202,11 +244,16 @@ def summary(reader: Reader, target: Target, segment: str | None = None) -> Surve
     """One survey's (or date range's) summary, optionally of one segment only."""
     ref = resolve(reader, target)
     where, params = scope(ref, segment)
-    row = reader.rows(
-        f"SELECT {_COUNTS_SQL}, MIN(answered_at) AS first, MAX(answered_at) AS last "
-        f"FROM responses WHERE {where}",
-        params,
-    )[0]
+    if segment is None and _countable(reader, ref):
+        # Whole surveys (or every answer) are counted from nps_counts; first/last are index seeks.
+        survey_ids = None if ref.survey is None else [ref.survey.id]
+        row = {**_table_counts(reader, survey_ids), **_first_last(reader, where, params)}
+    else:
+        row = reader.rows(
+            f"SELECT {_COUNTS_SQL}, MIN(answered_at) AS first, MAX(answered_at) AS last "
+            f"FROM responses WHERE {where}",
+            params,
+        )[0]
     rejected = 0
     if ref.survey is not None and not ref.is_range and segment is None:
         # Rejected rows belong to the survey's import, not to any segment (they have none).
@@ -243,6 +290,11 @@ def distribution(reader: Reader, target: Target, segment: str | None = None) -> 
     ref = resolve(reader, target)
     where, params = scope(ref, segment)
     buckets = [0] * 11
+    if segment is None and _countable(reader, ref):
+        clause, ids = ("", []) if ref.survey is None else ("WHERE survey_id = ?", [ref.survey.id])
+        for row in reader.rows(f"SELECT score, SUM(n) AS n FROM nps_counts {clause} GROUP BY score", ids):
+            buckets[int(row["score"])] = int(row["n"])
+        return buckets
     for row in reader.rows(
         f"SELECT score, COUNT(*) AS n FROM responses WHERE {where} AND score IS NOT NULL GROUP BY score",
         params,

@@ -165,7 +165,10 @@ def resolve(reader: Reader, target: Target) -> Ref:
 def scope(ref: Ref, segment: str | None = None, alias: str = "") -> tuple[str, list[Any]]:
     """WHERE clause (and parameters) selecting the answers a Ref reads."""
     a = f"{alias}." if alias else ""
-    if ref.is_range:
+    if ref.survey is None and ref.start is None and ref.end is None:
+        # Every answer, undated ones included (views that need a date, like trends, add their own test).
+        clauses, params = ["1 = 1"], list[Any]()
+    elif ref.is_range:
         clauses, params = [f"{a}answered_at IS NOT NULL"], []
         if ref.start is not None:
             clauses.append(f"{a}answered_at >= ?")

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -70,6 +71,7 @@ class NpsScreen(Screen[None]):
         self.target_key: str = ALL
         self.grain = "month"
         self.compare_sides: tuple[str, str, str | None] | None = None
+        self._loaded_version: tuple[int, int] | None = None
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -89,29 +91,45 @@ class NpsScreen(Screen[None]):
                         with Vertical(id="overview-right"):
                             yield Label(t("nps_scr.distribution"), classes="pane-title")
                             yield DistributionChart(id="distribution")
+                # Hidden tabs mount after the first paint (Lazy): the screen shows sooner, and
+                # each tab's data still loads only when the tab is opened.
                 with TabPane(t("nps_tab.trend"), id="trend"):
-                    yield Label(id="trend-title", classes="pane-title")
-                    yield TrendChart(id="trend-chart")
+                    yield Lazy(
+                        Vertical(Label(id="trend-title", classes="pane-title"), TrendChart(id="trend-chart"))
+                    )
                 with TabPane(t("nps_tab.segments"), id="segments"):
-                    yield SegmentsTable(id="segments-table")
+                    yield Lazy(SegmentsTable(id="segments-table"))
                 with TabPane(t("nps_tab.compare"), id="compare"):
-                    yield Static(t("nps_scr.compare_hint"), id="compare-hint")
-                    yield CompareView(id="compare-view")
-                with TabPane(t("nps_tab.comments"), id="comments"):
-                    with Horizontal(classes="filter-row"):
-                        yield Input(placeholder=t("nps_scr.search"), id="comment-search")
-                        yield Select[str]([], prompt=t("nps_scr.all_categories"), id="comment-category")
-                    yield Static(id="comment-count", classes="dim-line")
-                    yield CommentsTable(id="comments-table")
-                with TabPane(t("nps_tab.followups"), id="followups"):
-                    with Horizontal(classes="filter-row"):
-                        yield Select[str](
-                            [(t(f"nps.status.{s}"), s) for s in STATUSES],
-                            prompt=t("nps_scr.all_statuses"),
-                            id="followup-status",
+                    yield Lazy(
+                        Vertical(
+                            Static(t("nps_scr.compare_hint"), id="compare-hint"),
+                            CompareView(id="compare-view"),
                         )
-                    yield Static(id="followup-count", classes="dim-line")
-                    yield FollowupsTable(id="followups-table")
+                    )
+                with TabPane(t("nps_tab.comments"), id="comments"):
+                    yield Lazy(
+                        Vertical(
+                            Horizontal(
+                                Input(placeholder=t("nps_scr.search"), id="comment-search"),
+                                Select[str]([], prompt=t("nps_scr.all_categories"), id="comment-category"),
+                                classes="filter-row",
+                            ),
+                            Static(id="comment-count", classes="dim-line"),
+                            CommentsTable(id="comments-table"),
+                        )
+                    )
+                with TabPane(t("nps_tab.followups"), id="followups"):
+                    statuses = [(t(f"nps.status.{s}"), s) for s in STATUSES]
+                    yield Lazy(
+                        Vertical(
+                            Horizontal(
+                                Select[str](statuses, prompt=t("nps_scr.all_statuses"), id="followup-status"),
+                                classes="filter-row",
+                            ),
+                            Static(id="followup-count", classes="dim-line"),
+                            FollowupsTable(id="followups-table"),
+                        )
+                    )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -122,8 +140,8 @@ class NpsScreen(Screen[None]):
         self.query_one("#survey-list", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        """Coming back from the OKR screen or a dialog: the data may have changed."""
-        if self.is_mounted:
+        """Coming back from the OKR screen or a dialog: reload only if the data changed meanwhile."""
+        if self.is_mounted and self.store.data_version() != self._loaded_version:
             self.reload()
 
     def relabel(self) -> None:
@@ -142,6 +160,7 @@ class NpsScreen(Screen[None]):
 
     def reload(self) -> None:
         """Re-read the survey list and the visible tab."""
+        self._loaded_version = self.store.data_version()
         survey_list = self.query_one("#survey-list", OptionList)
         summaries = queries.summaries(self.store)
         names = {s.name for s in summaries}
