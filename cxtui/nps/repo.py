@@ -19,12 +19,13 @@ import csv
 import gc
 import json
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cxtui.errors import CxError, InputError
 from cxtui.i18n import t
@@ -71,6 +72,7 @@ from cxtui.nps.surveys import (
     resolve,
 )
 from cxtui.nps.types import DetectedColumns, ParsedFile, RejectedRow
+from cxtui.schema import NPS_COUNTS_INSERT_TRIGGER
 
 if TYPE_CHECKING:
     from cxtui.store import Store
@@ -254,7 +256,7 @@ def import_parsed(store: Store, survey_name: str, parsed: ParsedFile) -> ImportR
                     "created": stamp,
                 }
             )
-        store.insert_rows("responses", rows)
+        insert_responses_in_bulk(store, rows)
     return ImportResult(
         survey=survey,
         import_id=import_id,
@@ -266,6 +268,29 @@ def import_parsed(store: Store, survey_name: str, parsed: ParsedFile) -> ImportR
         blank_lines=list(parsed.blank_lines),
         rejected=list(parsed.rejected),
     )
+
+
+def insert_responses_in_bulk(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Insert many answers in the current action, adding to nps_counts once rather than per row.
+
+    The per-row trigger is dropped and recreated inside the same transaction: a crash rolls the
+    DDL back with the rows. Undo and redo still go through the triggers, row by row.
+    """
+    trigger = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'nps_counts_insert'"
+    ).fetchone()
+    if trigger is None:
+        store.insert_rows("responses", rows)
+        return
+    store.db.execute("DROP TRIGGER nps_counts_insert")
+    store.insert_rows("responses", rows)
+    counts = Counter((row["survey_id"], row["score"]) for row in rows if row["score"] is not None)
+    store.db.conn.executemany(
+        "INSERT INTO nps_counts (survey_id, score, n) VALUES (?, ?, ?) "
+        "ON CONFLICT (survey_id, score) DO UPDATE SET n = n + excluded.n",
+        [(survey_id, score, n) for (survey_id, score), n in counts.items()],
+    )
+    store.db.execute(NPS_COUNTS_INSERT_TRIGGER)
 
 
 def save_rejects_csv(rejected: Sequence[RejectedRow], path: Path | str) -> None:
