@@ -13,7 +13,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
@@ -23,7 +23,9 @@ from cxtui.errors import CxError
 from cxtui.i18n import t
 from cxtui.nps import queries, repo
 from cxtui.nps.queries import Ref, Target
+from cxtui.nps.templates import summarise_template
 from cxtui.store import Store
+from screens.nps.answers_view import AnswersView
 from screens.nps.widgets import (
     CommentsTable,
     CompareView,
@@ -39,7 +41,7 @@ from screens.translate import translate_bindings
 ALL = "__all__"
 GRAINS = ("week", "month", "quarter")
 STATUSES = ("open", "contacted", "resolved")
-TABS = ("overview", "trend", "segments", "compare", "comments", "followups")
+TABS = ("overview", "trend", "segments", "compare", "comments", "followups", "answers")
 
 
 class NpsScreen(Screen[None]):
@@ -60,6 +62,7 @@ class NpsScreen(Screen[None]):
         Binding("v", "tab('compare')", "nps_tab.compare", show=False),
         Binding("c", "tab('comments')", "nps_tab.comments", show=False),
         Binding("f", "tab('followups')", "nps_tab.followups", show=False),
+        Binding("a", "tab('answers')", "nps_tab.answers", show=False),
         Binding("q", "app.quit", "key.quit", show=False),
     ]
 
@@ -130,6 +133,8 @@ class NpsScreen(Screen[None]):
                             FollowupsTable(id="followups-table"),
                         )
                     )
+                with TabPane(t("nps_tab.answers"), id="answers"):
+                    yield Lazy(VerticalScroll(AnswersView(id="answers-view")))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -250,6 +255,12 @@ class NpsScreen(Screen[None]):
             t("nps_scr.followup_count", n=len(rows), open=open_count)
         )
         self.query_one(FollowupsTable).show(rows)
+
+    def _load_answers(self) -> None:
+        summary = None
+        if self.target_key != ALL:
+            summary = summarise_template(self.store, self.target_key)
+        self.query_one(AnswersView).show(summary)
 
     @on(Input.Changed, "#comment-search")
     @on(Select.Changed, "#comment-category")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +14,7 @@ from cxtui.models import CheckIn, KRKind, Period
 from cxtui.okr_tree import KRView, ObjectiveNode
 from screens.widgets.bars import BAND_STYLE, ljust_cells, progress_text
 from screens.widgets.okr_tree import CONFIDENCE_MARK, format_value
+from screens.widgets.plain import plain_text
 
 
 def _fields(rows: list[tuple[str, RenderableType]]) -> Table:
@@ -67,11 +66,7 @@ class DetailPane(VerticalScroll):
 
     def as_text(self, width: int = 100) -> str:
         """What the pane shows, as plain text (tests, copying)."""
-        from rich.console import Console
-
-        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
-        console.print(self.shown)
-        return console.export_text()
+        return plain_text(self.shown, width)
 
     def show_nothing(self) -> None:
         """Empty state: the period has no objectives yet."""

@@ -8,8 +8,10 @@ from textual.widgets import Input, OptionList, RadioSet, Static, TabbedContent
 
 from cxtui.demo import build_demo
 from cxtui.nps import queries
+from cxtui.rounding import round_half_away
 from cxtui.store import Store
 from screens.app import CxApp
+from screens.nps.answers_view import AnswersView
 from screens.nps.tables import FollowupsTable
 from tests.conftest import TODAY
 
@@ -146,3 +148,21 @@ async def test_comment_search_filters(tmp_path: Path) -> None:
         count = str(app.screen.query_one("#comment-count", Static).render())
         total = queries.comment_count(store, queries.Ref("all"), search="coffee")
         assert total > 0 and f"of {total} comments" in count
+
+
+async def test_answers_tab_summarises_the_two_minute_survey(tmp_path: Path) -> None:
+    from cxtui.nps.templates import summarise_template
+
+    app, store = _demo(tmp_path)
+    template_survey = next(s for s in queries.list_surveys(store) if s.kind == "template")
+    expected = summarise_template(store, template_survey.name)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        app.screen.target_key = template_survey.name
+        await pilot.press("a")
+        await pilot.pause()
+        text = app.screen.query_one(AnswersView).as_text()
+        come_again = next(q for q in expected.questions if q.question.kind == "yes_maybe_no")
+        assert f"yes {int(round_half_away(come_again.yes_share))}%" in text
+        assert f"{expected.answers} responses" in text
