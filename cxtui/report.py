@@ -220,6 +220,17 @@ def _progress_text(kr: Data) -> str:
     return shown
 
 
+def _objective_heading(index: int, objective: dict[str, Any]) -> str:
+    """`1. Title — 80 % (green)`: the heading of an objective's section, in Markdown and HTML."""
+    return t(
+        "report.objective_heading",
+        n=index,
+        title=objective["title"],
+        progress=pct(objective["progress"]),
+        band=_band_text(objective["band"]),
+    )
+
+
 def _band_text(band: str | None) -> str:
     return "-" if band is None else t(f"report.band.{band}")
 
@@ -356,13 +367,7 @@ def render_markdown(data: Data) -> str:
         out.append("")
         titles = {str(o["id"]): str(o["title"]) for o in objectives}
         for index, objective in enumerate(objectives, start=1):
-            heading = t(
-                "report.objective_heading",
-                n=index,
-                title=objective["title"],
-                progress=pct(objective["progress"]),
-                band=_band_text(objective["band"]),
-            )
+            heading = _objective_heading(index, objective)
             out += [f"### {md_escape(heading)}", ""]
             meta = _objective_meta(objective, titles)
             if meta:
@@ -464,13 +469,7 @@ def render_html(data: Data) -> str:
         out.append("</table>")
         titles = {str(o["id"]): str(o["title"]) for o in objectives}
         for index, objective in enumerate(objectives, start=1):
-            heading = t(
-                "report.objective_heading",
-                n=index,
-                title=objective["title"],
-                progress=pct(objective["progress"]),
-                band=_band_text(objective["band"]),
-            )
+            heading = _objective_heading(index, objective)
             band_class = objective["band"] or ""
             out.append(f'<h3 class="{_h(band_class)}">{_h(heading)}</h3>')
             meta = _objective_meta(objective, titles)

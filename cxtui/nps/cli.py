@@ -96,9 +96,10 @@ def import_cmd(
     import is one transaction; importing the same file into the same survey again is refused.
     """
     from cxtui.errors import InputError, WorkspaceError
+    from cxtui.gcpause import gc_paused
     from cxtui.i18n import t
     from cxtui.nps.importers import parse_file
-    from cxtui.nps.repo import bulk_allocation, import_parsed, save_rejects_csv
+    from cxtui.nps.repo import import_parsed, save_rejects_csv
     from cxtui.store import Store
 
     _apply_lang(ctx, lang)
@@ -108,7 +109,7 @@ def import_cmd(
         raise InputError(t("nps.source_missing", path=source), field="source")
     store = Store.open(file)
     try:
-        with bulk_allocation():
+        with gc_paused():
             parsed = parse_file(
                 source,
                 score_column=score_column,

@@ -16,18 +16,17 @@ light surveys), `categories` (keyword rules), `reader` (read-only opener for the
 from __future__ import annotations
 
 import csv
-import gc
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxtui.errors import CxError, InputError
+from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
 from cxtui.nps.categories import CATEGORIES, categorize
 from cxtui.nps.followups import (
@@ -92,7 +91,6 @@ __all__ = [
     "SurveySummary",
     "TrendPoint",
     "add_manual_scores",
-    "bulk_allocation",
     "by_segment",
     "categorize",
     "category_counts",
@@ -172,29 +170,13 @@ def _answered(value: datetime | date | None) -> str | None:
     return value.isoformat()
 
 
-@contextmanager
-def bulk_allocation() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building ~100,000 rows and their undo images.
-
-    Those objects hold no cycles, yet each full collection walks all of them: pausing saves ~10 %
-    of an import. The previous state is restored, so nesting is harmless.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def import_parsed(store: Store, survey_name: str, parsed: ParsedFile) -> ImportResult:
     """Store a parsed export in a survey (created if new) as ONE transaction and one undo step.
 
     AlreadyImportedError (exit 1) when a file with the same SHA-256 was already imported into that
     survey; InputError for a date-range survey, which has no answers of its own.
     """
-    with bulk_allocation(), store.action(t("nps.act_import", source=parsed.source)):
+    with gc_paused(), store.action(t("nps.act_import", source=parsed.source)):
         survey = find_survey(store, survey_name.strip())
         if survey is None:
             survey = create_survey(store, survey_name, "import", source=parsed.source)
