@@ -56,7 +56,7 @@ class CxApp(App[None]):
         self.path = path
         self.store = store
         self.today = today or clock.today()
-        # The CLI pauses the cyclic GC while it imports and loads (cli._run_tui); see resume_gc.
+        # The launcher pauses the cyclic GC while it imports and loads (launch.run_tui); see resume_gc.
         self._gc_paused = not gc.isenabled()
 
     async def on_mount(self) -> None:
