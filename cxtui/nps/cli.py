@@ -255,17 +255,7 @@ def _print_summaries(items: Sequence[SurveySummary], as_json: bool, *, single: b
     if not items:
         click.echo(t("nps.cli_no_surveys"))
         return
-    header = [
-        t("nps.h_survey"),
-        t("nps.h_period"),
-        t("nps.h_n"),
-        t("nps.h_nps"),
-        t("nps.h_ci"),
-        t("nps.h_promoters"),
-        t("nps.h_passives"),
-        t("nps.h_detractors"),
-        t("nps.h_rejected"),
-    ]
+    header = [t("nps.h_survey"), t("nps.h_period"), *_figure_headers(), t("nps.h_rejected")]
     rows = []
     for s in items:
         period = "" if s.first is None else f"{s.first.isoformat()} – {s.last.isoformat() if s.last else ''}"
@@ -273,6 +263,14 @@ def _print_summaries(items: Sequence[SurveySummary], as_json: bool, *, single: b
     _print_table(header, rows, right={2, 3, 5, 6, 7, 8})
     if any(s.small and s.n > 0 for s in items):
         click.echo(t("nps.cli_small_note"))
+
+
+def _figure_headers() -> list[str]:
+    """Headers of the columns `_figures()` fills: n, NPS, interval, the three groups."""
+    from cxtui.i18n import t
+
+    names = ("h_n", "h_nps", "h_ci", "h_promoters", "h_passives", "h_detractors")
+    return [t(f"nps.{name}") for name in names]
 
 
 def _print_groups(entries: list[tuple[str, str, NpsSummary]], key: str, as_json: bool) -> None:
@@ -289,16 +287,8 @@ def _print_groups(entries: list[tuple[str, str, NpsSummary]], key: str, as_json:
     if not entries:
         click.echo(t("nps.cli_no_surveys"))
         return
-    header = [
-        t("nps.h_survey"),
-        t("nps.h_segment" if key == "segment" else "nps.h_period"),
-        t("nps.h_n"),
-        t("nps.h_nps"),
-        t("nps.h_ci"),
-        t("nps.h_promoters"),
-        t("nps.h_passives"),
-        t("nps.h_detractors"),
-    ]
+    group_header = t("nps.h_segment" if key == "segment" else "nps.h_period")
+    header = [t("nps.h_survey"), group_header, *_figure_headers()]
     rows = [[name, group or t("nps.no_segment"), *_figures(s)] for name, group, s in entries]
     _print_table(header, rows, right={2, 3, 5, 6, 7})
     if any(0 < s.n < 30 for _, _, s in entries):
