@@ -371,16 +371,8 @@ def _print_comparison(result: Comparison, as_json: bool) -> None:
         data = result.to_json()
         _dump({k: data[k] for k in _COMPARE_KEYS})
         return
-    header = [
-        "",  # the before/after column needs no heading
-        t("nps.h_survey"),
-        t("nps.h_n"),
-        t("nps.h_nps"),
-        t("nps.h_ci"),
-        t("nps.h_promoters"),
-        t("nps.h_passives"),
-        t("nps.h_detractors"),
-    ]
+    # The before/after column needs no heading.
+    header = ["", t("nps.h_survey"), *_figure_headers()]
     rows = [
         [t("nps.before"), result.before.survey, *_figures(result.before)],
         [t("nps.after"), result.after.survey, *_figures(result.after)],
