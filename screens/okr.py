@@ -6,7 +6,6 @@ import os
 from datetime import date
 from typing import TypeVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,10 +16,10 @@ from textual.widgets import Footer, Header, Static, Tree
 from cxtui import okr
 from cxtui.errors import CxError
 from cxtui.i18n import get_language, t
-from cxtui.metrics import percent
 from cxtui.models import KeyResult, Objective, Period, Record
 from cxtui.okr_tree import KRView, ObjectiveNode, build_tree
 from cxtui.store import Store
+from screens.okr_periods import PeriodActions
 from screens.translate import translate_bindings
 from screens.widgets.detail import DetailPane
 from screens.widgets.okr_tree import NodeRef, OkrTree
@@ -28,7 +27,7 @@ from screens.widgets.okr_tree import NodeRef, OkrTree
 M = TypeVar("M", bound=Record)
 
 
-class OkrScreen(Screen[None]):
+class OkrScreen(PeriodActions, Screen[None]):
     """Objectives and key results of one period, edited in place."""
 
     BINDINGS = [
@@ -140,24 +139,6 @@ class OkrScreen(Screen[None]):
         tree.show(roots, keep)
         self._update_period_bar()
         self._show_detail(tree.selected_ref)
-
-    def _update_period_bar(self) -> None:
-        bar = self.query_one("#period-bar", Static)
-        text = Text()
-        if self.store.readonly:
-            text.append(f" {t('okr.readonly')} ", style="reverse bold red")
-            text.append("  ")
-        if self.period is None:
-            bar.update(text + Text(t("okr.no_period")))
-            return
-        periods = self.store.periods()
-        index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0)
-        p = self.period
-        expected = percent(okr_expected(p, self.today))
-        text.append(f"◀ {p.name} ▶", style="bold")
-        text.append(f"  {p.start.isoformat()} – {p.end.isoformat()}  ")
-        text.append(f"{index + 1}/{len(periods)} · {t('field.expected')} {expected}%", style="dim")
-        bar.update(text)
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
@@ -347,60 +328,8 @@ class OkrScreen(Screen[None]):
         else:
             self._apply(lambda: okr.move_key_result(self.store, ref.id, delta), ref)
 
-    def action_period(self, delta: int) -> None:
-        """Show the previous (-1) or next (+1) period."""
-        periods = self.store.periods()
-        if not periods or self.period is None:
-            return
-        index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0) + delta
-        if not 0 <= index < len(periods):
-            self.notify(t("okr.no_more_periods"), severity="information")
-            return
-        self.period = periods[index]
-        self.reload()
-
-    @work
-    async def action_new_period(self) -> None:
-        """Start a new period, copying chosen objectives with their values reset."""
-        if not self.guarded() or self.period is None:
-            return
-        from screens.dialogs.new_period import NewPeriodDialog
-
-        # Propose the period after the last one, so a new period never overlaps an existing one.
-        proposal = okr.following_period(self.store.periods()[-1])
-        ordered = [
-            (node.objective, _depth(node, self.objective_nodes)) for node in self.objective_nodes.values()
-        ]
-        result = await self.app.push_screen_wait(NewPeriodDialog(proposal, ordered))
-        if result is None:
-            return
-        try:
-            okr.start_period(self.store, result.period, result.objective_ids)
-        except CxError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.period = result.period
-        self.reload()
-        self.notify(t("msg.period_started", name=result.period.name, n=len(result.objective_ids)))
-
 
 def blank(model: type[M], **values: object) -> M:
     """A new model with an empty title for an "add" dialog (valid once the user types one)."""
     made = model.model_validate({**values, "title": "-"})
     return model.model_construct(**{**made.model_dump(), "title": ""})
-
-
-def _depth(node: ObjectiveNode, nodes: dict[str, ObjectiveNode]) -> int:
-    depth = 0
-    parent = node.objective.parent_id
-    while parent and parent in nodes and depth < 50:
-        parent = nodes[parent].objective.parent_id
-        depth += 1
-    return depth
-
-
-def okr_expected(period: Period, today: date) -> float:
-    """Expected progress of the period today (for the period bar)."""
-    from cxtui.metrics import expected_progress
-
-    return expected_progress(period, today)

@@ -9,23 +9,22 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static, TextArea
 
 from cxtui.errors import InputError
 from cxtui.i18n import get_language, t
 from cxtui.nps.queries import FOLLOWUP_STATUSES, FollowupRow, parse_range, range_label
-from cxtui.nps.repo import ManualEntry, parse_quick_entry
 from cxtui.nps.templates import TEMPLATES, template_text
-from cxtui.validation import parse_date
 from screens.dialogs.base import FormDialog, field_row
-from screens.nps.import_dialog import ImportDialog, ImportRequest, ImportResultDialog
+from screens.nps.import_dialog import ImportDialog, ImportRequest
+from screens.nps.import_result import ImportResultDialog
+from screens.nps.quick_entry import QuickEntry, QuickEntryDialog
 from screens.translate import translate_bindings
 
 __all__ = [
@@ -42,173 +41,6 @@ __all__ = [
 ]
 
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d*)?")
-
-
-# -- quick entry ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QuickEntry:
-    """Answers typed in by hand, for one survey (created if new)."""
-
-    survey_name: str
-    entries: list[ManualEntry]
-
-
-def _tokens(line: str) -> list[str]:
-    # The same splitting as parse_quick_entry: NFKC (full-width digits), commas and 、 as spaces.
-    return unicodedata.normalize("NFKC", line).replace(",", " ").replace("、", " ").split()
-
-
-def bad_tokens(line: str) -> list[str]:
-    """Words of a quick-entry line that cannot be scores, as the user would read them.
-
-    A line of numbers only is a list of scores, so each must be 0–10 (a typo like 11 is an error, not
-    a comment); otherwise the first word is the score and the rest its comment.
-    """
-    tokens = _tokens(line)
-    if not tokens:
-        return []
-    if all(_NUMBER.fullmatch(tok) for tok in tokens):
-        return [tok for tok in tokens if not (tok.isdigit() and int(tok) <= 10)]
-    first = tokens[0]
-    return [] if first.isdigit() and int(first) <= 10 else [first]
-
-
-def read_line(line: str, segment: str = "", answered_at: date | None = None) -> list[ManualEntry]:
-    """The answers of one quick-entry line; InputError naming every word that is not a score."""
-    bad = bad_tokens(line)
-    if bad:
-        key = "nps_dlg.bad_token.one" if len(bad) == 1 else "nps_dlg.bad_token.other"
-        raise InputError(t(key, tokens=", ".join(f"'{tok}'" for tok in bad)), field="scores")
-    return parse_quick_entry(line, segment=segment, answered_at=answered_at)
-
-
-def _plural(key: str, n: int) -> str:
-    return t(f"{key}.one" if n == 1 else f"{key}.other", n=n)
-
-
-def count_text(scores: Sequence[int]) -> str:
-    """`6 scores: 3 promoters, 2 passives, 1 detractor` (in the current language)."""
-    promoters = sum(1 for s in scores if s >= 9)
-    passives = sum(1 for s in scores if 7 <= s <= 8)
-    return t(
-        "nps_dlg.count",
-        scores=_plural("nps_dlg.n_scores", len(scores)),
-        promoters=_plural("nps_dlg.n_promoters", promoters),
-        passives=_plural("nps_dlg.n_passives", passives),
-        detractors=_plural("nps_dlg.n_detractors", len(scores) - promoters - passives),
-    )
-
-
-class QuickEntryDialog(FormDialog[QuickEntry]):
-    """Type paper forms fast: scores separated by spaces, enter adds a batch, ctrl+s finishes."""
-
-    BINDINGS = [Binding("ctrl+r", "drop_last", "nps_dlg.key_drop_last")]
-    title_key = "nps_dlg.quick_title"
-
-    def __init__(self, survey_name: str, today: date) -> None:
-        super().__init__()
-        self.survey_name = survey_name
-        self.today = today
-        self.entries: list[ManualEntry] = []
-        self.batches: list[int] = []  # size of each batch added, so the last one can be taken back
-
-    def body(self) -> ComposeResult:
-        """Survey, segment and date of the next batch, the scores field, its live count, the list."""
-        yield from field_row("nps_dlg.survey_name", Input(self.survey_name, id="survey"))
-        yield from field_row("nps_dlg.segment", Input(id="segment"), t("nps_dlg.optional"))
-        yield from field_row("nps_dlg.date", Input(self.today.isoformat(), id="date"))
-        yield from field_row("nps_dlg.scores", Input(id="scores", placeholder="10 9 7 3 10 8"))
-        yield Static(t("nps_dlg.quick_hint"), id="quick-live", classes="nps-note", markup=False)
-        yield DataTable(id="quick-list", zebra_stripes=True, cursor_type="none")
-        yield Static(t("nps_dlg.list_empty"), id="quick-total", classes="nps-note", markup=False)
-
-    def on_mount(self) -> None:
-        """Columns of the list; start in the scores field."""
-        table = self.query_one("#quick-list", DataTable)
-        for key in ("col_number", "col_score", "col_comment", "col_segment", "col_date"):
-            table.add_column(t(f"nps_dlg.{key}"), key=key)
-        self.query_one("#scores", Input).focus()
-        self.query_one("#save", Button).label = t("nps_dlg.finish") + "  ctrl+s"
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """Count the scores as they are typed, or name what cannot be a score."""
-        if event.input.id != "scores":
-            return
-        live = self.query_one("#quick-live", Static)
-        if not event.value.strip():
-            live.update(t("nps_dlg.quick_hint"))
-            live.remove_class("nps-warning")
-            return
-        try:
-            entries = read_line(event.value)
-        except InputError as exc:
-            live.update(exc.message)
-            live.add_class("nps-warning")
-            return
-        live.remove_class("nps-warning")
-        text = count_text([e.score for e in entries if e.score is not None])
-        if entries and entries[0].comment:
-            text += "  " + t("nps_dlg.with_comment", comment=entries[0].comment)
-        live.update(text)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the scores field adds them to the list (other fields: the next field)."""
-        if event.input.id != "scores":
-            return
-        event.prevent_default()  # FormDialog would save on enter in the last field
-        try:
-            self.add_batch()
-        except InputError as exc:
-            self.show_error(exc)
-
-    def add_batch(self) -> None:
-        """Move the typed scores into the list with the current segment and date; clear the field."""
-        scores = self.query_one("#scores", Input)
-        if not scores.value.strip():
-            return
-        day = parse_date(self.value_of("date"), "date", "nps_dlg.date")
-        batch = read_line(scores.value, self.value_of("segment").strip(), day)
-        table = self.query_one("#quick-list", DataTable)
-        for entry in batch:
-            self.entries.append(entry)
-            when = entry.answered_at.isoformat() if entry.answered_at else ""
-            table.add_row(str(len(self.entries)), str(entry.score), entry.comment, entry.segment, when)
-        table.scroll_end(animate=False)
-        self.batches.append(len(batch))
-        scores.value = ""
-        self.query_one("#form-error", Static).update("")
-        self._update_total()
-
-    def action_drop_last(self) -> None:
-        """Take back the last batch added (a typo noticed after enter)."""
-        if not self.batches:
-            return
-        size = self.batches.pop()
-        del self.entries[-size:]
-        table = self.query_one("#quick-list", DataTable)
-        for key in list(table.rows)[-size:]:
-            table.remove_row(key)
-        self._update_total()
-
-    def _update_total(self) -> None:
-        total = self.query_one("#quick-total", Static)
-        if not self.entries:
-            total.update(t("nps_dlg.list_empty"))
-            return
-        scores = [e.score for e in self.entries if e.score is not None]
-        total.update(t("nps_dlg.list_total", count=count_text(scores)))
-
-    def build(self) -> QuickEntry:
-        """The typed answers (a line still in the field is added first, so nothing typed is lost)."""
-        name = self.value_of("survey").strip()
-        if not name:
-            raise InputError(f"{t('nps_dlg.survey_name')}: {t('nps_dlg.need_name')}", field="survey")
-        self.add_batch()
-        if not self.entries:
-            raise InputError(t("nps_dlg.no_scores"), field="scores")
-        return QuickEntry(name, list(self.entries))
 
 
 # -- follow-up --------------------------------------------------------------------------------------

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rich.cells import cell_len
 from textual import work
@@ -20,18 +19,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.widgets import Button, ContentSwitcher, DataTable, DirectoryTree, Input, Label, Select, Static
 
 from cxtui.errors import CxError, InputError
 from cxtui.i18n import t
 from cxtui.nps.importers import parse_file
-from cxtui.nps.repo import ImportResult, save_rejects_csv
 from cxtui.nps.types import ParsedFile
 from screens.dialogs.base import field_row
+from screens.nps.file_picker import ExportTree, PathInput, is_folder
 from screens.translate import translate_bindings
 
-EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
 ROLES = ("score", "comment", "segment", "date")
 NO_COLUMN = "none"  # Select value of "no such column"
 SHOWN_REJECTS = 3
@@ -77,71 +74,6 @@ def encoding_label(encoding: str) -> str:
     return encoding.upper() if label == key else label
 
 
-def is_export(path: Path) -> bool:
-    """Whether `path` has a suffix the importers read."""
-    return path.suffix.lower() in EXPORT_SUFFIXES
-
-
-class ExportTree(DirectoryTree):
-    """A directory tree showing folders and survey exports only (hidden entries left out)."""
-
-    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        """Folders and .csv/.tsv/.txt/.xlsx files."""
-        return [p for p in paths if not p.name.startswith(".") and (is_export(p) or _is_dir(p))]
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-class PathSuggester(Suggester):
-    """Completes a typed path with the first folder or survey export that starts with it."""
-
-    def __init__(self) -> None:
-        # Case matters on most file systems, and the folder changes under us: no cache.
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        """The completed path, a folder ending with a separator."""
-        if not value:
-            return None
-        typed = Path(os.path.expanduser(value))
-        folder, prefix = (typed, "") if value.endswith(os.sep) else (typed.parent, typed.name)
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            return None
-        for name in names:
-            if name.startswith(prefix) and name != prefix and not name.startswith("."):
-                found = folder / name
-                if _is_dir(found):
-                    return value + name[len(prefix) :] + os.sep
-                if is_export(found):
-                    return value + name[len(prefix) :]
-        return None
-
-
-class PathInput(Input):
-    """A path Input where tab accepts the suggested completion (and moves on when there is none)."""
-
-    BINDINGS = [Binding("tab", "complete", "nps_dlg.key_complete", show=False)]
-
-    def __init__(self, value: str = "", **kwargs: Any) -> None:
-        super().__init__(value, suggester=PathSuggester(), **kwargs)
-        translate_bindings(self)
-
-    def action_complete(self) -> None:
-        """Take the suggestion, or move focus like tab does elsewhere."""
-        if self._suggestion and self.cursor_at_end and len(self._suggestion) > len(self.value):
-            self.value = self._suggestion
-            self.cursor_position = len(self.value)
-        else:
-            self.screen.focus_next()
-
-
 class ImportDialog(ModalScreen[ImportRequest | None]):
     """Pick a survey export, see what would be imported, adjust the columns, name the survey."""
 
@@ -157,7 +89,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         super().__init__()
         translate_bindings(self)
         # A folder that has gone (e.g. the workspace was moved) would leave the tree empty.
-        self.start_dir = start_dir if _is_dir(start_dir) else Path.cwd()
+        self.start_dir = start_dir if is_folder(start_dir) else Path.cwd()
         self.existing_names = set(existing_names)
         self.path: Path | None = None
         self.parsed: ParsedFile | None = None
@@ -216,7 +148,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         if event.input.id != "import-path" or not event.value.strip():
             return
         path = Path(os.path.expanduser(event.value.strip()))
-        if _is_dir(path):
+        if is_folder(path):
             self.query_one(ExportTree).path = path
             self.query_one(ExportTree).focus()
         else:
@@ -470,101 +402,3 @@ def _parse(
     except Exception:
         return None, error, []
     return None, CxError(t("nps_dlg.choose_score")), headers
-
-
-class ImportResultDialog(ModalScreen[Path | None]):
-    """What an import did (imported / blank / rejected, each reject's line and reason); saves rejects.
-
-    Returns the path the rejected rows were saved to (already written), or None.
-    """
-
-    BINDINGS = [
-        Binding("escape", "close", "key.close"),
-        Binding("ctrl+s", "save", "nps_dlg.key_save_rejects"),
-    ]
-
-    def __init__(self, result: ImportResult, rejects_dir: Path | None = None) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.result = result
-        self.rejects_dir = rejects_dir or Path.cwd()
-        self.saved: Path | None = None
-        self._replace: Path | None = None  # an existing file the user was warned about once
-
-    def compose(self) -> ComposeResult:
-        """Counts, the rejected rows and the save field."""
-        r = self.result
-        with Vertical(classes="dialog nps-result-dialog"):
-            yield Label(t("nps_dlg.result_title", survey=r.survey.name), classes="dialog-title")
-            yield Static(
-                t(
-                    "nps_dlg.result_source",
-                    source=r.source,
-                    layout=t(f"nps_import.layout.{r.layout}"),
-                    encoding=encoding_label(r.encoding),
-                ),
-                classes="dialog-context",
-                markup=False,
-            )
-            yield Static(
-                t("nps_dlg.result_counts", imported=r.imported, blank=r.blank, rejected=len(r.rejected)),
-                id="result-counts",
-                markup=False,
-            )
-            if r.rejected:
-                yield DataTable(id="result-rejects", zebra_stripes=True, cursor_type="row")
-                default = self.rejects_dir / f"{Path(r.source).stem}-rejects.csv"
-                yield from field_row("nps_dlg.rejects_file", Input(str(default), id="rejects-path"))
-            yield Static("", id="form-error", classes="form-error", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                if r.rejected:
-                    yield Button(t("nps_dlg.save_rejects") + "  ctrl+s", id="save")
-                yield Button(t("key.close") + "  esc", variant="primary", id="close")
-
-    def on_mount(self) -> None:
-        """List the rejected rows."""
-        if self.result.rejected:
-            table = self.query_one("#result-rejects", DataTable)
-            table.add_columns(t("nps_dlg.col_line"), t("nps_dlg.col_reason"))
-            for row in self.result.rejected:
-                table.add_row(str(row.line), row.reason)
-        self.query_one("#close", Button).focus()
-
-    def action_save(self) -> None:
-        """Write the rejected rows as CSV (a second ctrl+s replaces an existing file)."""
-        if not self.result.rejected:
-            return
-        raw = self.query_one("#rejects-path", Input).value.strip()
-        message = self.query_one("#form-error", Static)
-        if not raw:
-            message.update(f"{t('nps_dlg.rejects_file')}: {t('nps_dlg.need_path')}")
-            return
-        path = Path(os.path.expanduser(raw))
-        if path.exists() and path != self._replace and path != self.saved:
-            self._replace = path
-            message.update(t("nps_dlg.file_exists", path=path))
-            return
-        try:
-            save_rejects_csv(self.result.rejected, path)
-        except CxError as exc:
-            message.update(exc.message)
-            return
-        self.saved = path
-        message.update(t("nps_dlg.rejects_saved", n=len(self.result.rejected), path=path))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the path field saves."""
-        event.stop()
-        self.action_save()
-
-    def action_close(self) -> None:
-        """Close; the result is where the rejects were saved, if anywhere."""
-        self.dismiss(self.saved)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Buttons do what their keys do."""
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        elif event.button.id == "close":
-            self.action_close()

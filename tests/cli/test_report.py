@@ -15,7 +15,8 @@ import pytest
 from cxtui import okr
 from cxtui.i18n import set_language
 from cxtui.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
-from cxtui.report import display_width, render_report
+from cxtui.report import render_report
+from cxtui.report_render import display_width
 from cxtui.store import Store
 
 # conftest fixes today at 2026-11-22: day 53 of the 92 days of 2026 Q4.

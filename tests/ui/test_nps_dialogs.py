@@ -30,9 +30,8 @@ from screens.nps.dialogs import (
     QuickEntry,
     QuickEntryDialog,
     TemplatesDialog,
-    bad_tokens,
-    count_text,
 )
+from screens.nps.quick_entry import bad_tokens, count_text
 from tests.conftest import TODAY
 from tests.ui.conftest import SIZE
 

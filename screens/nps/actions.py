@@ -1,0 +1,131 @@
+"""NPS screen actions that change the workspace or open a dialog: import, quick entry, compare,
+templates, delete. Each persists what its dialog returns as one undoable action."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from cxtui.errors import CxError
+from cxtui.i18n import t
+from cxtui.nps import queries, repo
+
+if TYPE_CHECKING:
+    from cxtui.store import Store
+
+ALL = "__all__"
+
+
+class NpsActions:
+    """Mixed into NpsScreen (which provides reload(), action_tab() and the widgets)."""
+
+    store: Store
+    today: date
+    target_key: str
+    compare_sides: tuple[str, str, str | None] | None
+
+    def _writable(self) -> bool:
+        if self.store.readonly:
+            self.notify(t("ws.readonly_write"), severity="error")
+            return False
+        return True
+
+    def _survey_names(self) -> list[str]:
+        return [s.name for s in queries.list_surveys(self.store)]
+
+    @work
+    async def action_import_file(self) -> None:
+        """Import a survey export (CSV, TSV, XLSX) through the import wizard."""
+        from cxtui.nps.importers import parse_file
+        from screens.nps.dialogs import ImportDialog, ImportResultDialog
+
+        if not self._writable():
+            return
+        start = self.store.path.parent if self.store.path else Path.cwd()
+        request = await self.app.push_screen_wait(ImportDialog(start, self._survey_names()))
+        if request is None:
+            return
+        try:
+            parsed = request.parsed
+            if parsed is None:
+                # Parsing is pure (no database), so it may run off the UI thread; storing may not.
+                parsed = await asyncio.to_thread(
+                    parse_file,
+                    request.path,
+                    score_column=request.score_column,
+                    comment_column=request.comment_column,
+                    segment_column=request.segment_column,
+                    date_column=request.date_column,
+                )
+            result = repo.import_parsed(self.store, request.survey_name, parsed)
+        except CxError as exc:
+            self.notify(exc.message, severity="error", timeout=10)
+            return
+        self.target_key = request.survey_name
+        self.reload()
+        # The result dialog saves the rejects CSV itself (a file, not the workspace).
+        await self.app.push_screen_wait(ImportResultDialog(result, rejects_dir=request.path.parent))
+
+    @work
+    async def action_quick_entry(self) -> None:
+        """Type scores from paper forms quickly."""
+        from screens.nps.dialogs import QuickEntryDialog
+
+        if not self._writable():
+            return
+        default = self.target_key if self.target_key != ALL else t("nps_scr.quick_default")
+        entry = await self.app.push_screen_wait(QuickEntryDialog(default, self.today))
+        if entry is None or not entry.entries:
+            return
+        try:
+            repo.add_manual_scores(self.store, entry.survey_name, entry.entries)
+        except CxError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.target_key = entry.survey_name
+        self.reload()
+        self.notify(t("nps_scr.quick_saved", n=len(entry.entries), survey=entry.survey_name))
+
+    @work
+    async def action_compare(self) -> None:
+        """Choose 'before' and 'after' (surveys or date ranges) and compare them."""
+        from screens.nps.dialogs import CompareDialog
+
+        names = self._survey_names()
+        before, after = (self.compare_sides[0], self.compare_sides[1]) if self.compare_sides else (None, None)
+        dialog = CompareDialog(names, queries.segments(self.store, self.target), before=before, after=after)
+        request = await self.app.push_screen_wait(dialog)
+        if request is None:
+            return
+        self.compare_sides = (request.before, request.after, request.segment)
+        self.action_tab("compare")
+        self._load_compare()
+
+    def action_templates(self) -> None:
+        """Show the light survey templates, ready to copy into a form tool."""
+        from screens.nps.dialogs import TemplatesDialog
+
+        self.app.push_screen(TemplatesDialog())
+
+    @work
+    async def action_delete_survey(self) -> None:
+        """Delete the selected survey and its answers (asks first; ctrl+z undoes it)."""
+        from screens.dialogs.confirm import ConfirmDialog
+
+        if self.target_key == ALL or not self._writable():
+            return
+        name = self.target_key
+        summary = queries.summary(self.store, name)
+        confirmed = await self.app.push_screen_wait(
+            ConfirmDialog(
+                t("confirm.delete_title"), t("nps_scr.delete_survey", name=name, n=summary.n), t("key.delete")
+            )
+        )
+        if confirmed:
+            repo.delete_survey(self.store, name)
+            self.reload()
+            self.notify(t("msg.deleted", title=name))
