@@ -51,7 +51,7 @@ def _apply_lang(lang: str | None) -> str:
 
 
 def _run_tui(path: Path | None, lang: str) -> None:
-    from cxtui.launch import run_tui
+    from cxtui.__main__ import run_tui
 
     run_tui(path, lang)
 

@@ -56,7 +56,8 @@ class CxApp(App[None]):
         self.path = path
         self.store = store
         self.today = today or clock.today()
-        # The launcher pauses the cyclic GC while it imports and loads (launch.run_tui); see resume_gc.
+        # The entry point pauses the cyclic GC while it imports and loads (cxtui.__main__.run_tui);
+        # see resume_gc.
         self._gc_paused = not gc.isenabled()
 
     async def on_mount(self) -> None:
