@@ -22,8 +22,9 @@ from cxtui.i18n import get_language, t
 from cxtui.nps.queries import FOLLOWUP_STATUSES, FollowupRow, parse_range, range_label
 from cxtui.nps.templates import TEMPLATES, template_text
 from screens.dialogs.base import FormDialog, field_row
-from screens.nps.import_dialog import ImportDialog, ImportRequest
+from screens.nps.import_dialog import ImportDialog
 from screens.nps.import_result import ImportResultDialog
+from screens.nps.import_support import ImportRequest
 from screens.nps.quick_entry import QuickEntry, QuickEntryDialog
 from screens.translate import translate_bindings
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,57 +19,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, DataTable, DirectoryTree, Input, Label, Select, Static
 
-from cxtui.errors import CxError, InputError
+from cxtui.errors import CxError
 from cxtui.i18n import t
-from cxtui.nps.importers import parse_file
 from cxtui.nps.types import ParsedFile
 from screens.dialogs.base import field_row
 from screens.nps.file_picker import ExportTree, PathInput, is_folder
+from screens.nps.import_support import CELL_WIDTH, SHOWN_REJECTS, ImportRequest, clip, encoding_label
+from screens.nps.import_support import parse_for_preview as _parse  # a module name tests can watch
 from screens.translate import translate_bindings
 
 ROLES = ("score", "comment", "segment", "date")
 NO_COLUMN = "none"  # Select value of "no such column"
-SHOWN_REJECTS = 3
-CELL_WIDTH = 24  # terminal cells per preview cell, so a long comment does not push the rest away
-
-
-@dataclass(frozen=True)
-class ImportRequest:
-    """What to import: pass the columns to parse_file as they are (the CLI options mean the same).
-
-    A column is None when the user kept what was detected (so detection runs again, identically),
-    "" when they chose "no such column", else a header text or a 1-based position.
-    """
-
-    path: Path
-    survey_name: str
-    score_column: str | None = None
-    comment_column: str | None = None
-    segment_column: str | None = None
-    date_column: str | None = None
-    # The full parse the preview counted (same file, same columns): import it to skip a second read.
-    parsed: ParsedFile | None = field(default=None, compare=False, repr=False)
-
-
-def clip(text: str, width: int = CELL_WIDTH) -> str:
-    """`text` on one line cut to `width` terminal cells (wide characters count two) with an ellipsis."""
-    line = " ".join(text.split())
-    if cell_len(line) <= width:
-        return line
-    out, used = [], 1
-    for char in line:
-        used += cell_len(char)
-        if used > width:
-            break
-        out.append(char)
-    return "".join(out) + "…"
-
-
-def encoding_label(encoding: str) -> str:
-    """How an encoding is named to the user."""
-    key = f"nps_dlg.enc.{encoding}"
-    label = t(key)
-    return encoding.upper() if label == key else label
 
 
 class ImportDialog(ModalScreen[ImportRequest | None]):
@@ -374,31 +332,3 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         self.query_one("#form-error", Static).update(message)
         if focus:
             self.query_one(f"#{focus}").focus()
-
-
-def _parse(
-    path: Path, overrides: dict[str, str | None]
-) -> tuple[ParsedFile | None, CxError | None, list[str]]:
-    """(parsed, error, headers): when no score column can be found, the headers still come back."""
-    try:
-        parsed = parse_file(
-            path,
-            score_column=overrides["score"],
-            comment_column=overrides["comment"],
-            segment_column=overrides["segment"],
-            date_column=overrides["date"],
-        )
-        return parsed, None, parsed.headers
-    except InputError as exc:
-        if exc.field != "score_column" or overrides["score"] is not None:
-            return None, exc, []
-        error: CxError = exc
-    except Exception as exc:  # a file the readers did not foresee: one line, never a traceback
-        return None, CxError(t("nps_dlg.unreadable", name=path.name, reason=exc)), []
-    # No score column was found: read the file with column 1 as the score only to learn its headers,
-    # so the user can choose the score column from them.
-    try:
-        headers = parse_file(path, score_column=1, max_rows=1).headers
-    except Exception:
-        return None, error, []
-    return None, CxError(t("nps_dlg.choose_score")), headers

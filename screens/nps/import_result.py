@@ -18,7 +18,7 @@ from cxtui.errors import CxError
 from cxtui.i18n import t
 from cxtui.nps.repo import ImportResult, save_rejects_csv
 from screens.dialogs.base import field_row
-from screens.nps.import_dialog import encoding_label
+from screens.nps.import_support import encoding_label
 from screens.translate import translate_bindings
 
 
