@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from cxtui.errors import WorkspaceError
 from cxtui.i18n import t
 from cxtui.models import CheckIn, KeyResult, KRKind, Objective, Period, new_id, utc_now
-from cxtui.store import Store
+from cxtui.store import Store, to_row
 
 
 def _next_position(store: Store, table: str, where: str, params: list[object]) -> int:
-    found = store.db.execute(f"SELECT max(position) FROM {table} WHERE {where}", params).fetchone()
+    found = store.conn.execute(f"SELECT max(position) FROM {table} WHERE {where}", params).fetchone()
     return 0 if found[0] is None else int(found[0]) + 1
 
 
@@ -25,7 +25,7 @@ def _sibling_clause(objective: Objective) -> tuple[str, list[object]]:
 def add_period(store: Store, period: Period) -> Period:
     """Add a period."""
     with store.action(t("act.add_period")):
-        store.insert_row("periods", period.model_dump(mode="json"))
+        store.insert_row("periods", to_row(period))
     return period
 
 
@@ -67,7 +67,7 @@ def _delete_kr_rows(store: Store, kr_id: str) -> None:
 
 def count_descendants(store: Store, objective_id: str) -> tuple[int, int, int]:
     """(aligned objectives, key results, check-ins) a delete of this objective would remove."""
-    found = store.db.execute(
+    found = store.conn.execute(
         """
         WITH RECURSIVE tree(id) AS (
             SELECT ? UNION ALL SELECT o.id FROM objectives o JOIN tree ON o.parent_id = tree.id
@@ -101,8 +101,10 @@ def _swap(store: Store, table: str, siblings: list[dict[str, object]], item_id: 
     if not 0 <= other < len(ids):
         return False
     ids[index], ids[other] = ids[other], ids[index]
+    # Renumber 0..n-1 in the new order, writing only the rows whose position changes.
+    old_positions = {str(s["id"]): s["position"] for s in siblings}
     for position, pk in enumerate(ids):
-        if siblings[[str(s["id"]) for s in siblings].index(pk)]["position"] != position:
+        if old_positions[pk] != position:
             store.update_row(table, pk, {"position": position})
     return True
 
@@ -175,11 +177,10 @@ def start_period(store: Store, period: Period, objective_ids: list[str]) -> Peri
     A copied KR starts from the value the old one ended at, keeps its target and kind, and has
     no check-ins yet (the seed's quarterly reset). Alignment is kept when the parent is copied too.
     """
-    chosen = set(objective_ids)
     with store.action(t("act.start_period")):
-        store.insert_row("periods", period.model_dump(mode="json"))
+        store.insert_row("periods", to_row(period))
         new_ids: dict[str, str] = {}
-        sources = [o for o in _objectives_by_ids(store, objective_ids) if o.id in chosen]
+        sources = [o for o in map(store.objective, objective_ids) if o is not None]
         # Parents before children so each copy can point at its parent's copy.
         sources.sort(key=lambda o: _depth(store, o))
         for source in sources:
@@ -193,7 +194,7 @@ def start_period(store: Store, period: Period, objective_ids: list[str]) -> Peri
                 }
             )
             new_ids[source.id] = copy.id
-            store.insert_row("objectives", _row(copy))
+            store.insert_row("objectives", to_row(copy))
             for kr in store.key_results(source.id):
                 reset = kr.model_copy(
                     update={
@@ -206,7 +207,7 @@ def start_period(store: Store, period: Period, objective_ids: list[str]) -> Peri
                         "updated": utc_now(),
                     }
                 )
-                store.insert_row("key_results", _row(reset))
+                store.insert_row("key_results", to_row(reset))
     return period
 
 
@@ -218,17 +219,6 @@ def _reset_start(kr: KeyResult) -> float:
     if kr.kind is KRKind.decrease and value > kr.target:
         return value
     return kr.start
-
-
-def _row(model: Objective | KeyResult) -> dict[str, object]:
-    from cxtui.store import to_row
-
-    return to_row(model)
-
-
-def _objectives_by_ids(store: Store, ids: list[str]) -> list[Objective]:
-    found = [store.objective(i) for i in ids]
-    return [o for o in found if o is not None]
 
 
 def _depth(store: Store, objective: Objective) -> int:
