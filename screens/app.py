@@ -207,6 +207,10 @@ class CxApp(App[None]):
         """Switch the UI between English and Japanese."""
         set_language("ja" if get_language() == "en" else "en")
         translate_bindings(self)
+        # Installed workspace screens off the stack get their keys now and relabel on resume.
+        installed = [self.get_screen(n) for n in WORKSPACE_SCREENS if self.is_screen_installed(n)]
+        for screen in installed:
+            translate_bindings(screen)
         for screen in self.screen_stack:
             translate_bindings(screen)
             relabel = getattr(screen, "relabel", None)

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from cxtui.errors import CxError
-from cxtui.i18n import t
+from cxtui.i18n import get_language, t
 from cxtui.nps import queries, repo
 from cxtui.nps.queries import Ref, Target
 from cxtui.nps.templates import summarise_template
@@ -73,6 +73,7 @@ class NpsScreen(NpsActions, Screen[None]):
         self.grain = "month"
         self.compare_sides: tuple[str, str, str | None] | None = None
         self._loaded_version: tuple[int, int] | None = None
+        self._language = get_language()
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -143,12 +144,18 @@ class NpsScreen(NpsActions, Screen[None]):
         self.query_one("#survey-list", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        """Coming back from the OKR screen or a dialog: reload only if the data changed meanwhile."""
-        if self.is_mounted and self.store.data_version() != self._loaded_version:
+        """Coming back from the OKR screen or a dialog: reload only if the data (or the language)
+        changed meanwhile."""
+        if not self.is_mounted:
+            return
+        if self._language != get_language():
+            self.relabel()
+        elif self.store.data_version() != self._loaded_version:
             self.reload()
 
     def relabel(self) -> None:
         """Language switched: rebuild the texts."""
+        self._language = get_language()
         self.refresh(recompose=True)
         self.call_after_refresh(self.reload)
 

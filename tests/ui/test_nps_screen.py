@@ -166,3 +166,29 @@ async def test_answers_tab_summarises_the_two_minute_survey(tmp_path: Path) -> N
         come_again = next(q for q in expected.questions if q.question.kind == "yes_maybe_no")
         assert f"yes {int(round_half_away(come_again.yes_share))}%" in text
         assert f"{expected.answers} responses" in text
+
+
+async def test_language_switch_reaches_the_screen_not_shown(tmp_path: Path) -> None:
+    from screens.widgets.okr_tree import OkrTree
+
+    app, _store = _demo(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await pilot.press("ctrl+l")  # Japanese, while the OKR screen is off the stack
+        await pilot.pause()
+        assert app.screen.query_one("#survey-list", OptionList).get_option_at_index(0).prompt == "すべての回答"
+        await pilot.press("1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OkrScreen"
+        assert any(b.description == "チェックイン" for _k, b in app.screen._bindings)
+        tree = app.screen.query_one(OkrTree)
+        assert "顧客の成功を最大化する" not in str(tree.get_node_at_line(0).label)  # the demo was built in English
+        assert "遅れ" in str(tree.get_node_at_line(0).label)  # but the "behind" flag is now Japanese
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # back to English on the NPS screen
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert any(b.description == "Check-in" for _k, b in app.screen._bindings)
