@@ -154,7 +154,7 @@ def open_snapshot(path: Path) -> Opened:
         conn.close()
         raise WorkspaceError(t("check.not_initialised", path=path))
     notice = None
-    if any(name not in known_migrations() for name in applied) or len(applied) > schema_version():
+    if _is_newer(applied):
         notice = t("ws.newer", version=len(applied), ours=schema_version())
     elif 0 < len(applied) < schema_version():
         notice = t("check.older", version=len(applied), ours=schema_version())
@@ -175,6 +175,12 @@ def _applied(conn: sqlite3.Connection) -> list[str]:
         "SELECT name FROM _sqlite_migrations WHERE migration_set='cxtui' ORDER BY rowid"
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def _is_newer(applied: list[str]) -> bool:
+    """Whether a file with these migrations was written by a newer cxtui (so we must not write it)."""
+    known = known_migrations()
+    return any(name not in known for name in applied) or len(applied) > len(known)
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -240,9 +246,8 @@ def _prepare(
     if not is_ours and tables:
         conn.close()
         raise WorkspaceError(t("ws.foreign", path=path))
-    unknown = [name for name in applied if name not in known_migrations()]
     file_version = len(applied)
-    if unknown or file_version > schema_version():
+    if _is_newer(applied):
         readonly = True
         notice = t("ws.newer", version=file_version, ours=schema_version())
         conn.close()
