@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
@@ -195,13 +196,15 @@ class OkrScreen(PeriodActions, Screen[None]):
             return False
         return True
 
-    def _apply(self, work_fn: object, keep: NodeRef | None = None) -> None:
+    def _apply(self, change: Callable[[], object], keep: NodeRef | None = None) -> bool:
+        """Run a store change, reload, and say whether it worked (errors become one line)."""
         try:
-            work_fn()  # type: ignore[operator]
+            change()
         except CxError as exc:
             self.notify(exc.message, severity="error")
-            return
+            return False
         self.reload(keep)
+        return True
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -285,8 +288,7 @@ class OkrScreen(PeriodActions, Screen[None]):
         result = await self.app.push_screen_wait(
             CheckInDialog(kr, previous[0] if previous else None, self.today)
         )
-        if result is not None:
-            self._apply(lambda: okr.record_checkin(self.store, result), ref)
+        if result is not None and self._apply(lambda: okr.record_checkin(self.store, result), ref):
             self.notify(t("msg.checkin_saved", title=kr.title))
 
     @work
@@ -313,10 +315,11 @@ class OkrScreen(PeriodActions, Screen[None]):
         if not confirmed:
             return
         if ref.kind == "objective":
-            self._apply(lambda: okr.delete_objective(self.store, ref.id))
+            deleted = self._apply(lambda: okr.delete_objective(self.store, ref.id))
         else:
-            self._apply(lambda: okr.delete_key_result(self.store, ref.id))
-        self.notify(t("msg.deleted", title=title))
+            deleted = self._apply(lambda: okr.delete_key_result(self.store, ref.id))
+        if deleted:
+            self.notify(t("msg.deleted", title=title))
 
     def action_move(self, delta: int) -> None:
         """Move the selected objective or KR among its siblings."""
