@@ -74,6 +74,7 @@ class NpsScreen(NpsActions, Screen[None]):
         self.compare_sides: tuple[str, str, str | None] | None = None
         self._loaded_version: tuple[int, int] | None = None
         self._language = get_language()
+        self._tab_shown: tuple[str, str, tuple[int, int], str] | None = None
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -198,6 +199,11 @@ class NpsScreen(NpsActions, Screen[None]):
     def refresh_tab(self) -> None:
         """Load what the active tab shows (only that one: the others load when shown)."""
         active = self.query_one("#nps-tabs", TabbedContent).active or "overview"
+        # Mounting fires TabActivated right after on_mount has loaded the same tab: load once.
+        shown = (active, self.target_key, self.store.data_version(), self._language)
+        if shown == self._tab_shown:
+            return
+        self._tab_shown = shown
         try:
             getattr(self, f"_load_{active}")()
         except CxError as exc:
