@@ -177,14 +177,16 @@ async def test_language_switch_reaches_the_screen_not_shown(tmp_path: Path) -> N
         await _to_nps(pilot)
         await pilot.press("ctrl+l")  # Japanese, while the OKR screen is off the stack
         await pilot.pause()
-        assert app.screen.query_one("#survey-list", OptionList).get_option_at_index(0).prompt == "すべての回答"
+        first_option = app.screen.query_one("#survey-list", OptionList).get_option_at_index(0)
+        assert first_option.prompt == "すべての回答"
         await pilot.press("1")
         await pilot.pause()
         assert type(app.screen).__name__ == "OkrScreen"
         assert any(b.description == "チェックイン" for _k, b in app.screen._bindings)
         tree = app.screen.query_one(OkrTree)
-        assert "顧客の成功を最大化する" not in str(tree.get_node_at_line(0).label)  # the demo was built in English
-        assert "遅れ" in str(tree.get_node_at_line(0).label)  # but the "behind" flag is now Japanese
+        first_line = str(tree.get_node_at_line(0).label)
+        # The demo was built in English; the labels the app adds (the "behind" flag) now speak Japanese.
+        assert "Maximise customer success" in first_line and "遅れ" in first_line
         await pilot.press("2")
         await pilot.pause()
         await pilot.press("ctrl+l")  # back to English on the NPS screen
