@@ -17,7 +17,7 @@ from cxtui import clock, okr, paths
 from cxtui.errors import WorkspaceError
 from cxtui.i18n import get_language, set_language, t
 from cxtui.store import Store
-from screens.translate import translate_bindings
+from screens.translate import translate_bindings, translate_tree
 
 WORKSPACE_SCREENS = ("okr", "nps")
 # When no OKR screen gets painted (start screen, a dialog waiting for the user), the GC paused for
@@ -210,9 +210,9 @@ class CxApp(App[None]):
         # Installed workspace screens off the stack get their keys now and relabel on resume.
         installed = [self.get_screen(n) for n in WORKSPACE_SCREENS if self.is_screen_installed(n)]
         for screen in installed:
-            translate_bindings(screen)
+            translate_tree(screen)
         for screen in self.screen_stack:
-            translate_bindings(screen)
+            translate_tree(screen)
             relabel = getattr(screen, "relabel", None)
             if callable(relabel):
                 relabel()
@@ -229,7 +229,7 @@ class CxApp(App[None]):
             seen.add(binding.action)
             key = self.get_key_display(binding) or binding_key
             yield SystemCommand(
-                binding.description,
+                t(binding.description),
                 f"{t('palette.key')}: {key}",
                 partial(active.node.run_action, binding.action),
             )

@@ -33,7 +33,6 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(t("help.action"))
         for keys_text, description in self.rows:
             table.add_row(keys_text, description)
-        table.add_row("ctrl+p", t("help.palette"))
         for key, text in (("↑ ↓", "help.move"), ("← →", "help.fold"), ("enter", "help.enter")):
             table.add_row(key, t(text))
         with VerticalScroll(classes="dialog help-dialog"):
@@ -49,7 +48,8 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """(keys, description) of every described binding active on `screen`, app-level ones included."""
     rows: dict[str, list[str]] = {}
     for key, active in screen.active_bindings.items():
-        description = active.binding.description
+        # t(): Textual's own descriptions (scrolling, inputs) are translated by their English text.
+        description = t(active.binding.description)
         if not description:
             continue
         # Spelled-out modifiers ("ctrl+z") read better in help than the footer's "^z".

@@ -41,7 +41,10 @@ class PeriodActions:
         index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0)
         p = self.period
         expected = percent(expected_progress(p, self.today))
-        text.append(f"◀ {p.name} ▶", style="bold")
+        # The period keys live here rather than in the footer: "[ ◀ 2026 Q4 ▶ ]".
+        text.append("[", style="bold reverse")
+        text.append(f" ◀ {p.name} ▶ ", style="bold")
+        text.append("]", style="bold reverse")
         text.append(f"  {p.start.isoformat()} – {p.end.isoformat()}  ")
         text.append(f"{index + 1}/{len(periods)} · {t('field.expected')} {expected}%", style="dim")
         bar.update(text)

@@ -15,13 +15,26 @@ from cxtui.i18n import t
 
 
 def translate_bindings(node: DOMNode) -> None:
-    """Give `node` a copy of its class bindings with descriptions in the current language."""
+    """Give `node` its bindings with descriptions in the current language.
+
+    Class bindings are translated from their i18n keys each time (so switching back and forth never
+    compounds); bindings added to the instance only (Textual's ctrl+p palette key) are kept.
+    """
     source = type(node)._merged_bindings
-    if source is None:
-        return
     translated = BindingsMap()
-    for _key, binding in source:
+    from_class: set[tuple[str, str]] = set()
+    for key, binding in source or ():
+        from_class.add((key, binding.action))
         if binding.description:
             binding = replace(binding, description=t(binding.description))
         translated._add_binding(binding)
+    for key, binding in node._bindings:
+        if (key, binding.action) not in from_class:
+            translated._add_binding(binding)
     node._bindings = translated
+
+
+def translate_tree(root: DOMNode) -> None:
+    """translate_bindings on `root` and every widget under it (after a language switch)."""
+    for node in root.walk_children(with_self=True):
+        translate_bindings(node)

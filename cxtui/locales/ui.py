@@ -172,7 +172,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.title": ("Keys", "キー操作"),
     "help.key": ("Key", "キー"),
     "help.action": ("Action", "操作"),
-    "help.palette": ("Command palette: every action by name", "コマンドパレット: すべての操作を名前で実行"),
     "help.move": ("Move the cursor", "カーソル移動"),
     "help.fold": ("Fold / unfold a branch", "枝を折りたたむ/展開する"),
     "help.enter": ("Objective: fold/unfold · KR: check-in", "目標: 折りたたみ/展開 · KR: チェックイン"),

@@ -280,3 +280,37 @@ async def test_bad_file_shows_one_line_dialog_and_leaves_file_alone(tmp_path: Pa
         await pilot.pause()
         assert type(app.screen).__name__ == "StartScreen"
     assert path.read_text(encoding="utf-8") == "just some notes\n"
+
+
+async def test_ctrl_p_opens_the_palette_and_runs_an_action(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press(*"new period", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NewPeriodDialog"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [p.name for p in store.periods()] == ["2026 Q4", "2027 Q1"]
+
+
+async def test_help_after_language_switch_speaks_the_new_language(small_workspace) -> None:
+    path, _ids = small_workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l", "ctrl+l")  # to Japanese and back
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        listed = dict((d, k) for k, d in app.screen.rows)
+        assert "Cursor down" in listed and "下へ" not in listed
+        await pilot.press("escape", "ctrl+l", "f1")
+        await pilot.pause()
+        listed = dict((d, k) for k, d in app.screen.rows)
+        assert "下へ" in listed and "ページダウン" in listed  # Textual's own "Page Down" too
