@@ -50,7 +50,7 @@ class NpsScreen(NpsActions, Screen[None]):
         Binding("i", "import_file", "nps_key.import"),
         Binding("m", "quick_entry", "nps_key.quick"),
         Binding("x", "compare", "nps_key.compare"),
-        Binding("g", "grain", "nps_key.grain"),
+        Binding("g", "grain", "nps_key.grain", show=False),
         Binding("slash", "search", "nps_key.search", key_display="/"),
         Binding("l", "templates", "nps_key.templates"),
         Binding("delete", "delete_survey", "nps_key.delete_survey", show=False),
