@@ -1,9 +1,11 @@
 """The `cxtui` entry point (also `python -m cxtui`).
 
-`cxtui FILE` opens the TUI straight away; everything else goes to click.
+`cxtui FILE` (optionally with `--lang en|ja`) opens the TUI straight away; everything else goes to
+click.
 
 Opening a workspace is the common case and its start-up time is budgeted, so it skips importing
-click (~15 ms). Any option, command or second argument takes the full CLI, with its help and errors.
+click and the CLI (~15 ms). Any other option, a command or a second argument takes the full CLI,
+with its help and errors.
 """
 
 from __future__ import annotations
@@ -16,17 +18,41 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 COMMANDS = frozenset({"open", "demo", "check", "report", "nps"})
+LANGUAGES = ("en", "ja")
+
+
+def plain_open(args: list[str]) -> tuple[str, str | None] | None:
+    """(FILE, language or None) when `args` only open a file: `FILE`, `--lang X FILE`, `FILE --lang=X`."""
+    rest: list[str] = []
+    lang: str | None = None
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--lang" and index + 1 < len(args) and lang is None:
+            lang, index = args[index + 1], index + 2
+        elif arg.startswith("--lang=") and lang is None:
+            lang, index = arg.removeprefix("--lang="), index + 1
+        else:
+            rest.append(arg)
+            index += 1
+    if len(rest) != 1 or rest[0] in COMMANDS or rest[0].startswith("-"):
+        return None
+    if lang is not None and lang not in LANGUAGES:
+        return None  # click says what is wrong with the value
+    return rest[0], lang
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Run `cxtui`: the TUI directly for a single FILE argument, else the click CLI."""
+    """Run `cxtui`: the TUI directly when the arguments only open a FILE, else the click CLI."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) == 1 and args[0] not in COMMANDS and not args[0].startswith("-"):
+    opening = plain_open(args)
+    if opening is not None:
         from pathlib import Path
 
         from cxtui.i18n import detect_language
 
-        return run_tui(Path(args[0]), detect_language())
+        file, lang = opening
+        return run_tui(Path(file), lang or detect_language())
     from cxtui.cli import main as cli_main
 
     return cli_main(args)

@@ -21,9 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from cxtui import clock, paths
 from cxtui.i18n import t
 from cxtui.journal import Row
-from cxtui.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
+from cxtui.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period, to_row
 from cxtui.okr import start_period
-from cxtui.store import Store, to_row
+from cxtui.store import Store
+from cxtui.validation import checked
 
 WEEKS = 12
 PERIOD_DAYS = WEEKS * 7
@@ -153,7 +154,7 @@ def build_demo(store: Store, lang: str, today: date) -> None:
     q2 = Period(name=data.q2.name.pick(lang), start=q2_start, end=q2_start + timedelta(days=PERIOD_DAYS - 1))
     # One action for the whole OKR part: one transaction keeps building well under the time budget.
     with store.action(t("demo.build")):
-        store.insert_row("periods", to_row(q1))
+        store.insert_row("periods", to_row(checked(q1)))
         ids = _insert_objectives(store, q1, data.q1.objectives, lang, q1_start, today)
         # The quarterly reset goes through the same code as the user's "start new period", so the
         # demo's Q2 starts each carried KR exactly where that feature would (where Q1 ended).
@@ -198,7 +199,7 @@ def _insert_objectives(
             rollup=item.rollup,
         )
         ids[item.key] = objective.id
-        objective_rows.append(to_row(objective))
+        objective_rows.append(to_row(checked(objective)))
         for kr_position, spec in enumerate(item.krs):
             kr = KeyResult(
                 objective_id=objective.id,
@@ -225,8 +226,8 @@ def _insert_objectives(
                 # What record_checkin would leave: the KR shows its latest check-in.
                 kr.current = checkins[-1].value
                 kr.confidence = checkins[-1].confidence
-            kr_rows.append(to_row(kr))
-            checkin_rows.extend(to_row(c) for c in checkins)
+            kr_rows.append(to_row(checked(kr)))
+            checkin_rows.extend(to_row(checked(c)) for c in checkins)
     store.insert_rows("objectives", objective_rows)
     store.insert_rows("key_results", kr_rows)
     store.insert_rows("checkins", checkin_rows)

@@ -1,17 +1,20 @@
-"""Domain models (pydantic): periods, objectives, key results and check-ins.
+"""Domain models: periods, objectives, key results and check-ins, as plain dataclasses.
 
-Validation errors name the field at fault so dialogs can show them beside the input.
+Reading a workspace builds thousands of these, so they are stdlib dataclasses: no validation on
+construction, nothing heavy to import (pydantic costs ~45 ms of start-up). Input is validated by
+pydantic at the edges: `cxtui.validation.validated()` coerces and type-checks the fields and then
+runs the model's `check()` (the domain rules), and every OKR edit in `cxtui.okr` re-validates what
+it saves. Errors name the field at fault so dialogs can show them beside the input.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from enum import StrEnum
-from typing import Any, Self, TypeVar, cast
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from dataclasses import dataclass, field, fields
+from enum import Enum, StrEnum
+from typing import Any, ClassVar, Self, TypeVar
 
 
 def new_id() -> str:
@@ -26,7 +29,7 @@ def new_id() -> str:
 
 def utc_now() -> str:
     """Current UTC time as an ISO-8601 string, the format of created/updated columns."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class KRKind(StrEnum):
@@ -55,38 +58,54 @@ class Band(StrEnum):
     red = "red"
 
 
-class Record(BaseModel):
-    """Base of every stored row: UUID key and timestamps."""
-
-    # defer_build: schemas are built on first validation, not at import (~50 ms of startup).
-    model_config = ConfigDict(validate_assignment=True, extra="ignore", defer_build=True)
-
-    id: str = Field(default_factory=new_id)
-    created: str = Field(default_factory=utc_now)
-    updated: str = Field(default_factory=utc_now)
-
-
-def _strip_required(value: str) -> str:
+def _required(value: str, field_name: str) -> str:
     value = value.strip()
     if not value:
-        raise ValueError("err.empty")
+        raise ValueError(f"{field_name}|err.empty")
     return value
 
 
-R = TypeVar("R", bound="Record")
+Conversion = Callable[[Any], Any]
 
 
+@dataclass(slots=True, kw_only=True)
+class Record:
+    """Base of every stored row: UUID key and timestamps."""
+
+    # How a stored column becomes the field's value (dates are ISO text, enums their value).
+    ROW_CONVERSIONS: ClassVar[dict[str, Conversion]] = {}
+
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=utc_now)
+    updated: str = field(default_factory=utc_now)
+
+    def check(self) -> Self:
+        """Apply the domain rules (run by pydantic after it has checked the field types).
+
+        Raises ValueError("field|err.key"): the field at fault and an i18n key for the message.
+        """
+        return self
+
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(slots=True, kw_only=True)
 class Period(Record):
     """A time box for objectives: a calendar quarter by default, any date range allowed."""
 
+    ROW_CONVERSIONS: ClassVar[dict[str, Conversion]] = {
+        "start": dt.date.fromisoformat,
+        "end": dt.date.fromisoformat,
+    }
+
     name: str
-    start: date
-    end: date
+    start: dt.date
+    end: dt.date
 
-    _check_name = field_validator("name")(classmethod(lambda cls, v: _strip_required(v)))
-
-    @model_validator(mode="after")
-    def _end_after_start(self) -> Self:
+    def check(self) -> Self:
+        """A name, and an end on or after the start."""
+        self.name = _required(self.name, "name")
         if self.end < self.start:
             raise ValueError("end|err.end_before_start")
         return self
@@ -97,8 +116,11 @@ class Period(Record):
         return (self.end - self.start).days + 1
 
 
+@dataclass(slots=True, kw_only=True)
 class Objective(Record):
     """A qualitative objective; may align to a parent objective of the same period."""
+
+    ROW_CONVERSIONS: ClassVar[dict[str, Conversion]] = {"rollup": bool}
 
     period_id: str
     parent_id: str | None = None
@@ -108,11 +130,24 @@ class Objective(Record):
     position: int = 0
     rollup: bool = False
 
-    _check_title = field_validator("title")(classmethod(lambda cls, v: _strip_required(v)))
+    def check(self) -> Self:
+        """A title."""
+        self.title = _required(self.title, "title")
+        return self
 
 
+def _optional_confidence(value: str | None) -> Confidence | None:
+    return None if value is None else Confidence(value)
+
+
+@dataclass(slots=True, kw_only=True)
 class KeyResult(Record):
     """A quantitative key result of one objective."""
+
+    ROW_CONVERSIONS: ClassVar[dict[str, Conversion]] = {
+        "kind": KRKind,
+        "confidence": _optional_confidence,
+    }
 
     objective_id: str
     title: str
@@ -122,14 +157,15 @@ class KeyResult(Record):
     current: float | None = None
     confidence: Confidence | None = None
     unit: str = ""
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = 1.0
     owner: str = ""
     position: int = 0
 
-    _check_title = field_validator("title")(classmethod(lambda cls, v: _strip_required(v)))
-
-    @model_validator(mode="after")
-    def _target_fits_kind(self) -> Self:
+    def check(self) -> Self:
+        """A title, a positive weight, and a target that fits the kind."""
+        self.title = _required(self.title, "title")
+        if not self.weight > 0:
+            raise ValueError("weight|err.positive")
         if self.kind is KRKind.milestone:
             return self
         if self.kind in (KRKind.increase, KRKind.decrease) and self.target == self.start:
@@ -146,43 +182,64 @@ class KeyResult(Record):
         return self.start if self.current is None else self.current
 
 
+@dataclass(slots=True, kw_only=True)
 class CheckIn(Record):
     """A weekly check-in on a key result."""
 
+    ROW_CONVERSIONS: ClassVar[dict[str, Conversion]] = {
+        "date": dt.date.fromisoformat,
+        "confidence": Confidence,
+    }
+
     kr_id: str
-    date: date
+    date: dt.date
     value: float
     confidence: Confidence = Confidence.on_track
     note: str = ""
     blocker: str = ""
 
 
-Conversion = Callable[[Any], Any]
+_FIELD_NAMES: dict[type[Record], frozenset[str]] = {}
 
 
-def _optional(kind: type[Confidence]) -> Conversion:
-    return lambda value: None if value is None else kind(value)
+def field_names(model: type[Record]) -> frozenset[str]:
+    """The names of a model's fields (its table's columns)."""
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = frozenset(f.name for f in fields(model))
+    return names
 
 
-# How a stored row's columns become model values without running validation (see `from_row`).
-_ROW_CONVERSIONS: dict[type[Record], dict[str, Conversion]] = {
-    Period: {"start": date.fromisoformat, "end": date.fromisoformat},
-    Objective: {"rollup": bool},
-    KeyResult: {"kind": KRKind, "confidence": _optional(Confidence)},
-    CheckIn: {"date": date.fromisoformat, "confidence": Confidence},
-}
+def values_of(record: Record) -> dict[str, Any]:
+    """A record's field values by name (a shallow copy, unlike `dataclasses.asdict`)."""
+    return {name: getattr(record, name) for name in field_names(type(record))}
 
 
 def from_row(model: type[R], row: dict[str, Any]) -> R:
     """A model from a row of its own table, converted but not validated.
 
-    Rows were validated when written; re-validating every row on each read costs the first paint
-    of a large workspace ~30 ms (and builds pydantic's validators before they are needed).
+    Rows were validated when written, and re-checking thousands of them would slow every open; a
+    row edited by hand outside cxtui still opens rather than making the whole workspace unreadable.
     """
-    conversions = _ROW_CONVERSIONS.get(model, {})
+    conversions = model.ROW_CONVERSIONS
+    names = field_names(model)
     values: dict[str, Any] = {
         key: conversions[key](value) if key in conversions else value
         for key, value in row.items()
-        if key in model.model_fields
+        if key in names
     }
-    return cast(R, model.model_construct(**values))
+    return model(**values)
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    """A record as a database row: dates as ISO text, enums as their value, booleans as 0/1."""
+    row: dict[str, Any] = {}
+    for name, value in values_of(record).items():
+        if isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        row[name] = value
+    return row

@@ -1,14 +1,20 @@
-"""OKR edits: each function is one user action (one transaction, one undo step)."""
+"""OKR edits: each function is one user action (one transaction, one undo step).
+
+Whatever a caller built, what is saved is validated first (`checked`): an invalid record raises
+InputError naming the field, and nothing is written.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from cxtui.errors import WorkspaceError
 from cxtui.i18n import t
-from cxtui.models import CheckIn, KeyResult, KRKind, Objective, Period, new_id, utc_now
-from cxtui.store import Store, to_row
+from cxtui.models import CheckIn, KeyResult, KRKind, Objective, Period, new_id, to_row, utc_now
+from cxtui.store import Store
+from cxtui.validation import checked
 
 
 def _next_position(store: Store, table: str, where: str, params: list[object]) -> int:
@@ -24,6 +30,7 @@ def _sibling_clause(objective: Objective) -> tuple[str, list[object]]:
 
 def add_period(store: Store, period: Period) -> Period:
     """Add a period."""
+    period = checked(period)
     with store.action(t("act.add_period")):
         store.insert_row("periods", to_row(period))
     return period
@@ -31,6 +38,7 @@ def add_period(store: Store, period: Period) -> Period:
 
 def save_objective(store: Store, objective: Objective) -> Objective:
     """Add a new objective (placed last among its siblings) or save an edited one."""
+    objective = checked(objective)
     existing = store.objective(objective.id)
     with store.action(t("act.save_objective") if existing else t("act.add_objective")):
         if existing is None or existing.parent_id != objective.parent_id:
@@ -42,6 +50,7 @@ def save_objective(store: Store, objective: Objective) -> Objective:
 
 def save_key_result(store: Store, kr: KeyResult) -> KeyResult:
     """Add a new key result (placed last) or save an edited one."""
+    kr = checked(kr)
     existing = store.key_result(kr.id)
     with store.action(t("act.save_kr") if existing else t("act.add_kr")):
         if existing is None:
@@ -137,6 +146,7 @@ def move_key_result(store: Store, kr_id: str, delta: int) -> bool:
 
 def record_checkin(store: Store, checkin: CheckIn) -> CheckIn:
     """Save a check-in and make the KR's current value and confidence those of its latest check-in."""
+    checkin = checked(checkin)
     if store.key_result(checkin.kr_id) is None:
         raise WorkspaceError(t("ws.not_found_row", what="key result", id=checkin.kr_id))
     with store.action(t("act.checkin")):
@@ -177,6 +187,7 @@ def start_period(store: Store, period: Period, objective_ids: list[str]) -> Peri
     A copied KR starts from the value the old one ended at, keeps its target and kind, and has
     no check-ins yet (the seed's quarterly reset). Alignment is kept when the parent is copied too.
     """
+    period = checked(period)
     with store.action(t("act.start_period")):
         store.insert_row("periods", to_row(period))
         new_ids: dict[str, str] = {}
@@ -184,28 +195,26 @@ def start_period(store: Store, period: Period, objective_ids: list[str]) -> Peri
         # Parents before children so each copy can point at its parent's copy.
         sources.sort(key=lambda o: _depth(store, o))
         for source in sources:
-            copy = source.model_copy(
-                update={
-                    "id": new_id(),
-                    "period_id": period.id,
-                    "parent_id": new_ids.get(source.parent_id or ""),
-                    "created": utc_now(),
-                    "updated": utc_now(),
-                }
+            copy = replace(
+                source,
+                id=new_id(),
+                period_id=period.id,
+                parent_id=new_ids.get(source.parent_id or ""),
+                created=utc_now(),
+                updated=utc_now(),
             )
             new_ids[source.id] = copy.id
             store.insert_row("objectives", to_row(copy))
             for kr in store.key_results(source.id):
-                reset = kr.model_copy(
-                    update={
-                        "id": new_id(),
-                        "objective_id": copy.id,
-                        "start": _reset_start(kr),
-                        "current": None,
-                        "confidence": None,
-                        "created": utc_now(),
-                        "updated": utc_now(),
-                    }
+                reset = replace(
+                    kr,
+                    id=new_id(),
+                    objective_id=copy.id,
+                    start=_reset_start(kr),
+                    current=None,
+                    confidence=None,
+                    created=utc_now(),
+                    updated=utc_now(),
                 )
                 store.insert_row("key_results", to_row(reset))
     return period

@@ -11,27 +11,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from cxtui.errors import ReadOnlyError, WorkspaceError
 from cxtui.i18n import t
 from cxtui.journal import Action, Journal, Row
-from cxtui.models import CheckIn, KeyResult, Objective, Period, R, Record, from_row, utc_now
+from cxtui.models import CheckIn, KeyResult, Objective, Period, R, Record, from_row, to_row, utc_now
 from cxtui.schema import APPLICATION_ID, build_migrations, known_migrations, schema_version
 from cxtui.workspace import open_snapshot, open_workspace
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def to_row(model: BaseModel) -> Row:
-    """A model as a database row: JSON-compatible values, booleans as 0/1."""
-    row = model.model_dump(mode="json")
-    return {k: int(v) if isinstance(v, bool) else v for k, v in row.items()}
 
 
 class Store:

@@ -1,26 +1,62 @@
-"""Turn pydantic validation errors and bad typed values into one translated line naming the field.
+"""Validate input with pydantic, and turn its errors and bad typed values into one translated line.
 
-Model validators raise `ValueError("field|err.key")` (or `"err.key"` inside a field validator):
-the field and an i18n key, so the message can be shown in either language.
+`validated()` is the one way input becomes a model: pydantic coerces and type-checks the fields,
+then the model's `check()` applies the domain rules, raising `ValueError("field|err.key")` (the
+field and an i18n key, so the message can be shown in either language). Any failure is an
+`InputError` naming the field. pydantic is imported on the first validation, not at start-up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, cast
 
 from cxtui.errors import InputError
 from cxtui.i18n import catalog, t
+from cxtui.models import R, Record, values_of
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
 _PYDANTIC_TYPES = {
-    "greater_than": "err.gt",
     "float_parsing": "err.not_number",
     "int_parsing": "err.not_number",
     "date_from_datetime_parsing": "err.not_date",
     "date_parsing": "err.not_date",
     "missing": "err.empty",
 }
+
+
+_ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[Record]) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        from typing import Annotated
+
+        from pydantic import AfterValidator, TypeAdapter
+
+        # pydantic checks the dataclass's field types, then runs its domain rules.
+        form: Any = Annotated[model, AfterValidator(model.check)]
+        adapter = _ADAPTERS[model] = TypeAdapter(form)
+    return adapter
+
+
+def validated(model: type[R], data: Mapping[str, Any]) -> R:
+    """`data` as a `model`, validated by pydantic; raises InputError naming the field at fault."""
+    from pydantic import ValidationError
+
+    try:
+        return cast(R, _adapter(model).validate_python(dict(data)))
+    except ValidationError as exc:
+        raise explain(exc) from None
+
+
+def checked(record: R) -> R:
+    """A validated copy of `record` (what the core saves, whoever built the record)."""
+    return validated(type(record), values_of(record))
 
 
 def explain(exc: ValidationError) -> InputError:

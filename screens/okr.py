@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,15 +16,13 @@ from textual.widgets import Footer, Header, Static, Tree
 from cxtui import okr
 from cxtui.errors import CxError
 from cxtui.i18n import get_language, t
-from cxtui.models import KeyResult, Objective, Period, Record
+from cxtui.models import KeyResult, Objective, Period
 from cxtui.okr_tree import KRView, ObjectiveNode, build_tree
 from cxtui.store import Store
 from screens.okr_periods import PeriodActions
 from screens.translate import translate_bindings
 from screens.widgets.detail import DetailPane
 from screens.widgets.okr_tree import NodeRef, OkrTree
-
-M = TypeVar("M", bound=Record)
 
 
 class OkrScreen(PeriodActions, Screen[None]):
@@ -224,7 +221,8 @@ class OkrScreen(PeriodActions, Screen[None]):
         # Dialogs are imported when first opened: they (and their widgets) are not needed to paint.
         from screens.dialogs.objective import ObjectiveDialog
 
-        draft = blank(Objective, period_id=self.period.id, parent_id=parent.id if parent else None)
+        # Empty title: the dialog's validation asks for one.
+        draft = Objective(period_id=self.period.id, parent_id=parent.id if parent else None, title="")
         result = await self.app.push_screen_wait(
             ObjectiveDialog(draft, parent.title if parent else None, is_new=True)
         )
@@ -242,7 +240,7 @@ class OkrScreen(PeriodActions, Screen[None]):
             return
         from screens.dialogs.key_result import KeyResultDialog
 
-        draft = blank(KeyResult, objective_id=objective.id, start=0, target=100)
+        draft = KeyResult(objective_id=objective.id, title="", start=0, target=100)
         result = await self.app.push_screen_wait(KeyResultDialog(draft, objective.title, is_new=True))
         if result is not None:
             self._apply(lambda: okr.save_key_result(self.store, result), NodeRef("kr", result.id))
@@ -330,9 +328,3 @@ class OkrScreen(PeriodActions, Screen[None]):
             self._apply(lambda: okr.move_objective(self.store, ref.id, delta), ref)
         else:
             self._apply(lambda: okr.move_key_result(self.store, ref.id, delta), ref)
-
-
-def blank(model: type[M], **values: object) -> M:
-    """A new model with an empty title for an "add" dialog (valid once the user types one)."""
-    made = model.model_validate({**values, "title": "-"})
-    return model.model_construct(**{**made.model_dump(), "title": ""})

@@ -35,7 +35,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.empty": ("must not be empty", "入力してください"),
     "err.not_number": ("must be a number", "数値を入力してください"),
     "err.not_date": ("must be a date like 2026-03-31", "2026-03-31 の形式で日付を入力してください"),
-    "err.gt": ("must be greater than {gt}", "{gt} より大きい値にしてください"),
+    "err.positive": ("must be greater than 0", "0 より大きい値にしてください"),
     "err.end_before_start": ("must not be before the start", "開始日より前にはできません"),
     "err.target_equals_start": ("must differ from the start value", "開始値と異なる値にしてください"),
     "err.target_below_start": (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,7 +13,6 @@ from textual.widgets import Button, Input, Label, Static
 
 from cxtui.errors import InputError
 from cxtui.i18n import t
-from cxtui.validation import explain
 from screens.translate import translate_bindings
 
 T = TypeVar("T")
@@ -52,7 +50,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         yield from ()
 
     def build(self) -> T:
-        """Make the result from the fields; raise InputError or ValidationError when invalid."""
+        """Make the result from the fields (`cxtui.validation.validated`); raise InputError when invalid."""
         raise NotImplementedError
 
     def value_of(self, widget_id: str) -> str:
@@ -71,9 +69,6 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         """Validate; close with the result, or stay open with the error shown."""
         try:
             result = self.build()
-        except ValidationError as exc:
-            self.show_error(explain(exc))
-            return
         except InputError as exc:
             self.show_error(exc)
             return

@@ -10,7 +10,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.models import CheckIn, Confidence, KeyResult, KRKind
-from cxtui.validation import parse_date, parse_number
+from cxtui.validation import parse_date, parse_number, validated
 from screens.dialogs.base import FieldInput, FormDialog, field_row
 from screens.widgets.okr_tree import format_value
 
@@ -73,11 +73,14 @@ class CheckInDialog(FormDialog[CheckIn]):
             raise InputError(f"{t('field.value')}: {t('err.milestone_value')}", field="value")
         pressed = self.query_one("#confidence", RadioSet).pressed_button
         confidence = Confidence(pressed.name) if pressed and pressed.name else Confidence.on_track
-        return CheckIn(
-            kr_id=self.kr.id,
-            date=parse_date(self.value_of("date"), "date"),
-            value=value,
-            confidence=confidence,
-            note=self.value_of("note").strip(),
-            blocker=self.value_of("blocker").strip(),
+        return validated(
+            CheckIn,
+            {
+                "kr_id": self.kr.id,
+                "date": parse_date(self.value_of("date"), "date"),
+                "value": value,
+                "confidence": confidence,
+                "note": self.value_of("note").strip(),
+                "blocker": self.value_of("blocker").strip(),
+            },
         )

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from cxtui.i18n import t
-from cxtui.models import KeyResult, KRKind
-from cxtui.validation import parse_number
+from cxtui.models import KeyResult, KRKind, values_of
+from cxtui.validation import parse_number, validated
 from screens.dialogs.base import FieldInput, FormDialog, field_row
 
 
@@ -51,7 +51,7 @@ class KeyResultDialog(FormDialog[KeyResult]):
     def build(self) -> KeyResult:
         """Validated copy of the KR with the typed values."""
         kind = KRKind(str(self.query_one("#kind", Select).value))
-        data = self.kr.model_dump()
+        data = values_of(self.kr)
         if kind is KRKind.milestone:
             start, target = 0.0, 1.0
         else:
@@ -66,4 +66,4 @@ class KeyResultDialog(FormDialog[KeyResult]):
             weight=parse_number(self.value_of("weight"), "weight"),
             owner=self.value_of("owner").strip(),
         )
-        return KeyResult.model_validate(data)
+        return validated(KeyResult, data)

@@ -9,7 +9,7 @@ from textual.widgets import SelectionList, Static
 
 from cxtui.i18n import t
 from cxtui.models import Objective, Period
-from cxtui.validation import parse_date
+from cxtui.validation import parse_date, validated
 from screens.dialogs.base import FieldInput, FormDialog, field_row
 
 
@@ -43,12 +43,13 @@ class NewPeriodDialog(FormDialog[NewPeriod]):
 
     def build(self) -> NewPeriod:
         """The validated period and the chosen objective ids (in tree order)."""
-        period = Period.model_validate(
+        period = validated(
+            Period,
             {
                 "name": self.value_of("name"),
                 "start": parse_date(self.value_of("start"), "start", "field.start_date"),
                 "end": parse_date(self.value_of("end"), "end"),
-            }
+            },
         )
         chosen = set(self.query_one("#carry", SelectionList).selected)
         return NewPeriod(period, [o.id for o, _ in self.objectives if o.id in chosen])

@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Static
 
 from cxtui.i18n import t
-from cxtui.models import Objective
+from cxtui.models import Objective, values_of
+from cxtui.validation import validated
 from screens.dialogs.base import FieldInput, FormDialog, field_row
 
 
@@ -41,11 +42,11 @@ class ObjectiveDialog(FormDialog[Objective]):
 
     def build(self) -> Objective:
         """Validated copy of the objective with the typed values."""
-        data = self.objective.model_dump()
+        data = values_of(self.objective)
         data.update(
             title=self.value_of("title"),
             owner=self.value_of("owner").strip(),
             description=self.value_of("description").strip(),
             rollup=self.query_one("#rollup", Checkbox).value,
         )
-        return Objective.model_validate(data)
+        return validated(Objective, data)

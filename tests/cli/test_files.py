@@ -406,13 +406,17 @@ import cxtui.check, cxtui.cli, cxtui.okr, cxtui.report, cxtui.store
 from cxtui.errors import CxError
 from cxtui.i18n import catalog
 from cxtui.models import CheckIn, KeyResult, Objective, Period
+from cxtui.validation import validated
 import sqlite_utils
 
 catalog()
-# Everything that imports lazily (pydantic builds its validators on first use, sqlite-utils loads
-# on first write) must load before the privileges drop: the venv is not readable by nobody.
-Period(name="w", start="2026-01-01", end="2026-01-02"); Objective(period_id="p", title="w")
-KeyResult(objective_id="o", title="w"); CheckIn(kr_id="k", date="2026-01-01", value=1)
+# Everything that imports lazily (pydantic loads and builds its validators on first use,
+# sqlite-utils loads on first write) must load before the privileges drop: the venv is not
+# readable by nobody.
+validated(Period, {"name": "w", "start": "2026-01-01", "end": "2026-01-02"})
+validated(Objective, {"period_id": "p", "title": "w"})
+validated(KeyResult, {"objective_id": "o", "title": "w"})
+validated(CheckIn, {"kr_id": "k", "date": "2026-01-01", "value": 1})
 if os.environ.get("CXTUI_TEST_DEMOTE"):
     os.setgroups([])
     os.setgid(65534)

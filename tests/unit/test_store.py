@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -10,13 +11,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from cxtui import okr
+from cxtui.errors import InputError
 from cxtui.i18n import t
-from cxtui.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
+from cxtui.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period, Record, to_row
 from cxtui.store import Store
-from cxtui.validation import explain
+from cxtui.validation import validated
 
 Dump = dict[str, list[tuple[Any, ...]]]
 
@@ -65,23 +66,30 @@ def checkin(
 # -- validation names the field -------------------------------------------------------------------
 
 
+KR = {"objective_id": "o", "title": "kr", "start": 0, "target": 1}
+
+
 @pytest.mark.parametrize(
-    ("build", "field"),
+    ("model", "data", "field"),
     [
-        (lambda: Objective(period_id="p", title="   "), "title"),
-        (lambda: KeyResult(objective_id="o", title="", start=0, target=1), "title"),
-        (lambda: KeyResult(objective_id="o", title="kr", start=5, target=5), "target"),
-        (lambda: KeyResult(objective_id="o", title="kr", start=5, target=1), "target"),
-        (lambda: KeyResult(objective_id="o", title="kr", kind=KRKind.decrease, start=3, target=8), "target"),
-        (lambda: CheckIn(kr_id="k", date=date(2026, 1, 1), value="abc"), "value"),
-        (lambda: KeyResult(objective_id="o", title="kr", start=0, target=1, weight=0), "weight"),
-        (lambda: Period(name="p", start=date(2026, 2, 1), end=date(2026, 1, 1)), "end"),
+        (Objective, {"period_id": "p", "title": "   "}, "title"),
+        (Objective, {"period_id": "p"}, "title"),
+        (KeyResult, KR | {"title": ""}, "title"),
+        (KeyResult, KR | {"start": 5, "target": 5}, "target"),
+        (KeyResult, KR | {"start": 5, "target": 1}, "target"),
+        (KeyResult, KR | {"kind": "decrease", "start": 3, "target": 8}, "target"),
+        (KeyResult, KR | {"weight": 0}, "weight"),
+        (KeyResult, KR | {"target": "lots"}, "target"),
+        (CheckIn, {"kr_id": "k", "date": date(2026, 1, 1), "value": "abc"}, "value"),
+        (CheckIn, {"kr_id": "k", "date": "2026-02-30", "value": 1}, "date"),
+        (Period, {"name": "p", "start": date(2026, 2, 1), "end": date(2026, 1, 1)}, "end"),
+        (Period, {"name": " ", "start": date(2026, 1, 1), "end": date(2026, 2, 1)}, "name"),
     ],
 )
-def test_validation_message_names_the_field(build: Callable[[], object], field: str) -> None:
-    with pytest.raises(ValidationError) as caught:
-        build()
-    error = explain(caught.value)
+def test_validation_message_names_the_field(model: type[Record], data: dict[str, Any], field: str) -> None:
+    with pytest.raises(InputError) as caught:
+        validated(model, data)
+    error = caught.value
     assert error.field == field
     label = t(f"field.{field}")
     assert label != f"field.{field}"  # the field has a translated label
@@ -89,9 +97,31 @@ def test_validation_message_names_the_field(build: Callable[[], object], field: 
     assert error.exit_code == 2
 
 
+def test_validation_coerces_typed_text_and_strips_titles() -> None:
+    checkin = validated(
+        CheckIn, {"kr_id": "k", "date": "2026-01-02", "value": "3.5", "confidence": "at_risk"}
+    )
+    assert (checkin.date, checkin.value, checkin.confidence) == (date(2026, 1, 2), 3.5, Confidence.at_risk)
+    assert validated(Objective, {"period_id": "p", "title": "  Grow  "}).title == "Grow"
+
+
 def test_milestone_and_guardrail_accept_any_target() -> None:
-    KeyResult(objective_id="o", title="m", kind=KRKind.milestone, start=0, target=0)
-    KeyResult(objective_id="o", title="g", kind=KRKind.stay_below, start=5, target=1)
+    validated(KeyResult, KR | {"kind": "milestone", "start": 0, "target": 0})
+    validated(KeyResult, KR | {"kind": "stay_below", "start": 5, "target": 1})
+
+
+def test_saving_an_invalid_record_writes_nothing(store: Store) -> None:
+    period = q4(store)
+    objective = add_objective(store, period, "kept")
+    before = dump(store)
+    with pytest.raises(InputError) as caught:
+        okr.save_objective(store, Objective(period_id=period.id, title="  "))
+    assert caught.value.field == "title"
+    with pytest.raises(InputError):
+        okr.save_key_result(store, KeyResult(objective_id=objective.id, title="kr", start=3, target=3))
+    with pytest.raises(InputError):
+        okr.add_period(store, Period(name="back", start=date(2027, 2, 1), end=date(2027, 1, 1)))
+    assert dump(store) == before
 
 
 # -- CRUD and positions ---------------------------------------------------------------------------------
@@ -106,13 +136,13 @@ def test_crud_and_positions(store: Store, workspace_path: Path) -> None:
     krs = [add_kr(store, roots[0], f"kr {i}") for i in range(3)]
     assert [k.position for k in krs] == [0, 1, 2]
 
-    edited = roots[1].model_copy(update={"title": "renamed", "owner": "Aiko"})
+    edited = replace(roots[1], title="renamed", owner="Aiko")
     okr.save_objective(store, edited)
     again = store.objective(roots[1].id)
     assert again is not None and again.title == "renamed" and again.owner == "Aiko" and again.position == 1
 
     # Re-aligning an objective places it last among its new siblings.
-    moved = roots[2].model_copy(update={"parent_id": roots[0].id})
+    moved = replace(roots[2], parent_id=roots[0].id)
     okr.save_objective(store, moved)
     assert [o.title for o in store.objectives(period.id) if o.parent_id == roots[0].id] == [
         "child 0",
@@ -120,7 +150,7 @@ def test_crud_and_positions(store: Store, workspace_path: Path) -> None:
         "root 2",
     ]
 
-    changed_kr = krs[1].model_copy(update={"title": "renamed kr", "target": 20.0})
+    changed_kr = replace(krs[1], title="renamed kr", target=20.0)
     okr.save_key_result(store, changed_kr)
     assert [(k.title, k.target) for k in store.key_results(roots[0].id)] == [
         ("kr 0", 10.0),
@@ -236,7 +266,7 @@ def test_failed_action_leaves_nothing(store: Store) -> None:
     period = q4(store)
     before = dump(store)
     with pytest.raises(RuntimeError), store.action("half"):
-        store.insert_row("objectives", Objective(period_id=period.id, title="half").model_dump(mode="json"))
+        store.insert_row("objectives", to_row(Objective(period_id=period.id, title="half")))
         raise RuntimeError("boom")
     assert dump(store) == before
     assert store.undo() is not None  # the period itself, not the failed action
@@ -385,11 +415,11 @@ def _apply(store: Store, period: Period, action: str, pick: int, value: float) -
     elif action == "edit_objective":
         found = store.objective(obj_id)
         assert found is not None
-        okr.save_objective(store, found.model_copy(update={"title": f"edited {value}", "rollup": True}))
+        okr.save_objective(store, replace(found, title=f"edited {value}", rollup=True))
     elif action == "edit_kr":
         found_kr = store.key_result(kr_id)
         assert found_kr is not None
-        okr.save_key_result(store, found_kr.model_copy(update={"title": f"kr {value}", "weight": 2.0}))
+        okr.save_key_result(store, replace(found_kr, title=f"kr {value}", weight=2.0))
     elif action == "delete_objective":
         okr.delete_objective(store, obj_id)
     elif action == "delete_kr":
