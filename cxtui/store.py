@@ -6,6 +6,7 @@ Screens call the store and hand the models it returns to widgets. All writes go 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from cxtui.i18n import t
 from cxtui.journal import Action, Journal, Row
 from cxtui.models import CheckIn, KeyResult, Objective, Period, R, Record, from_row, to_row, utc_now
 from cxtui.schema import APPLICATION_ID, build_migrations, known_migrations, schema_version
-from cxtui.workspace import open_snapshot, open_workspace
+from cxtui.workspace import check_creatable, open_snapshot, open_workspace, probe
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,12 +63,43 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, readonly: bool = False) -> Store:
         """Open (or create) the workspace at `path`; raises WorkspaceError with one clear line."""
-        opened = open_workspace(Path(path), create=create, readonly=readonly)
+        path = Path(path)
+        if create and not readonly and not probe(path):
+            cls._create(path)
+        return cls._open(path, create=create, readonly=readonly)
+
+    @classmethod
+    def _open(cls, path: Path, *, create: bool, readonly: bool) -> Store:
+        opened = open_workspace(path, create=create, readonly=readonly)
         try:
-            return cls(opened.conn, path=Path(path), readonly=opened.readonly, notice=opened.notice)
+            return cls(opened.conn, path=path, readonly=opened.readonly, notice=opened.notice)
         except sqlite3.DatabaseError as exc:
             opened.conn.close()
             raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
+
+    @classmethod
+    def _create(cls, path: Path) -> None:
+        """Make a new workspace at `path` whole or not at all.
+
+        It is built under a temporary name and linked into place once complete, so a process killed
+        while creating leaves no half-made file at `path` (which would then read as "not a
+        workspace") and the user can simply create it again.
+        """
+        check_creatable(path)
+        building = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        try:
+            cls._open(building, create=True, readonly=False).close()
+            try:
+                os.link(building, path)
+            except FileExistsError:
+                pass  # another program made it meanwhile: open theirs
+            except OSError:
+                # A file system without hard links (FAT on a USB stick): a rename is whole too.
+                if not path.exists():
+                    os.replace(building, path)
+        finally:
+            for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+                leftover.unlink(missing_ok=True)
 
     @classmethod
     def snapshot(cls, path: Path | str) -> Store:

@@ -189,6 +189,14 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix}")
 
 
+def check_creatable(path: Path) -> None:
+    """WorkspaceError unless a new file can be made at `path` (its folder exists and is writable)."""
+    if not path.parent.is_dir():
+        raise WorkspaceError(t("ws.no_folder", path=path.parent))
+    if not os.access(path.parent, os.W_OK):
+        raise WorkspaceError(t("ws.no_permission", path=path.parent))
+
+
 def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) -> Opened:
     """Open (or create) a workspace file and return a ready connection.
 
@@ -201,10 +209,7 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
     if created:
         if not create:
             raise WorkspaceError(t("ws.missing", path=path))
-        if not path.parent.is_dir():
-            raise WorkspaceError(t("ws.no_folder", path=path.parent))
-        if not os.access(path.parent, os.W_OK):
-            raise WorkspaceError(t("ws.no_permission", path=path.parent))
+        check_creatable(path)
         header = None
     else:
         header = preflight(path)

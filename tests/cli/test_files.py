@@ -397,6 +397,36 @@ def test_older_schema_is_backed_up_then_migrated(workspace_path: Path) -> None:
     assert sorted(workspace_path.parent.iterdir()) == sorted([workspace_path, backup])
 
 
+# -- creating --------------------------------------------------------------------------------------------
+
+
+def test_create_leaves_one_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.cxtui"
+    store = Store.open(path, create=True)
+    try:
+        assert not store.periods()
+    finally:
+        store.close()
+    assert listing(tmp_path) == ["new.cxtui"]
+    assert cxtui("check", str(path)).returncode == 0
+
+
+def test_create_interrupted_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As if the process died while building the schema: no half-made file may take the name,
+    # or the next start would call it "not a workspace" instead of offering to create it.
+    def dies(store: Store) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "_migrate", dies)
+    path = tmp_path / "new.cxtui"
+    with pytest.raises(KeyboardInterrupt):
+        Store.open(path, create=True)
+    assert listing(tmp_path) == []
+    monkeypatch.undo()
+    Store.open(path, create=True).close()
+    assert listing(tmp_path) == ["new.cxtui"]
+
+
 # -- permissions -----------------------------------------------------------------------------------------
 
 CHILD = r"""

@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.ui.conftest import SIZE
-
 CHILD = """
 import asyncio, json, sys
 from pathlib import Path
@@ -20,11 +18,12 @@ from screens.app import CxApp
 from screens.okr import OkrScreen
 from screens.widgets.okr_tree import OkrTree
 
+SIZE = (120, 36)
 HEAVY = {"pydantic", "click", "sqlite_utils", "plotext", "textual_plotext", "openpyxl", "charset_normalizer"}
 
 async def main():
     app = CxApp(path=Path(sys.argv[1]))
-    async with app.run_test(size=(%d, %d)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         for _ in range(100):
             screen = app.screen
             if isinstance(screen, OkrScreen) and screen.query_one(OkrTree).cursor_node is not None:
@@ -36,11 +35,13 @@ async def main():
         app.exit()
 
 asyncio.run(main())
-""" % SIZE
+"""
 
 
 def _first_paint(path: Path) -> dict[str, object]:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
