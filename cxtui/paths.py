@@ -6,7 +6,6 @@ $CXTUI_DATA_DIR overrides the platform's user data directory (tests never touch 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from pathlib import Path
 
@@ -37,6 +36,10 @@ def _recent_file() -> Path:
 
 def recent_workspaces() -> list[Path]:
     """Recently opened workspaces, newest first, only those that still exist."""
+    # Imported here: the app imports this module at start but reads the list only after its first
+    # paint, and json is ~2 ms of imports.
+    import json
+
     try:
         names = json.loads(_recent_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -48,6 +51,8 @@ def recent_workspaces() -> list[Path]:
 
 def remember_workspace(path: Path) -> None:
     """Put `path` at the top of the recent list (best effort: never fails the caller)."""
+    import json
+
     resolved = str(Path(path).resolve())
     names = [str(p) for p in recent_workspaces() if str(p) != resolved]
     with contextlib.suppress(OSError):

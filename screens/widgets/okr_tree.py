@@ -48,7 +48,9 @@ class OkrTree(Tree[NodeRef]):
     _adding = False
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("OKR", id=id)
+        # A Text, not a str: Tree parses a str label as markup, which on first use imports rich's
+        # emoji table (~3 ms before the first paint) for a root that is never shown.
+        super().__init__(Text("OKR"), id=id)
         translate_bindings(self)
         self.show_root = False
         self.guide_depth = 3

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cxtui import locales
-from cxtui.i18n import catalog, detect_language, get_language, set_language, t, t_in
+from cxtui.i18n import CATALOG_MODULES, catalog, detect_language, get_language, set_language, t, t_in
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,11 @@ def test_set_language_switches_t() -> None:
     assert t_in("ja", "report.band.red") == "赤"
     with pytest.raises(ValueError):
         set_language("fr")
+
+
+def test_catalog_modules_name_every_locale_module() -> None:
+    found = sorted(info.name for info in pkgutil.iter_modules(locales.__path__))
+    assert list(CATALOG_MODULES) == found
 
 
 def test_unknown_key_falls_back_to_the_key() -> None:
