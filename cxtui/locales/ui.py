@@ -20,6 +20,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.quit": ("Quit", "終了"),
     "key.palette": ("Command palette", "コマンドパレット"),
     "key.cancel": ("Cancel", "キャンセル"),
+    "key.choice_previous": ("Previous choice", "前の選択肢"),
+    "key.choice_next": ("Next choice", "次の選択肢"),
     "key.save": ("Save", "保存"),
     "key.yes": ("Yes", "はい"),
     "key.no": ("No", "いいえ"),

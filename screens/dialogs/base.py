@@ -6,7 +6,7 @@ from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
@@ -100,6 +100,23 @@ class FieldInput(Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
         super().__init__(*args, **kwargs)
+
+
+def field_grid(*rows: tuple[str, Widget, str]) -> Grid:
+    """(label key, widget, hint) rows as one grid: the same look as `field_row`s, fewer widgets.
+
+    A row container per field costs a millisecond or so to mount; dialogs that open on a key press
+    and are budgeted (the check-in) use one grid instead.
+    """
+    cells: list[Widget] = []
+    for label_key, widget, hint in rows:
+        cells.append(Label(t(label_key), classes="field-label"))
+        if hint:
+            hint_label = Label(hint, classes="field-hint", markup=False)
+            cells.append(Horizontal(widget, hint_label, classes="field-cell"))
+        else:
+            cells.append(widget)
+    return Grid(*cells, classes="field-grid")
 
 
 def field_row(label_key: str, widget: Widget, hint: str = "") -> ComposeResult:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, Static
 
 from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.models import CheckIn, Confidence, KeyResult, KRKind
 from cxtui.validation import parse_date, parse_number, validated
-from screens.dialogs.base import FieldInput, FormDialog, field_row
+from screens.dialogs.base import FieldInput, FormDialog, field_grid
+from screens.widgets.choice import ChoiceBar
 from screens.widgets.okr_tree import format_value
 
 
@@ -29,12 +30,11 @@ class CheckInDialog(FormDialog[CheckIn]):
     def body(self) -> ComposeResult:
         """Previous check-in, then the new one's fields."""
         kr = self.kr
-        yield Static(kr.title, classes="dialog-context", markup=False)
         if kr.kind is KRKind.milestone:
             goal = t("kind.milestone")
         else:
             goal = f"{format_value(kr.start, kr.unit)} → {format_value(kr.target, kr.unit)}"
-        yield Static(f"{t('field.target')}: {goal}", classes="dialog-context", markup=False)
+        yield Static(f"{kr.title}\n{t('field.target')}: {goal}", classes="dialog-context", markup=False)
         if self.previous is None:
             previous = t("dialog.no_previous", value=format_value(kr.value, kr.unit))
         else:
@@ -51,16 +51,15 @@ class CheckInDialog(FormDialog[CheckIn]):
                 previous += f"\n  {t('field.blocker')}: {p.blocker}"
         yield Static(previous, id="previous", classes="dialog-previous", markup=False)
         hint = t("dialog.milestone_hint") if kr.kind is KRKind.milestone else kr.unit
-        yield from field_row("field.value", FieldInput(id="value", placeholder=f"{kr.value:g}"), hint)
         chosen = self.previous.confidence if self.previous else Confidence.on_track
-        buttons = [
-            RadioButton(t(f"confidence.{level.value}"), value=level is chosen, name=level.value)
-            for level in Confidence
-        ]
-        yield from field_row("field.confidence", RadioSet(*buttons, id="confidence"))
-        yield from field_row("field.note", FieldInput(id="note"))
-        yield from field_row("field.blocker", FieldInput(id="blocker"))
-        yield from field_row("field.date", FieldInput(self.today.isoformat(), id="date"))
+        options = [(t(f"confidence.{level.value}"), level.value) for level in Confidence]
+        yield field_grid(
+            ("field.value", FieldInput(id="value", placeholder=f"{kr.value:g}"), hint),
+            ("field.confidence", ChoiceBar(options, chosen.value, id="confidence"), ""),
+            ("field.note", FieldInput(id="note"), ""),
+            ("field.blocker", FieldInput(id="blocker"), ""),
+            ("field.date", FieldInput(self.today.isoformat(), id="date"), ""),
+        )
 
     def on_mount(self) -> None:
         """Start in the value."""
@@ -71,8 +70,7 @@ class CheckInDialog(FormDialog[CheckIn]):
         value = parse_number(self.value_of("value"), "value")
         if self.kr.kind is KRKind.milestone and value not in (0, 1):
             raise InputError(f"{t('field.value')}: {t('err.milestone_value')}", field="value")
-        pressed = self.query_one("#confidence", RadioSet).pressed_button
-        confidence = Confidence(pressed.name) if pressed and pressed.name else Confidence.on_track
+        confidence = Confidence(self.query_one("#confidence", ChoiceBar).value)
         return validated(
             CheckIn,
             {

@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 from cxtui.i18n import set_language
 from cxtui.store import Store
 from screens.app import CxApp
+from screens.widgets.choice import ChoiceBar
 from screens.widgets.detail import DetailPane
 from screens.widgets.okr_tree import OkrTree
 from tests.conftest import TODAY
@@ -101,6 +102,28 @@ async def test_checkin_dialog_shows_previous_value_and_note(small_workspace) -> 
         await pilot.press(*"4.1", "ctrl+s")
         await pilot.pause()
         assert store.key_result(ids["churn"]).current == 4.1
+
+
+async def test_checkin_confidence_by_keys_and_by_click(small_workspace) -> None:
+    path, ids = small_workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Monthly churn: its last check-in was "at risk"
+        await pilot.pause()
+        choice = app.screen.query_one("#confidence", ChoiceBar)
+        assert choice.value == "at_risk"  # the previous confidence is the starting point
+        assert "◉ at risk" in choice.render().plain
+        await pilot.press(*"4.2", "tab", "right", "right")  # stops at the last option
+        assert choice.value == "off_track"
+        await pilot.press("left")
+        assert choice.value == "at_risk"
+        await pilot.click(ChoiceBar, offset=(1, 0))  # the first option: on track
+        assert choice.value == "on_track"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        latest = store.checkins(ids["churn"], limit=1)[0]
+        assert (latest.value, latest.confidence.value) == (4.2, "on_track")
 
 
 async def test_invalid_input_names_the_field_and_keeps_the_text(small_workspace) -> None:
