@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Footer, Static, Tree
 
 from cxtui import okr
 from cxtui.errors import CxError
@@ -23,6 +23,7 @@ from screens.okr_periods import PeriodActions
 from screens.translate import translate_bindings
 from screens.widgets.detail import DetailPane
 from screens.widgets.okr_tree import NodeRef, OkrTree
+from screens.widgets.title_bar import TitleBar
 
 
 class OkrScreen(PeriodActions, Screen[None]):
@@ -58,7 +59,7 @@ class OkrScreen(PeriodActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, period bar, tree beside detail, footer."""
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="okr-body"):
             with Vertical(id="tree-pane"):
                 yield Static(id="period-bar")

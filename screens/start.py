@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cxtui import paths
@@ -17,6 +17,7 @@ from cxtui.errors import InputError
 from cxtui.i18n import get_language, t
 from screens.dialogs.base import FieldInput, FormDialog, field_row
 from screens.translate import translate_bindings
+from screens.widgets.title_bar import TitleBar
 
 
 class PathDialog(FormDialog[Path]):
@@ -56,7 +57,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Intro, the choices, footer."""
-        yield Header()
+        yield TitleBar()
         with Vertical(id="start-body"):
             yield Static(t("start.intro"), id="start-intro")
             yield OptionList(id="start-options")

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from cxtui.errors import CxError
@@ -36,6 +36,7 @@ from screens.nps.widgets import (
     TrendChart,
 )
 from screens.translate import translate_bindings
+from screens.widgets.title_bar import TitleBar
 
 GRAINS = ("week", "month", "quarter")
 STATUSES = ("open", "contacted", "resolved")
@@ -80,7 +81,7 @@ class NpsScreen(NpsActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Survey list beside the tabs."""
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="nps-body"):
             with Vertical(id="survey-pane"):
                 yield Label(t("nps_scr.surveys"), classes="pane-title")
