@@ -1,6 +1,6 @@
 """Benchmark (not a test): startup to the first painted OKR screen, memory, and key-press latency.
 
-    .venv/bin/python bench/bench_startup.py [--runs 7]
+    .venv/bin/python bench/bench_startup.py [--runs 15]
 
 Budgets (issue 2), all measured in the same run:
   - demo workspace startup  <= 1.3x a bare Textual app showing one line (bench/bare_app.py);
@@ -450,7 +450,7 @@ def print_table(rows: list[Figure], runs: int, presses: int, cycles: int) -> Non
 def main(argv: list[str] | None = None) -> int:
     """Build the workspaces, run every measurement, print the table and a JSON line; 1 if over budget."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="fresh-process runs per startup case (>= 5)")
+    parser.add_argument("--runs", type=int, default=15, help="fresh-process runs per startup case (>= 5)")
     parser.add_argument("--presses", type=int, default=40, help="cursor-down presses (>= 20)")
     parser.add_argument("--cycles", type=int, default=12, help="check-in dialog open/close cycles (>= 10)")
     parser.add_argument("--keys-child", nargs=3, help=argparse.SUPPRESS)
