@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from cxtui.errors import InputError
 from cxtui.i18n import get_language, t
@@ -27,6 +27,7 @@ from screens.nps.import_result import ImportResultDialog
 from screens.nps.import_support import ImportRequest
 from screens.nps.quick_entry import QuickEntry, QuickEntryDialog
 from screens.translate import translate_bindings
+from screens.widgets.choice import ChoiceBar
 
 __all__ = [
     "CompareDialog",
@@ -89,11 +90,9 @@ class FollowupDialog(FormDialog[FollowupEdit]):
             )
         yield Static(r.comment or "—", id="followup-comment", classes="dialog-previous", markup=False)
         yield from field_row("nps_dlg.owner", Input(r.owner, id="owner"))
-        buttons = [
-            RadioButton(t(f"nps.status.{status}"), value=status == r.status, name=status)
-            for status in FOLLOWUP_STATUSES
-        ]
-        yield from field_row("nps_dlg.status", RadioSet(*buttons, id="status"))
+        options = [(t(f"nps.status.{status}"), status) for status in FOLLOWUP_STATUSES]
+        chosen = r.status if r.status in FOLLOWUP_STATUSES else FOLLOWUP_STATUSES[0]
+        yield from field_row("nps_dlg.status", ChoiceBar(options, chosen, id="status"))
         yield from field_row("nps_dlg.note", Input(r.note, id="note"))
 
     def on_mount(self) -> None:
@@ -102,8 +101,7 @@ class FollowupDialog(FormDialog[FollowupEdit]):
 
     def build(self) -> FollowupEdit:
         """The edited follow-up."""
-        pressed = self.query_one("#status", RadioSet).pressed_button
-        status = pressed.name if pressed is not None and pressed.name else self.row.status
+        status = self.query_one("#status", ChoiceBar).value
         return FollowupEdit(
             self.row.response_id, self.value_of("owner").strip(), status, self.value_of("note").strip()
         )

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, DirectoryTree, Input, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, DataTable, DirectoryTree, Input, Select, Static, TextArea
 
 from cxtui.i18n import set_language
 from cxtui.nps.importers import parse_file
@@ -32,6 +32,7 @@ from screens.nps.dialogs import (
     TemplatesDialog,
 )
 from screens.nps.quick_entry import bad_tokens, count_text
+from screens.widgets.choice import ChoiceBar
 from tests.conftest import TODAY
 from tests.ui.conftest import SIZE
 
@@ -379,8 +380,8 @@ async def test_followup_returns_edited_owner_status_and_note() -> None:
         text = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "待ち時間が長い" in text and "3 (detractor)" in text and "2026-03-04" in text
         await pilot.press(*"Aiko")
-        app.screen.query_one("#status", RadioSet).focus()
-        await pilot.press("right", "enter")
+        app.screen.query_one("#status", ChoiceBar).focus()
+        await pilot.press("right")
         app.screen.query_one("#note", Input).focus()
         await pilot.press(*"called back", "enter")
         await pilot.pause()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, RadioSet, Static, TabbedContent
+from textual.widgets import Input, OptionList, Static, TabbedContent
 
 from cxtui.demo import build_demo
 from cxtui.nps import queries
@@ -13,6 +13,7 @@ from cxtui.store import Store
 from screens.app import CxApp
 from screens.nps.answers_view import AnswersView
 from screens.nps.tables import FollowupsTable
+from screens.widgets.choice import ChoiceBar
 from tests.conftest import TODAY
 
 SIZE = (120, 40)
@@ -108,9 +109,8 @@ async def test_followup_status_is_saved(tmp_path: Path) -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "FollowupDialog"
         app.screen.query_one("#owner", Input).value = "Mika"
-        radio = app.screen.query_one("#status", RadioSet)
-        radio.focus()
-        await pilot.press("right", "space")  # contacted
+        app.screen.query_one("#status", ChoiceBar).focus()
+        await pilot.press("right")  # contacted
         await pilot.press("ctrl+s")
         await pilot.pause()
         after = {r.response_id: r for r in queries.followups(store)}[first_open.response_id]
