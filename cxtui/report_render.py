@@ -12,7 +12,7 @@ from typing import Any
 from cxtui.i18n import t
 from cxtui.metrics import percent
 from cxtui.models import KRKind
-from cxtui.rounding import round_half_away
+from cxtui.rounding import number, with_unit
 
 Data = dict[str, Any]
 
@@ -23,20 +23,6 @@ Data = dict[str, Any]
 def pct(fraction: float | None) -> str:
     """A fraction as a whole percentage for display ('-' for none)."""
     return "-" if fraction is None else f"{percent(fraction)}%"
-
-
-def number(value: float) -> str:
-    """A value for display: at most two decimals, half away from zero, thousands separated."""
-    text = f"{round_half_away(value, 2):,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def with_unit(value: float, unit: str) -> str:
-    """A value with its unit ('4.5%', '48 h')."""
-    if not unit:
-        return number(value)
-    # Symbols and rates ("%", "/5") read best attached; words ("h", "件") after a space.
-    return f"{number(value)}{unit}" if unit[0] in "%％/" else f"{number(value)} {unit}"
 
 
 def _kr_values(kr: Data) -> tuple[str, str, str]:

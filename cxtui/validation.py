@@ -77,6 +77,12 @@ def explain(exc: ValidationError) -> InputError:
     return InputError(f"{label}: {text}" if label else text, field=field or None)
 
 
+def number_text(value: float) -> str:
+    """A stored number as a dialog pre-fills it: exact (parse_number reads it back unchanged)."""
+    # Not display rounding: saving a dialog untouched must not change 1,234,567 or 0.125.
+    return repr(float(value)).removesuffix(".0")
+
+
 def parse_number(raw: str, field: str) -> float:
     """A number typed by the user (full-width digits and thousands commas accepted)."""
     import unicodedata

@@ -10,10 +10,10 @@ from textual.widgets import Input, Static
 from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.models import CheckIn, Confidence, KeyResult, KRKind
-from cxtui.validation import parse_date, parse_number, validated
+from cxtui.rounding import with_unit
+from cxtui.validation import number_text, parse_date, parse_number, validated
 from screens.dialogs.base import FieldInput, FormDialog, field_grid
 from screens.widgets.choice import ChoiceBar
-from screens.widgets.okr_tree import format_value
 
 
 class CheckInDialog(FormDialog[CheckIn]):
@@ -33,16 +33,16 @@ class CheckInDialog(FormDialog[CheckIn]):
         if kr.kind is KRKind.milestone:
             goal = t("kind.milestone")
         else:
-            goal = f"{format_value(kr.start, kr.unit)} → {format_value(kr.target, kr.unit)}"
+            goal = f"{with_unit(kr.start, kr.unit)} → {with_unit(kr.target, kr.unit)}"
         yield Static(f"{kr.title}\n{t('field.target')}: {goal}", classes="dialog-context", markup=False)
         if self.previous is None:
-            previous = t("dialog.no_previous", value=format_value(kr.value, kr.unit))
+            previous = t("dialog.no_previous", value=with_unit(kr.value, kr.unit))
         else:
             p = self.previous
             previous = t(
                 "dialog.previous",
                 date=p.date.isoformat(),
-                value=format_value(p.value, kr.unit),
+                value=with_unit(p.value, kr.unit),
                 confidence=t(f"confidence.{p.confidence.value}"),
             )
             if p.note:
@@ -54,7 +54,7 @@ class CheckInDialog(FormDialog[CheckIn]):
         chosen = self.previous.confidence if self.previous else Confidence.on_track
         options = [(t(f"confidence.{level.value}"), level.value) for level in Confidence]
         yield field_grid(
-            ("field.value", FieldInput(id="value", placeholder=f"{kr.value:g}"), hint),
+            ("field.value", FieldInput(id="value", placeholder=number_text(kr.value)), hint),
             ("field.confidence", ChoiceBar(options, chosen.value, id="confidence"), ""),
             ("field.note", FieldInput(id="note"), ""),
             ("field.blocker", FieldInput(id="blocker"), ""),

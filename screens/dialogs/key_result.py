@@ -7,7 +7,7 @@ from textual.widgets import Input, Select, Static
 
 from cxtui.i18n import t
 from cxtui.models import KeyResult, KRKind, values_of
-from cxtui.validation import parse_number, validated
+from cxtui.validation import number_text, parse_number, validated
 from screens.dialogs.base import FieldInput, FormDialog, field_row
 
 
@@ -35,13 +35,13 @@ class KeyResultDialog(FormDialog[KeyResult]):
             "field.kind", Select(options, value=self.kr.kind.value, allow_blank=False, id="kind")
         )
         yield from field_row(
-            "field.start", FieldInput(f"{self.kr.start:g}", id="start"), t("dialog.start_hint")
+            "field.start", FieldInput(number_text(self.kr.start), id="start"), t("dialog.start_hint")
         )
         yield from field_row(
-            "field.target", FieldInput(f"{self.kr.target:g}", id="target"), t("dialog.target_hint")
+            "field.target", FieldInput(number_text(self.kr.target), id="target"), t("dialog.target_hint")
         )
         yield from field_row("field.unit", FieldInput(self.kr.unit, id="unit", placeholder="% / h / 社"))
-        yield from field_row("field.weight", FieldInput(f"{self.kr.weight:g}", id="weight"))
+        yield from field_row("field.weight", FieldInput(number_text(self.kr.weight), id="weight"))
         yield from field_row("field.owner", FieldInput(self.kr.owner, id="owner"))
 
     def on_mount(self) -> None:

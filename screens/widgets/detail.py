@@ -12,8 +12,9 @@ from cxtui.i18n import t
 from cxtui.metrics import percent
 from cxtui.models import CheckIn, KRKind, Period
 from cxtui.okr_tree import KRView, ObjectiveNode
+from cxtui.rounding import number, with_unit
 from screens.widgets.bars import BAND_STYLE, ljust_cells, progress_text
-from screens.widgets.okr_tree import CONFIDENCE_MARK, format_value
+from screens.widgets.okr_tree import CONFIDENCE_MARK
 from screens.widgets.plain import plain_text
 
 
@@ -43,12 +44,12 @@ def formula_text(view: KRView) -> str:
     if kr.kind in (KRKind.increase, KRKind.decrease):
         return t(
             "detail.formula_linear",
-            current=f"{kr.value:g}",
-            start=f"{kr.start:g}",
-            target=f"{kr.target:g}",
+            current=number(kr.value),
+            start=number(kr.start),
+            target=number(kr.target),
             raw=percent(view.raw_progress),
         )
-    return t(f"detail.formula_{kr.kind.value}", target=f"{kr.target:g}")
+    return t(f"detail.formula_{kr.kind.value}", target=number(kr.target))
 
 
 class DetailPane(VerticalScroll):
@@ -119,9 +120,9 @@ class DetailPane(VerticalScroll):
             rows.append((t("field.current"), t("common.done") if kr.value >= 1 else t("common.not_done")))
         else:
             rows += [
-                (t("field.start"), format_value(kr.start, unit)),
-                (t("field.target"), format_value(kr.target, unit)),
-                (t("field.current"), format_value(kr.value, unit)),
+                (t("field.start"), with_unit(kr.start, unit)),
+                (t("field.target"), with_unit(kr.target, unit)),
+                (t("field.current"), with_unit(kr.value, unit)),
             ]
         rows += [
             (t("field.progress"), progress_text(view.progress, view.band, width=16)),
@@ -129,7 +130,7 @@ class DetailPane(VerticalScroll):
             (t("field.expected"), f"{percent(view.expected)}%"),
             (t("field.status"), self._status(view.behind, view.progress)),
             (t("field.confidence"), _confidence(kr.confidence.value if kr.confidence else None)),
-            (t("field.weight"), f"{kr.weight:g}"),
+            (t("field.weight"), number(kr.weight)),
         ]
         parts: list[RenderableType] = [
             Text(kr.title, style=f"bold {BAND_STYLE[view.band]}"),
@@ -142,7 +143,7 @@ class DetailPane(VerticalScroll):
             parts.append(Text(t("detail.no_checkins"), style="dim"))
         for checkin in checkins:
             line = Text(f"{checkin.date.isoformat()}  ")
-            line.append(ljust_cells(format_value(checkin.value, unit), 10), style="bold")
+            line.append(ljust_cells(with_unit(checkin.value, unit), 10), style="bold")
             line.append("  ")
             line.append_text(_confidence(checkin.confidence.value))
             parts.append(line)

@@ -12,6 +12,7 @@ from textual.widgets.tree import TreeNode
 
 from cxtui.i18n import t
 from cxtui.okr_tree import KRView, ObjectiveNode
+from cxtui.rounding import with_unit
 from screens.translate import translate_bindings
 from screens.widgets.bars import progress_text, rjust_cells
 
@@ -166,7 +167,7 @@ def kr_label(view: KRView) -> Text:
     """`KR ██████░░░░  70% ● 4.5% ◆  Cut churn…`: figures first, so a long title never hides them."""
     label = Text("KR ", style="dim")
     label.append_text(progress_text(view.progress, view.band))
-    label.append(f" {rjust_cells(format_value(view.kr.value, view.kr.unit), 9)} ", style="bold")
+    label.append(f" {rjust_cells(with_unit(view.kr.value, view.kr.unit), 9)} ", style="bold")
     if view.kr.confidence is not None:
         mark, style = CONFIDENCE_MARK[view.kr.confidence.value]
         label.append(mark, style=style)
@@ -177,11 +178,3 @@ def kr_label(view: KRView) -> Text:
     if view.behind:
         label.append(f"  {t('okr.behind')}", style="yellow")
     return label
-
-
-def format_value(value: float, unit: str = "") -> str:
-    """A number without a useless `.0`, followed by its unit."""
-    text = f"{value:g}" if abs(value) < 1e15 else f"{value:.3g}"
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit in ("%", "％") else f"{text} {unit}"

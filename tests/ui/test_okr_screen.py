@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from cxtui import okr
 from cxtui.i18n import set_language
+from cxtui.models import KRKind
 from cxtui.store import Store
 from screens.app import CxApp
 from screens.widgets.choice import ChoiceBar
@@ -124,6 +127,27 @@ async def test_checkin_confidence_by_keys_and_by_click(small_workspace) -> None:
         await pilot.pause()
         latest = store.checkins(ids["churn"], limit=1)[0]
         assert (latest.value, latest.confidence.value) == (4.2, "on_track")
+
+
+async def test_saving_an_edit_untouched_keeps_large_and_fine_values(small_workspace) -> None:
+    path, ids = small_workspace
+    store = Store.open(path)
+    kr = store.key_result(ids["support"])
+    assert kr is not None
+    okr.save_key_result(store, replace(kr, start=1234567.0, target=0.125, kind=KRKind.decrease, unit="円"))
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "e")  # the second KR: support reply time
+        await pilot.pause()
+        assert app.screen.query_one("#start", Input).value == "1234567"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = store.key_result(ids["support"])
+        assert saved is not None and (saved.start, saved.target) == (1234567.0, 0.125)
+        tree_line = app.screen.query_one(OkrTree).cursor_node.label.plain
+        assert "1,234,567 円" in tree_line  # shown as the report shows it
 
 
 async def test_invalid_input_names_the_field_and_keeps_the_text(small_workspace) -> None:
