@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from cxtui.errors import WorkspaceError
+from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import t
 from cxtui.models import CheckIn, KeyResult, KRKind, Objective, Period, new_id, to_row, utc_now
 from cxtui.store import Store
@@ -144,11 +144,19 @@ def move_key_result(store: Store, kr_id: str, delta: int) -> bool:
         return _swap(store, "key_results", siblings, kr_id, delta)
 
 
+def check_checkin_value(kr: KeyResult, value: float) -> None:
+    """InputError on `value` unless it fits the KR: a milestone is 0 (not done) or 1 (done)."""
+    if kr.kind is KRKind.milestone and value not in (0, 1):
+        raise InputError(f"{t('field.value')}: {t('err.milestone_value')}", field="value")
+
+
 def record_checkin(store: Store, checkin: CheckIn) -> CheckIn:
     """Save a check-in and make the KR's current value and confidence those of its latest check-in."""
     checkin = checked(checkin)
-    if store.key_result(checkin.kr_id) is None:
+    kr = store.key_result(checkin.kr_id)
+    if kr is None:
         raise WorkspaceError(t("ws.not_found_row", what="key result", id=checkin.kr_id))
+    check_checkin_value(kr, checkin.value)
     with store.action(t("act.checkin")):
         store.save("checkins", checkin)
         latest = store.checkins(checkin.kr_id, limit=1)[0]

@@ -7,9 +7,9 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.models import CheckIn, Confidence, KeyResult, KRKind
+from cxtui.okr import check_checkin_value
 from cxtui.rounding import with_unit
 from cxtui.validation import number_text, parse_date, parse_number, validated
 from screens.dialogs.base import FieldInput, FormDialog, field_grid
@@ -68,8 +68,7 @@ class CheckInDialog(FormDialog[CheckIn]):
     def build(self) -> CheckIn:
         """The validated check-in."""
         value = parse_number(self.value_of("value"), "value")
-        if self.kr.kind is KRKind.milestone and value not in (0, 1):
-            raise InputError(f"{t('field.value')}: {t('err.milestone_value')}", field="value")
+        check_checkin_value(self.kr, value)  # said beside the field, before anything is saved
         confidence = Confidence(self.query_one("#confidence", ChoiceBar).value)
         return validated(
             CheckIn,

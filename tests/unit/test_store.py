@@ -124,6 +124,18 @@ def test_saving_an_invalid_record_writes_nothing(store: Store) -> None:
     assert dump(store) == before
 
 
+def test_a_milestone_check_in_is_0_or_1_whoever_saves_it(store: Store) -> None:
+    period = q4(store)
+    milestone = add_kr(store, add_objective(store, period, "launch"), "shipped", KRKind.milestone, target=1.0)
+    before = dump(store)
+    with pytest.raises(InputError) as caught:
+        checkin(store, milestone, date(2026, 11, 2), 5.0)
+    assert caught.value.field == "value"
+    assert dump(store) == before
+    checkin(store, milestone, date(2026, 11, 3), 1.0)
+    assert store.key_result(milestone.id).current == 1.0  # type: ignore[union-attr]
+
+
 # -- CRUD and positions ---------------------------------------------------------------------------------
 
 
@@ -411,6 +423,9 @@ def _apply(store: Store, period: Period, action: str, pick: int, value: float) -
     elif action == "checkin":
         day = date(2026, 10, 1) + timedelta(days=pick % 60)
         conf = list(Confidence)[pick % 3]
+        kr = store.key_result(kr_id)
+        if kr is not None and kr.kind is KRKind.milestone:
+            value = float(pick % 2)  # a milestone is done (1) or not (0)
         okr.record_checkin(store, CheckIn(kr_id=kr_id, date=day, value=value, confidence=conf))
     elif action == "edit_objective":
         found = store.objective(obj_id)
