@@ -168,6 +168,19 @@ def record_checkin(store: Store, checkin: CheckIn) -> CheckIn:
     return checkin
 
 
+def default_period(store: Store, today: date) -> Period | None:
+    """The period shown when none is asked for: the one containing today, else the latest that has
+    started, else the first to come; None for a workspace without periods (screen and report agree)."""
+    current = store.period_on(today)
+    if current is not None:
+        return current
+    periods = store.periods()  # ordered by start, end
+    started = [p for p in periods if p.start <= today]
+    if started:
+        return started[-1]
+    return periods[0] if periods else None
+
+
 def quarter_of(day: date) -> Period:
     """The calendar quarter containing `day`, as an unsaved Period named like '2026 Q4'."""
     quarter = (day.month - 1) // 3

@@ -44,6 +44,7 @@ from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import get_language, t
 from cxtui.metrics import expected_progress
 from cxtui.models import Period
+from cxtui.okr import default_period
 from cxtui.okr_tree import KRView, ObjectiveNode, build_tree
 from cxtui.store import Store
 
@@ -57,22 +58,16 @@ Data = dict[str, Any]
 
 
 def choose_period(store: Store, period_name: str | None, today: date) -> Period | None:
-    """The period a report covers: the named one, else the one containing today, else the latest
-    that has started, else the first; None for a workspace without periods."""
+    """The period a report covers: the named one, else `okr.default_period` (the one the screen
+    opens on)."""
+    if period_name is None:
+        return default_period(store, today)
     periods = store.periods()
-    if period_name is not None:
-        for period in periods:
-            if period.name == period_name.strip():
-                return period
-        known = ", ".join(p.name for p in periods) or "-"
-        raise InputError(t("report.no_period", name=period_name, known=known), field="period")
-    current = store.period_on(today)
-    if current is not None:
-        return current
-    started = [p for p in periods if p.start <= today]
-    if started:
-        return max(started, key=lambda p: (p.start, p.end))
-    return periods[0] if periods else None
+    for period in periods:
+        if period.name == period_name.strip():
+            return period
+    known = ", ".join(p.name for p in periods) or "-"
+    raise InputError(t("report.no_period", name=period_name, known=known), field="period")
 
 
 def _last_checkins(store: Store, period_id: str) -> dict[str, str]:

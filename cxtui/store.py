@@ -286,7 +286,8 @@ class Store:
         """The period that contains `day` (the shortest one if several do)."""
         found = self._models(
             Period,
-            'SELECT * FROM periods WHERE start <= ? AND "end" >= ? ORDER BY "end", start LIMIT 1',
+            'SELECT * FROM periods WHERE start <= ? AND "end" >= ? '
+            'ORDER BY julianday("end") - julianday(start), start DESC LIMIT 1',
             [day.isoformat(), day.isoformat()],
         )
         return found[0] if found else None

@@ -88,12 +88,7 @@ class OkrScreen(PeriodActions, Screen[None]):
             found = self.store.period(self._initial_period_id)
             if found is not None:
                 return found
-        on_today = self.store.period_on(self.today)
-        if on_today is not None:
-            return on_today
-        started = [p for p in self.store.periods() if p.start <= self.today]
-        periods = started or self.store.periods()
-        return periods[-1] if periods else None
+        return okr.default_period(self.store, self.today)
 
     def on_screen_resume(self) -> None:
         """Back from another screen or a dialog: the data may have changed (undo, imports)."""

@@ -136,6 +136,19 @@ def test_a_milestone_check_in_is_0_or_1_whoever_saves_it(store: Store) -> None:
     assert store.key_result(milestone.id).current == 1.0  # type: ignore[union-attr]
 
 
+def test_the_default_period_is_the_shortest_containing_today_else_started_else_next(store: Store) -> None:
+    assert okr.default_period(store, date(2026, 3, 10)) is None
+    later = okr.add_period(store, Period(name="later", start=date(2027, 1, 1), end=date(2027, 3, 31)))
+    sooner = okr.add_period(store, Period(name="sooner", start=date(2026, 7, 1), end=date(2026, 9, 30)))
+    assert okr.default_period(store, date(2026, 3, 10)) == sooner  # nothing started: the next one
+    quarter = okr.add_period(store, Period(name="quarter", start=date(2026, 1, 1), end=date(2026, 3, 31)))
+    sprint = okr.add_period(store, Period(name="sprint", start=date(2026, 3, 1), end=date(2026, 3, 31)))
+    assert okr.default_period(store, date(2026, 3, 10)) == sprint  # both contain it: the shorter
+    assert okr.default_period(store, date(2026, 2, 10)) == quarter
+    assert okr.default_period(store, date(2026, 5, 1)) == sprint  # none contains it: latest started
+    assert okr.default_period(store, date(2027, 6, 1)) == later
+
+
 # -- CRUD and positions ---------------------------------------------------------------------------------
 
 
