@@ -26,7 +26,7 @@ from pathlib import Path
 from cxtui.errors import WorkspaceError
 from cxtui.i18n import t
 from cxtui.schema import schema_version as written_version
-from cxtui.workspace import open_snapshot
+from cxtui.workspace import database_error, open_snapshot
 
 CHECK_FORMAT_VERSION = 1
 # The tables every workspace has (migration 1), in the order counts are reported.
@@ -103,11 +103,7 @@ def check_workspace(path: Path | str) -> CheckResult:
         result.message = exc.message
         return result
     except sqlite3.DatabaseError as exc:
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            result.message = t("ws.busy", path=path)
-        else:
-            result.message = t("ws.damaged", path=path, reason=text)
+        result.message = database_error(exc, path).message
         return result
     except PermissionError:
         result.message = t("ws.no_permission", path=path)

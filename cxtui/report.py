@@ -40,13 +40,14 @@ from datetime import date
 from typing import Any
 
 from cxtui import clock
-from cxtui.errors import InputError, WorkspaceError
+from cxtui.errors import InputError
 from cxtui.i18n import get_language, t
 from cxtui.metrics import expected_progress
 from cxtui.models import Period
 from cxtui.okr import default_period
 from cxtui.okr_tree import KRView, ObjectiveNode, build_tree
 from cxtui.store import Store
+from cxtui.workspace import database_error
 
 REPORT_FORMAT_VERSION = 1
 FORMATS = ("json", "markdown", "html")
@@ -166,7 +167,7 @@ def render_report(store: Store, fmt: str = "markdown", period_name: str | None =
     except sqlite3.DatabaseError as exc:
         # A read-only file without cxtui's tables (or damaged past the header) fails here.
         where = store.path if store.path is not None else ":memory:"
-        raise WorkspaceError(t("ws.damaged", path=where, reason=str(exc))) from None
+        raise database_error(exc, where) from None
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     from cxtui.report_render import render_html, render_markdown

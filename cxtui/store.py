@@ -19,7 +19,7 @@ from cxtui.i18n import t
 from cxtui.journal import Action, Journal, Row
 from cxtui.models import CheckIn, KeyResult, Objective, Period, R, Record, from_row, to_row, utc_now
 from cxtui.schema import APPLICATION_ID, build_migrations, known_migrations, schema_version
-from cxtui.workspace import check_creatable, open_snapshot, open_workspace, probe
+from cxtui.workspace import check_creatable, database_error, open_snapshot, open_workspace, probe
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -75,7 +75,7 @@ class Store:
             return cls(opened.conn, path=path, readonly=opened.readonly, notice=opened.notice)
         except sqlite3.DatabaseError as exc:
             opened.conn.close()
-            raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
+            raise database_error(exc, path) from None
 
     @classmethod
     def _create(cls, path: Path) -> None:

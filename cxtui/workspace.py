@@ -111,6 +111,13 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
+def database_error(exc: sqlite3.Error, path: Path | str) -> WorkspaceError:
+    """The one line for a SQLite error on `path`: busy in another program, or damaged (and why)."""
+    if _is_busy(exc):
+        return WorkspaceError(t("ws.busy", path=path))
+    return WorkspaceError(t("ws.damaged", path=path, reason=str(exc)))
+
+
 def _is_wal(path: Path) -> bool:
     with path.open("rb") as handle:
         head = handle.read(20)
@@ -144,9 +151,7 @@ def open_snapshot(path: Path) -> Opened:
             conn.close()
             raise
     except sqlite3.DatabaseError as exc:
-        if _is_busy(exc):
-            raise WorkspaceError(t("ws.busy", path=path)) from None
-        raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
+        raise database_error(exc, path) from None
     if application_id != APPLICATION_ID and (tables or application_id != 0):
         conn.close()
         raise WorkspaceError(t("ws.foreign", path=path))
@@ -227,9 +232,7 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
             conn.close()
         if created and path.exists():
             path.unlink(missing_ok=True)
-        if _is_busy(exc):
-            raise WorkspaceError(t("ws.busy", path=path)) from None
-        raise WorkspaceError(t("ws.damaged", path=path, reason=str(exc))) from None
+        raise database_error(exc, path) from None
 
 
 def _prepare(

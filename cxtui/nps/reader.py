@@ -14,9 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from cxtui.errors import WorkspaceError
-from cxtui.i18n import t
-from cxtui.workspace import open_snapshot
+from cxtui.workspace import database_error, open_snapshot
 
 
 class ReadOnlyWorkspace:
@@ -41,7 +39,7 @@ class ReadOnlyWorkspace:
         try:
             cursor = self.conn.execute(sql, list(params))
         except sqlite3.DatabaseError as exc:
-            raise WorkspaceError(t("ws.damaged", path=self.path, reason=str(exc))) from None
+            raise database_error(exc, self.path) from None
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

@@ -27,6 +27,7 @@ from cxtui.errors import ReadOnlyError, WorkspaceError
 from cxtui.models import CheckIn, KeyResult, KRKind, Objective, Period
 from cxtui.schema import APPLICATION_ID, build_migrations, known_migrations, schema_version
 from cxtui.store import Store
+from cxtui.workspace import database_error
 
 NOBODY = 65534
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -594,6 +595,14 @@ def test_busy_file(good: Path) -> None:
         holder.wait()
     assert digest(good) == before
     Store.open(good).close()  # usable again once the other program is gone
+
+
+def test_every_reader_says_busy_or_damaged_the_same_way(tmp_path: Path) -> None:
+    # One conversion for store, check, report and the NPS reader: a lock is "busy", not "damaged".
+    busy = database_error(sqlite3.OperationalError("database is locked"), tmp_path / "w.cxtui")
+    damaged = database_error(sqlite3.DatabaseError("file is not a database"), tmp_path / "w.cxtui")
+    assert "busy" in busy.message and "damaged" not in busy.message
+    assert "file is not a database" in damaged.message and "\n" not in damaged.message
 
 
 def test_busy_rollback_journal_file(good: Path) -> None:
