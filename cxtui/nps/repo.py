@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -109,6 +110,7 @@ __all__ = [
     "new_ids",
     "parse_quick_entry",
     "parse_range",
+    "quick_entry_bad_tokens",
     "rename_survey",
     "resolve",
     "save_rejects_csv",
@@ -301,6 +303,14 @@ class ManualEntry:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+# Quick-entry words are separated by spaces, commas and the Japanese 、 (after NFKC, which makes the
+# full-width comma and space plain ones). The same rule lists the words and splits off the comment.
+_QUICK_SEPARATOR = r"[\s,、]+"
+_QUICK_SPLIT = re.compile(_QUICK_SEPARATOR)
+_QUICK_EDGES = re.compile(f"^{_QUICK_SEPARATOR}|{_QUICK_SEPARATOR}$")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d*)?")
+
+
 def _score_of(token: str) -> int | None:
     # NFKC turns full-width digits (１０) into ASCII, as on paper forms typed with a Japanese IME.
     text = unicodedata.normalize("NFKC", token).strip()
@@ -309,21 +319,44 @@ def _score_of(token: str) -> int | None:
     return None
 
 
+def _quick_words(line: str) -> tuple[list[str], str]:
+    """The words of a quick-entry line, and the text after its first word (the comment, as typed)."""
+    text = _QUICK_EDGES.sub("", unicodedata.normalize("NFKC", line))
+    if not text:
+        return [], ""
+    first_and_rest = _QUICK_SPLIT.split(text, maxsplit=1)
+    return _QUICK_SPLIT.split(text), first_and_rest[1] if len(first_and_rest) > 1 else ""
+
+
+def _only_numbers(words: Sequence[str]) -> bool:
+    return all(_NUMBER.fullmatch(word) for word in words)
+
+
+def quick_entry_bad_tokens(line: str) -> list[str]:
+    """The words of a quick-entry line that cannot be scores (empty when the line is fine).
+
+    A line of numbers only is a list of scores, so each must be 0–10 (a typo like 11 is an error, not
+    a comment); otherwise the first word is the score and the rest its comment.
+    """
+    words, _ = _quick_words(line)
+    if _only_numbers(words):
+        return [word for word in words if _score_of(word) is None]
+    return [] if _score_of(words[0]) is not None else [words[0]]
+
+
 def parse_quick_entry(line: str, *, segment: str = "", answered_at: date | None = None) -> list[ManualEntry]:
     """Read one line typed in quick entry: `9 10 7 3` (several scores) or `3 slow service` (one score
-    and its comment). Full-width digits and commas work. InputError when the first word is no 0–10 score."""
-    text = unicodedata.normalize("NFKC", line).strip()
-    if not text:
-        return []
-    tokens = text.replace(",", " ").replace("、", " ").split()
-    scores = [_score_of(tok) for tok in tokens]
-    if all(s is not None for s in scores):
-        return [ManualEntry(s, "", segment, answered_at) for s in scores]
-    first = scores[0]
-    if first is None:
-        raise InputError(t("nps.quick_bad_score", token=tokens[0]), field="score")
-    comment = text.split(None, 1)[1].strip() if len(text.split(None, 1)) > 1 else ""
-    return [ManualEntry(first, comment, segment, answered_at)]
+    and its comment). Words are separated by spaces, commas or 、 (`3,slow service`, `３、待ち時間が長い`);
+    full-width digits work. InputError naming the words that are no 0–10 score: the first word, or in a
+    line of numbers only, every number outside 0–10 (`9 11 7` is a typo, not 9 with a comment)."""
+    bad = quick_entry_bad_tokens(line)
+    if bad:
+        message = "; ".join(t("nps.quick_bad_score", token=token) for token in bad)
+        raise InputError(message, field="score")
+    words, comment = _quick_words(line)
+    if _only_numbers(words):
+        return [ManualEntry(int(word), "", segment, answered_at) for word in words]
+    return [ManualEntry(int(words[0]), comment, segment, answered_at)]
 
 
 def add_manual_scores(

@@ -95,12 +95,6 @@ def date_or_none(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def has_nps_tables(reader: Reader) -> bool:
-    """Whether the workspace has the NPS tables (a file from before NPS existed has none yet)."""
-    found = reader.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'responses'")
-    return bool(found)
-
-
 def list_surveys(reader: Reader) -> list[Survey]:
     """Every survey, by name."""
     return [Survey.from_row(r) for r in reader.rows("SELECT * FROM surveys ORDER BY name")]

@@ -5,7 +5,6 @@ Each returns what the user asked for; the NPS screen persists it. No dialog touc
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from cxtui.errors import InputError
 from cxtui.i18n import get_language, t
 from cxtui.nps.queries import FOLLOWUP_STATUSES, FollowupRow, parse_range, range_label
+from cxtui.nps.stats import classify
 from cxtui.nps.templates import TEMPLATES, template_text
 from screens.dialogs.base import FormDialog, field_row
 from screens.nps.import_dialog import ImportDialog
@@ -42,9 +42,6 @@ __all__ = [
     "TemplatesDialog",
 ]
 
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d*)?")
-
-
 # -- follow-up --------------------------------------------------------------------------------------
 
 
@@ -60,8 +57,7 @@ class FollowupEdit:
 
 def group_label(score: int) -> str:
     """promoter / passive / detractor for a 0–10 score, translated."""
-    group = "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
-    return t(f"nps_dlg.group.{group}")
+    return t(f"nps_dlg.group.{classify(score)}")
 
 
 class FollowupDialog(FormDialog[FollowupEdit]):

@@ -8,7 +8,6 @@ a CSV itself, because that file is not the workspace and an unwritable path is b
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from textual.widgets import Button, ContentSwitcher, DataTable, DirectoryTree, I
 
 from cxtui.errors import CxError
 from cxtui.i18n import t
+from cxtui.nps.importers.layout import norm
 from cxtui.nps.types import ParsedFile
 from screens.dialogs.base import field_row
 from screens.nps.file_picker import ExportTree, PathInput, is_folder
@@ -272,11 +272,12 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         self.parse()
 
     def _column_ref(self, index: int) -> str:
-        """A column as parse_file is given it: its header, or its position when the header repeats."""
+        """A column as parse_file is given it: its header, or its position when the header repeats
+        (compared as parse_file compares them, so "Store  name" repeats "Store name")."""
         header = self.headers[index]
-        wanted = unicodedata.normalize("NFKC", header).strip().casefold()
+        wanted = norm(header)
         for i, other in enumerate(self.headers):
-            if unicodedata.normalize("NFKC", other).strip().casefold() == wanted:
+            if norm(other) == wanted:
                 return header if i == index and header else str(index + 1)
         return str(index + 1)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,11 +13,9 @@ from textual.widgets import Button, DataTable, Input, Static
 from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.nps.repo import ManualEntry, parse_quick_entry
+from cxtui.nps.repo import quick_entry_bad_tokens as bad_tokens
 from cxtui.validation import parse_date
 from screens.dialogs.base import FormDialog, field_row
-
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d*)?")
-
 
 # -- quick entry ------------------------------------------------------------------------------------
 
@@ -32,28 +28,9 @@ class QuickEntry:
     entries: list[ManualEntry]
 
 
-def _tokens(line: str) -> list[str]:
-    # The same splitting as parse_quick_entry: NFKC (full-width digits), commas and 、 as spaces.
-    return unicodedata.normalize("NFKC", line).replace(",", " ").replace("、", " ").split()
-
-
-def bad_tokens(line: str) -> list[str]:
-    """Words of a quick-entry line that cannot be scores, as the user would read them.
-
-    A line of numbers only is a list of scores, so each must be 0–10 (a typo like 11 is an error, not
-    a comment); otherwise the first word is the score and the rest its comment.
-    """
-    tokens = _tokens(line)
-    if not tokens:
-        return []
-    if all(_NUMBER.fullmatch(tok) for tok in tokens):
-        return [tok for tok in tokens if not (tok.isdigit() and int(tok) <= 10)]
-    first = tokens[0]
-    return [] if first.isdigit() and int(first) <= 10 else [first]
-
-
 def read_line(line: str, segment: str = "", answered_at: date | None = None) -> list[ManualEntry]:
-    """The answers of one quick-entry line; InputError naming every word that is not a score."""
+    """The answers of one quick-entry line; InputError naming every word that is not a score (the
+    core's rule, with the dialog's shorter message: `'11' is not a score 0–10`)."""
     bad = bad_tokens(line)
     if bad:
         key = "nps_dlg.bad_token.one" if len(bad) == 1 else "nps_dlg.bad_token.other"

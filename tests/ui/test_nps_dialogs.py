@@ -201,6 +201,22 @@ async def test_bad_file_shows_one_line_and_stays_open(exports: Path) -> None:
         assert "not found" in _text(app, "#form-error")
 
 
+async def test_a_header_that_repeats_once_normalised_is_chosen_by_position(tmp_path: Path) -> None:
+    # "Store  name" is "Store name" to parse_file (whitespace collapsed), so it must be passed by position.
+    rows = [["date", "score", "Store name", "Store  name"], ["2026-03-04", "9", "渋谷店", "横浜店"]]
+    (tmp_path / "stores.csv").write_text(_csv(rows), encoding="utf-8")
+    app = Host(ImportDialog(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_file(pilot, "stores.csv")
+        app.screen.query_one("#col-segment", Select).value = "3"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [request] = app.results
+    assert request.segment_column == "4"
+    assert [r.segment for r in request.parsed.responses] == ["横浜店"]
+
+
 async def test_large_file_is_parsed_in_a_thread(exports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     threads: list[str] = []
     real_parse = import_dialog._parse
@@ -290,6 +306,30 @@ def test_bad_tokens_and_counts() -> None:
     assert bad_tokens("3 slow service") == []
     assert bad_tokens("slow 3") == ["slow"]
     assert count_text([10, 9, 7, 3, 10, 8]) == "6 scores: 3 promoters, 2 passives, 1 detractor"
+
+
+def test_bad_tokens_follow_the_core_rule() -> None:
+    assert bad_tokens("9 11 7") == ["11"]
+    assert bad_tokens("9,11、7") == ["11"]
+    assert bad_tokens("３、待ち時間が長い") == []
+
+
+async def test_quick_entry_comment_after_a_comma_or_ideographic_comma() -> None:
+    app = Host(QuickEntryDialog("Paper forms", TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"3,slow service")
+        await pilot.pause()
+        assert _text(app, "#quick-live").endswith("comment: slow service")
+        await pilot.press("enter", *"9 11 7")
+        await pilot.pause()
+        assert "'11' is not a score 0–10" in _text(app, "#quick-live")
+        await pilot.press("ctrl+a", "ctrl+k")
+        app.screen.query_one("#scores", Input).value = "３、待ち時間が長い"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [entry] = app.results
+    assert [(e.score, e.comment) for e in entry.entries] == [(3, "slow service"), (3, "待ち時間が長い")]
 
 
 async def test_quick_entry_batches_errors_and_finish() -> None:

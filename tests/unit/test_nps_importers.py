@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from cxtui.errors import InputError
 from cxtui.i18n import set_language
 from cxtui.locales.nps_import import STRINGS
-from cxtui.nps.importers import SNIFF_ROWS, parse_file, sniff
+from cxtui.nps.importers import parse_file
 from cxtui.nps.importers.values import (
     NOT_NUMBER,
     NOT_WHOLE,
@@ -432,7 +432,7 @@ def test_leading_blank_lines_are_not_rows(tmp_path: Path) -> None:
     assert parsed.total_rows == 1
 
 
-# --- file facts, preview, sniff ----------------------------------------------------------------
+# --- file facts, preview, max_rows -------------------------------------------------------------
 
 
 def test_sha256_source_and_preview(tmp_path: Path) -> None:
@@ -446,13 +446,13 @@ def test_sha256_source_and_preview(tmp_path: Path) -> None:
     assert parsed.preview[0] == ["2026/03/04 10:15:00", "10", "店員さんの対応が丁寧①", "渋谷店"]
 
 
-def test_sniff_reads_only_the_first_rows(tmp_path: Path) -> None:
-    rows = [["date", "score"]] + [["2026-03-04", str(i % 11)] for i in range(SNIFF_ROWS + 300)]
+def test_max_rows_reads_only_the_first_rows(tmp_path: Path) -> None:
+    rows = [["date", "score"]] + [["2026-03-04", str(i % 11)] for i in range(200 + 300)]
     path = write_csv(tmp_path / "big.csv", rows)
-    preview = sniff(path)
-    assert preview.total_rows == SNIFF_ROWS and len(preview.preview) == 5
-    assert parse_file(path).total_rows == SNIFF_ROWS + 300
-    assert sniff(path, score_column="date").columns.score == "date"
+    preview = parse_file(path, max_rows=200)
+    assert preview.total_rows == 200 and len(preview.preview) == 5
+    assert parse_file(path).total_rows == 200 + 300
+    assert parse_file(path, score_column="date", max_rows=200).columns.score == "date"
 
 
 # --- bad files ---------------------------------------------------------------------------------

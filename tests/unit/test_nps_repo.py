@@ -476,6 +476,35 @@ def test_quick_entry_lines() -> None:
         repo.parse_quick_entry("11")
 
 
+def test_quick_entry_splits_score_and_comment_by_one_rule() -> None:
+    # Commas and 、 separate the score from its comment exactly as they separate scores.
+    lines = {
+        "3,slow service": (3, "slow service"),
+        "３、待ち時間が長い": (3, "待ち時間が長い"),
+        "３，待ち時間　が長い": (3, "待ち時間 が長い"),  # full-width comma and space (NFKC)
+        " 2  slow, expensive ": (2, "slow, expensive"),  # the comment is kept as typed
+    }
+    for line, expected in lines.items():
+        (entry,) = repo.parse_quick_entry(line)
+        assert (entry.score, entry.comment) == expected, line
+    assert [e.score for e in repo.parse_quick_entry("、9,10、")] == [9, 10]
+    assert repo.quick_entry_bad_tokens("3,slow service") == []
+
+
+def test_quick_entry_numbers_only_line_names_every_bad_number() -> None:
+    # "9 11 7" is a typo among scores, not 9 with the comment "11 7".
+    assert repo.quick_entry_bad_tokens("9 11 7") == ["11"]
+    assert repo.quick_entry_bad_tokens("10 11 3 -1 ７.5") == ["11", "-1", "7.5"]
+    assert repo.quick_entry_bad_tokens("slow 3") == ["slow"]
+    with pytest.raises(InputError) as caught:
+        repo.parse_quick_entry("9 11 7")
+    assert '"11"' in caught.value.message and caught.value.field == "score"
+    with pytest.raises(InputError) as caught:
+        repo.parse_quick_entry("9,11、-1")
+    message = caught.value.message
+    assert '"11"' in message and '"-1"' in message and "\n" not in message
+
+
 def test_manual_scores_are_one_undo_step_dated_today(store: Store) -> None:
     entries: list[repo.ManualEntry | int] = [
         *repo.parse_quick_entry("9 10 7"),

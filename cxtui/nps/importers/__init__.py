@@ -52,34 +52,12 @@ from cxtui.nps.importers.reading import (
 from cxtui.nps.importers.values import SCORE_BLANK, DateReader, parse_score
 from cxtui.nps.types import DetectedColumns, ParsedFile, ParsedResponse, RejectedRow
 
-__all__ = ["SNIFF_ROWS", "parse_file", "parse_score", "sniff"]
+__all__ = ["parse_file", "parse_score"]
 
 Column = str | int | None
-SNIFF_ROWS = 200  # data rows a preview reads
 PREVIEW_ROWS = 5
 _SAMPLE_ROWS = 200  # data rows looked at to detect columns and the date format
 _BAD_DATE = "nps_import.bad_date"
-
-
-def sniff(
-    path: str | PathLike[str],
-    *,
-    score_column: Column = None,
-    comment_column: Column = None,
-    segment_column: Column = None,
-    date_column: Column = None,
-    source_name: str | None = None,
-) -> ParsedFile:
-    """A preview: parse_file over the first SNIFF_ROWS data rows only (counts cover those rows)."""
-    return parse_file(
-        path,
-        score_column=score_column,
-        comment_column=comment_column,
-        segment_column=segment_column,
-        date_column=date_column,
-        source_name=source_name,
-        max_rows=SNIFF_ROWS,
-    )
 
 
 def parse_file(
