@@ -56,6 +56,9 @@ class OkrScreen(PeriodActions, Screen[None]):
         self.kr_views: dict[str, tuple[KRView, ObjectiveNode]] = {}
         # What the tree was last built from: data version and language (see on_screen_resume).
         self._shown: tuple[tuple[int, int], str] | None = None
+        # What the detail pane last drew (node, data, period): the cursor move that follows a reload
+        # highlights the node the reload already drew, and drawing it again costs a query and a layout.
+        self._detail_key: tuple[NodeRef | None, object, str | None] | None = None
 
     def compose(self) -> ComposeResult:
         """Header, period bar, tree beside detail, footer."""
@@ -136,7 +139,8 @@ class OkrScreen(PeriodActions, Screen[None]):
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
-        self._show_detail(event.node.data)
+        if event.node.data is not None:  # the hidden root, passed over while the tree is rebuilt
+            self._show_detail(event.node.data)
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
@@ -150,6 +154,10 @@ class OkrScreen(PeriodActions, Screen[None]):
             event.node.toggle()
 
     def _show_detail(self, ref: NodeRef | None) -> None:
+        key = (ref, self._shown, self.period.id if self.period else None)
+        if key == self._detail_key:
+            return
+        self._detail_key = key
         pane = self.query_one(DetailPane)
         if ref is None or self.period is None:
             pane.show_nothing()
