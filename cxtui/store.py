@@ -225,6 +225,9 @@ class Store:
         before = self.get_row(table, pk)
         if before is None:
             raise WorkspaceError(t("ws.not_found_row", what=table, id=pk))
+        self._update(table, pk, before, changes)
+
+    def _update(self, table: str, pk: str, before: Row, changes: Row) -> None:
         after = {**before, **changes}
         if "updated" in before:
             after["updated"] = utc_now()
@@ -244,11 +247,12 @@ class Store:
     def save(self, table: str, model: Record) -> None:
         """Insert or update a model's row as part of the current action."""
         row = to_row(model)
-        if self.get_row(table, model.id) is None:
+        before = self.get_row(table, model.id)
+        if before is None:
             self.insert_row(table, row)
         else:
             row.pop("created", None)
-            self.update_row(table, model.id, row)
+            self._update(table, model.id, before, row)
 
     def _models(self, model: type[R], sql: str, params: Iterable[Any] = ()) -> list[R]:
         return [from_row(model, row) for row in self.rows(sql, params)]
