@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathlib import Path
 
+# The click group's commands, listed here so that opening a file need not import click
+# (tests/unit/test_entry.py checks the two stay the same).
 COMMANDS = frozenset({"open", "demo", "check", "report", "nps"})
-LANGUAGES = ("en", "ja")
 
 
 def plain_open(args: list[str]) -> tuple[str, str | None] | None:
@@ -37,6 +38,8 @@ def plain_open(args: list[str]) -> tuple[str, str | None] | None:
             index += 1
     if len(rest) != 1 or rest[0] in COMMANDS or rest[0].startswith("-"):
         return None
+    from cxtui.i18n import LANGUAGES
+
     if lang is not None and lang not in LANGUAGES:
         return None  # click says what is wrong with the value
     return rest[0], lang

@@ -54,3 +54,7 @@ def test_main_hands_everything_else_to_click(monkeypatch: pytest.MonkeyPatch) ->
     entry.main(["--lang", "fr", "ws.cxtui"])
     entry.main(["check", "ws.cxtui"])
     assert handed == [["--lang", "fr", "ws.cxtui"], ["check", "ws.cxtui"]]
+
+
+def test_the_fast_path_knows_every_command() -> None:
+    assert set(cxtui.cli.cli.commands) == entry.COMMANDS
