@@ -1,9 +1,10 @@
 """NPS screen actions that change the workspace or open a dialog: import, quick entry, compare,
-templates, delete. Each persists what its dialog returns as one undoable action."""
+templates, delete. Each persists what its dialog returns as one undoable action, through `_apply`."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,22 @@ class NpsActions:
             return False
         return True
 
+    def _apply(self, change: Callable[[], object], *, timeout: float | None = None) -> bool:
+        """Run one store write and say whether it worked. A CxError becomes an error notice, never
+        an exception out of the worker (which would end the app).
+
+        On failure the screen reloads: the usual cause is data changed underneath it (say, another
+        program deleted the survey while a dialog was open), so what is shown should catch up. What
+        to show on success is the caller's choice.
+        """
+        try:
+            change()
+        except CxError as exc:
+            self.notify(exc.message, severity="error", timeout=timeout)
+            self.reload()
+            return False
+        return True
+
     def _survey_names(self) -> list[str]:
         return [s.name for s in queries.list_surveys(self.store)]
 
@@ -49,10 +66,10 @@ class NpsActions:
         request = await self.app.push_screen_wait(ImportDialog(start, self._survey_names()))
         if request is None:
             return
-        try:
-            parsed = request.parsed
-            if parsed is None:
-                # Parsing is pure (no database), so it may run off the UI thread; storing may not.
+        parsed = request.parsed
+        if parsed is None:
+            # Parsing is pure (no database), so it may run off the UI thread; storing may not.
+            try:
                 parsed = await asyncio.to_thread(
                     parse_file,
                     request.path,
@@ -61,10 +78,16 @@ class NpsActions:
                     segment_column=request.segment_column,
                     date_column=request.date_column,
                 )
-            result = repo.import_parsed(self.store, request.survey_name, parsed)
-        except CxError as exc:
-            self.notify(exc.message, severity="error", timeout=10)
+            except CxError as exc:  # nothing was written: nothing to reload
+                self.notify(exc.message, severity="error", timeout=10)
+                return
+        ready = parsed  # not None from here on (a lambda would not see `parsed` narrowed)
+        results: list[repo.ImportResult] = []  # _apply says only whether it worked; this keeps the result
+        if not self._apply(
+            lambda: results.append(repo.import_parsed(self.store, request.survey_name, ready)), timeout=10
+        ):
             return
+        result = results[0]
         self.target_key = request.survey_name
         self.reload()
         # The result dialog saves the rejects CSV itself (a file, not the workspace).
@@ -81,10 +104,7 @@ class NpsActions:
         entry = await self.app.push_screen_wait(QuickEntryDialog(default, self.today))
         if entry is None or not entry.entries:
             return
-        try:
-            repo.add_manual_scores(self.store, entry.survey_name, entry.entries)
-        except CxError as exc:
-            self.notify(exc.message, severity="error")
+        if not self._apply(lambda: repo.add_manual_scores(self.store, entry.survey_name, entry.entries)):
             return
         self.target_key = entry.survey_name
         self.reload()
@@ -103,7 +123,9 @@ class NpsActions:
             return
         self.compare_sides = (request.before, request.after, request.segment)
         self.action_tab("compare")
-        self._load_compare()
+        # Loads the compare tab once: the sides are part of refresh_tab's cache key, so this loads
+        # them when the tab was already shown, and the TabActivated that follows a switch is a no-op.
+        self.refresh_tab()
 
     def action_templates(self) -> None:
         """Show the light survey templates, ready to copy into a form tool."""
@@ -125,7 +147,7 @@ class NpsActions:
                 t("confirm.delete_title"), t("nps_scr.delete_survey", name=name, n=summary.n), t("key.delete")
             )
         )
-        if confirmed:
-            repo.delete_survey(self.store, name)
+        # The survey may be gone by now (another program): _apply turns that into a message.
+        if confirmed and self._apply(lambda: repo.delete_survey(self.store, name)):
             self.reload()
             self.notify(t("msg.deleted", title=name))

@@ -75,7 +75,8 @@ class NpsScreen(NpsActions, Screen[None]):
         self.compare_sides: tuple[str, str, str | None] | None = None
         self._loaded_version: tuple[int, int] | None = None
         self._language = get_language()
-        self._tab_shown: tuple[str, str, tuple[int, int], str] | None = None
+        # What the active tab was last loaded from (see refresh_tab).
+        self._tab_shown: tuple[object, ...] | None = None
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -201,7 +202,16 @@ class NpsScreen(NpsActions, Screen[None]):
         """Load what the active tab shows (only that one: the others load when shown)."""
         active = self.query_one("#nps-tabs", TabbedContent).active or "overview"
         # Mounting fires TabActivated right after on_mount has loaded the same tab: load once.
-        shown = (active, self.target_key, self.store.data_version(), self._language)
+        # Grain and compare sides are in the key too, so an action that changes them, switches
+        # tabs and calls this loads once; the TabActivated that follows is then a cache hit.
+        shown = (
+            active,
+            self.target_key,
+            self.store.data_version(),
+            self._language,
+            self.grain,
+            self.compare_sides,
+        )
         if shown == self._tab_shown:
             return
         self._tab_shown = shown
@@ -240,7 +250,8 @@ class NpsScreen(NpsActions, Screen[None]):
         view.show(result, before, after)
 
     def _load_comments(self) -> None:
-        search = self.query_one("#comment-search", Input).value.strip() or None
+        # The category counts ignore the search text, so they are counted here (survey, data or
+        # language changed), not on every keystroke: the filters reload only the rows.
         category_select = self.query_one("#comment-category", Select)
         category = category_select.value if isinstance(category_select.value, str) else None
         options = [
@@ -248,11 +259,15 @@ class NpsScreen(NpsActions, Screen[None]):
             for c, n in queries.category_counts(self.store, self.target)
         ]
         with self.prevent(Select.Changed):
-            category_select.set_options(options)
+            category_select.set_options(options)  # clears the choice; kept below if still offered
             if category in {value for _label, value in options}:
                 category_select.value = category
-            else:
-                category = None
+        self._load_comment_rows()
+
+    def _load_comment_rows(self) -> None:
+        search = self.query_one("#comment-search", Input).value.strip() or None
+        category_select = self.query_one("#comment-category", Select)
+        category = category_select.value if isinstance(category_select.value, str) else None
         rows = queries.comments(self.store, self.target, category=category, search=search, limit=500)
         total = queries.comment_count(self.store, self.target, category=category, search=search)
         self.query_one("#comment-count", Static).update(t("nps_scr.comment_count", shown=len(rows), n=total))
@@ -277,7 +292,7 @@ class NpsScreen(NpsActions, Screen[None]):
     @on(Input.Changed, "#comment-search")
     @on(Select.Changed, "#comment-category")
     def _comment_filter_changed(self) -> None:
-        self._load_comments()
+        self._load_comment_rows()
 
     @on(Select.Changed, "#followup-status")
     def _status_filter_changed(self) -> None:
@@ -293,7 +308,7 @@ class NpsScreen(NpsActions, Screen[None]):
         """Cycle the trend between weeks, months and quarters."""
         self.grain = GRAINS[(GRAINS.index(self.grain) + 1) % len(GRAINS)]
         self.action_tab("trend")
-        self._load_trend()
+        self.refresh_tab()  # loads once: the grain is in the cache key (see refresh_tab)
 
     def action_search(self) -> None:
         """Search the comments."""
@@ -307,15 +322,19 @@ class NpsScreen(NpsActions, Screen[None]):
 
         if not self._writable():
             return
-        rows = {r.response_id: r for r in queries.followups(self.store, self.target)}
-        row = rows.get(event.response_id)
+        # The table holds the rows it shows: no need to query every follow-up again to find one.
+        row = next((r for r in event.control.items if r.response_id == event.response_id), None)
         if row is None:
             return
         edit = await self.app.push_screen_wait(FollowupDialog(row))
         if edit is None:
             return
-        repo.set_followup(self.store, edit.response_id, owner=edit.owner, status=edit.status, note=edit.note)
-        self._load_followups()
+        if self._apply(
+            lambda: repo.set_followup(
+                self.store, edit.response_id, owner=edit.owner, status=edit.status, note=edit.note
+            )
+        ):
+            self._load_followups()
 
 
 def _survey_line(item: queries.SurveySummary) -> str:

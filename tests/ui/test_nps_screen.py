@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, Static, TabbedContent
+import pytest
+from textual.widgets import Input, Label, OptionList, Select, Static, TabbedContent
 
 from cxtui.demo import build_demo
-from cxtui.nps import queries
+from cxtui.nps import queries, repo
 from cxtui.rounding import round_half_away
 from cxtui.store import Store
 from screens.app import CxApp
@@ -194,3 +195,118 @@ async def test_language_switch_reaches_the_screen_not_shown(tmp_path: Path) -> N
         await pilot.press("1")
         await pilot.pause()
         assert any(b.description == "Check-in" for _k, b in app.screen._bindings)
+
+
+async def test_deleting_a_survey_already_gone_shows_an_error_instead_of_crashing(tmp_path: Path) -> None:
+    app, store = _demo(tmp_path)
+    summaries = queries.summaries(store)
+    gone = summaries[0].name
+    kept = {s.name: s.n for s in summaries[1:]}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        options = app.screen.query_one("#survey-list", OptionList)
+        options.focus()
+        options.highlighted = 1  # the first survey (0 is "all responses")
+        await pilot.pause()
+        assert app.screen.target_key == gone
+        await pilot.press("delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        # Another program deletes the survey while the question is open.
+        other = Store.open(store.path)
+        try:
+            repo.delete_survey(other, gone)
+        finally:
+            other.close()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "NpsScreen"
+        assert any(n.severity == "error" and gone in n.message for n in app._notifications)
+        # Nothing else was touched, and the list no longer offers the survey.
+        assert {s.name: s.n for s in queries.summaries(store)} == kept
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert not any(text.startswith(gone) for text in texts)
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[object]:
+    """Record each call of queries.<name> (the screen looks it up on the module at call time)."""
+    calls: list[object] = []
+    real = getattr(queries, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queries, name, counted)
+    return calls
+
+
+async def test_grain_and_compare_load_their_tab_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app, store = _demo(tmp_path)
+    names = [s.name for s in queries.list_surveys(store)]
+    before = next(n for n in names if "before" in n.lower())
+    after = next(n for n in names if "after" in n.lower())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        trends = _count_calls(monkeypatch, "trend")
+        await pilot.press("g")  # from the overview: switches to the trend, by quarter
+        await pilot.pause()
+        assert app.screen.query_one("#nps-tabs", TabbedContent).active == "trend"
+        assert "quarter" in str(app.screen.query_one("#trend-title", Label).render()).lower()
+        assert len(trends) == 1
+        await pilot.press("g")  # already on the trend: by week
+        await pilot.pause()
+        assert "week" in str(app.screen.query_one("#trend-title", Label).render()).lower()
+        assert len(trends) == 2
+        compares = _count_calls(monkeypatch, "compare")
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#before", Select).value = before
+        app.screen.query_one("#after", Select).value = after
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#nps-tabs", TabbedContent).active == "compare"
+        assert app.screen.query_one("#compare-view").display
+        assert len(compares) == 1
+
+
+async def test_comment_search_does_not_recount_categories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _store = _demo(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        options_before = list(app.screen.query_one("#comment-category", Select)._options)
+        counts = _count_calls(monkeypatch, "category_counts")
+        rows = _count_calls(monkeypatch, "comments")
+        await pilot.press(*"coffee")
+        await pilot.pause()
+        assert counts == [] and len(rows) == len("coffee")
+        assert list(app.screen.query_one("#comment-category", Select)._options) == options_before
+
+
+async def test_choosing_a_followup_does_not_query_them_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, store = _demo(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        table = app.screen.query_one(FollowupsTable)
+        table.focus()
+        first = table.items[0]
+        followups = _count_calls(monkeypatch, "followups")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FollowupDialog"
+        assert followups == []
+        assert app.screen.row == first  # the row the table showed, cursor on the first
