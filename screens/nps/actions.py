@@ -58,7 +58,8 @@ class NpsActions:
     async def action_import_file(self) -> None:
         """Import a survey export (CSV, TSV, XLSX) through the import wizard."""
         from cxtui.nps.importers import parse_file
-        from screens.nps.dialogs import ImportDialog, ImportResultDialog
+        from screens.nps.import_dialog import ImportDialog
+        from screens.nps.import_result import ImportResultDialog
 
         if not self._writable():
             return
@@ -96,7 +97,7 @@ class NpsActions:
     @work
     async def action_quick_entry(self) -> None:
         """Type scores from paper forms quickly."""
-        from screens.nps.dialogs import QuickEntryDialog
+        from screens.nps.quick_entry import QuickEntryDialog
 
         if not self._writable():
             return

@@ -1,4 +1,5 @@
-"""NPS dialogs: quick entry, follow-up, compare, survey templates (the import wizard is re-exported).
+"""NPS dialogs: follow-up, compare, survey templates (quick entry and the import wizard have their
+own modules, so opening one of these does not load the importers).
 
 Each returns what the user asked for; the NPS screen persists it. No dialog touches the workspace.
 """
@@ -22,10 +23,6 @@ from cxtui.nps.queries import FOLLOWUP_STATUSES, FollowupRow, parse_range, range
 from cxtui.nps.stats import classify
 from cxtui.nps.templates import TEMPLATES, template_text
 from screens.dialogs.base import FormDialog, field_row
-from screens.nps.import_dialog import ImportDialog
-from screens.nps.import_result import ImportResultDialog
-from screens.nps.import_support import ImportRequest
-from screens.nps.quick_entry import QuickEntry, QuickEntryDialog
 from screens.translate import translate_bindings
 from screens.widgets.choice import ChoiceBar
 
@@ -34,11 +31,6 @@ __all__ = [
     "CompareRequest",
     "FollowupDialog",
     "FollowupEdit",
-    "ImportDialog",
-    "ImportRequest",
-    "ImportResultDialog",
-    "QuickEntry",
-    "QuickEntryDialog",
     "TemplatesDialog",
 ]
 

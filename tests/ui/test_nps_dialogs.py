@@ -19,19 +19,11 @@ from cxtui.nps.queries import FollowupRow, Survey
 from cxtui.nps.repo import ImportResult
 from cxtui.nps.types import DetectedColumns, RejectedRow
 from screens.nps import import_dialog
-from screens.nps.dialogs import (
-    CompareDialog,
-    CompareRequest,
-    FollowupDialog,
-    FollowupEdit,
-    ImportDialog,
-    ImportRequest,
-    ImportResultDialog,
-    QuickEntry,
-    QuickEntryDialog,
-    TemplatesDialog,
-)
-from screens.nps.quick_entry import bad_tokens, count_text
+from screens.nps.dialogs import CompareDialog, CompareRequest, FollowupDialog, FollowupEdit, TemplatesDialog
+from screens.nps.import_dialog import ImportDialog
+from screens.nps.import_result import ImportResultDialog
+from screens.nps.import_support import ImportRequest
+from screens.nps.quick_entry import QuickEntry, QuickEntryDialog, bad_tokens, count_text
 from screens.widgets.choice import ChoiceBar
 from tests.conftest import TODAY
 from tests.ui.conftest import SIZE
