@@ -86,7 +86,7 @@ with conn:
 
 
 def _empty_workspace(path: Path) -> None:
-    from cxtui.store import Store
+    from cxtui.db.store import Store
 
     if path.exists():
         path.unlink()
@@ -95,8 +95,8 @@ def _empty_workspace(path: Path) -> None:
 
 def build_large(path: Path) -> None:
     """50 surveys × 20,000 answers through the real schema, written with executemany in one go."""
+    from cxtui.ids import new_ids
     from cxtui.nps.categories import categorize
-    from cxtui.nps.repo import new_ids
 
     began = time.perf_counter()
     tmp = path.with_suffix(".building")
@@ -250,7 +250,7 @@ SCREEN_RUN = """
 import asyncio, sys, time
 from datetime import date
 from textual._compositor import CompositorUpdate
-from cxtui.store import Store
+from cxtui.db.store import Store
 from screens.app import CxApp
 
 # Timed like bench_startup's key presses: from the key press to the first frame painted that shows

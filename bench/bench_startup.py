@@ -216,10 +216,10 @@ async def _key_latencies(path: Path, presses: int, cycles: int) -> dict[str, lis
     from textual.widgets import Input
 
     from screens.app import CxApp
-    from screens.dialogs.checkin import CheckInDialog
-    from screens.okr import OkrScreen
-    from screens.widgets.detail import DetailPane
-    from screens.widgets.okr_tree import OkrTree
+    from screens.okr.checkin_dialog import CheckInDialog
+    from screens.okr.detail import DetailPane
+    from screens.okr.screen import OkrScreen
+    from screens.okr.tree import OkrTree
 
     app = CxApp(path=path, today=TODAY)
     # (time, whether the expected result was on screen) of every frame painted since the last press.

@@ -17,10 +17,11 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from cxtui.metrics import raw_progress
-from cxtui.models import KRKind, utc_now
-from cxtui.okr import quarter_of
-from cxtui.store import Store
+from cxtui.db.store import Store
+from cxtui.ids import utc_now
+from cxtui.okr.metrics import raw_progress
+from cxtui.okr.models import KRKind
+from cxtui.okr.repo import quarter_of
 
 OBJECTIVES = 200
 ROOTS = 40

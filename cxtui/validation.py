@@ -20,11 +20,11 @@ if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
 
 _PYDANTIC_TYPES = {
-    "float_parsing": "err.not_number",
-    "int_parsing": "err.not_number",
-    "date_from_datetime_parsing": "err.not_date",
-    "date_parsing": "err.not_date",
-    "missing": "err.empty",
+    "float_parsing": "common.err.not_number",
+    "int_parsing": "common.err.not_number",
+    "date_from_datetime_parsing": "common.err.not_date",
+    "date_parsing": "common.err.not_date",
+    "missing": "common.err.empty",
 }
 
 
@@ -73,7 +73,7 @@ def explain(exc: ValidationError) -> InputError:
         text = t(_PYDANTIC_TYPES[error["type"]], **(error.get("ctx") or {}))
     else:
         text = message
-    label = t(f"field.{field}") if field else ""
+    label = t(f"common.field.{field}") if field else ""
     return InputError(f"{label}: {text}" if label else text, field=field or None)
 
 
@@ -93,9 +93,9 @@ def parse_number(raw: str, field: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise InputError(f"{t('field.' + field)}: {t('err.not_number')}", field=field) from None
+        raise InputError(f"{t('common.field.' + field)}: {t('common.err.not_number')}", field=field) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise InputError(f"{t('field.' + field)}: {t('err.not_number')}", field=field)
+        raise InputError(f"{t('common.field.' + field)}: {t('common.err.not_number')}", field=field)
     return value
 
 
@@ -107,5 +107,5 @@ def parse_date(raw: str, field: str, label_key: str | None = None) -> date:
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        label = t(label_key or f"field.{field}")
-        raise InputError(f"{label}: {t('err.not_date')}", field=field) from None
+        label = t(label_key or f"common.field.{field}")
+        raise InputError(f"{label}: {t('common.err.not_date')}", field=field) from None

@@ -1,9 +1,11 @@
-"""The cxtui Textual app: opens a workspace (or the start screen) and owns undo, help, language."""
+"""The cxtui Textual app: opens a workspace (or the start screen), switches between its peer screens
+with the number keys, and owns undo, help, language and the command palette."""
 
 from __future__ import annotations
 
-import gc
+import importlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -13,16 +15,34 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from cxtui import clock, okr, paths
+from cxtui import clock, paths
+from cxtui.db.store import Store
 from cxtui.errors import WorkspaceError
 from cxtui.i18n import get_language, set_language, t
-from cxtui.store import Store
-from screens.translate import translate_bindings, translate_tree
+from cxtui.okr import repo as okr
+from screens import startup
+from screens.shared.translate import translate_bindings, translate_tree
+from screens.shared.workspace import WorkspaceScreen
 
-WORKSPACE_SCREENS = ("okr", "nps")
-# When no OKR screen gets painted (start screen, a dialog waiting for the user), the GC paused for
-# startup comes back after this long anyway.
-GC_RESUME_AFTER_S = 3.0
+
+@dataclass(frozen=True)
+class Peer:
+    """A peer screen of a workspace: its name, its number key, where its class lives, its label."""
+
+    name: str
+    key: str
+    module: str
+    cls: str
+    label: str  # i18n key of the binding ("OKR screen")
+    tab: str  # i18n key of its tab in the title bar ("OKR")
+
+
+# The peer screens, in number-key order. Adding a domain's screen means adding one line here.
+PEERS: tuple[Peer, ...] = (
+    Peer("okr", "1", "screens.okr.screen", "OkrScreen", "app.screen.okr", "app.tab.okr"),
+    Peer("nps", "2", "screens.nps.screen", "NpsScreen", "app.screen.nps", "app.tab.nps"),
+)
+FIRST_SCREEN = PEERS[0].name
 
 
 class StartPlaceholder(Screen[None]):
@@ -37,11 +57,12 @@ class CxApp(App[None]):
     TITLE = "cxtui"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+z", "undo", "key.undo"),
-        Binding("ctrl+y", "redo", "key.redo", show=False),
-        Binding("f1,question_mark", "help", "key.help"),
-        Binding("ctrl+l", "toggle_language", "key.language"),
-        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        Binding("ctrl+z", "undo", "app.key.undo"),
+        Binding("ctrl+y", "redo", "app.key.redo", show=False),
+        Binding("f1,question_mark", "help", "app.key.help"),
+        Binding("ctrl+l", "toggle_language", "app.key.language"),
+        Binding("ctrl+q", "quit", "app.key.quit", show=False, priority=True),
+        *[Binding(peer.key, f"show('{peer.name}')", peer.label, show=False) for peer in PEERS],
     ]
 
     def __init__(
@@ -56,14 +77,10 @@ class CxApp(App[None]):
         self.path = path
         self.store = store
         self.today = today or clock.today()
-        # The entry point pauses the cyclic GC while it imports and loads (cxtui.__main__.run_tui);
-        # see resume_gc.
-        self._gc_paused = not gc.isenabled()
 
     async def on_mount(self) -> None:
         """Open what we were given."""
-        if self._gc_paused:
-            self.set_timer(GC_RESUME_AFTER_S, self.resume_gc)
+        startup.start_paused_gc_timer(self)
         if self.store is not None:
             await self.show_workspace(self.store)
         elif self.path is not None:
@@ -71,22 +88,11 @@ class CxApp(App[None]):
         else:
             self.show_start()
 
-    def resume_gc(self) -> None:
-        """Turn the cyclic GC back on once the first screen is painted, if startup paused it."""
-        if not self._gc_paused:
-            return
-        self._gc_paused = False
-        # What is alive now (modules, widgets, the workspace: ~120,000 objects with the large benchmark
-        # workspace) lives as long as the app: freezing it keeps every later full collection from
-        # walking it again, which took 50-150 ms in the middle of a key press.
-        gc.freeze()
-        gc.enable()
-
     # -- opening -----------------------------------------------------------------------------
 
     def show_start(self) -> None:
         """The start screen: recent workspaces, new, demo."""
-        from screens.start import StartScreen
+        from screens.shared.start import StartScreen
 
         self._show_screen(StartScreen())
 
@@ -101,10 +107,14 @@ class CxApp(App[None]):
         """Open `path`, offering to create it when missing; errors become a dialog."""
         if not path.exists() and not path.is_symlink() and not create:
             # Dialogs are imported only when needed: opening a file that is there needs none.
-            from screens.dialogs.confirm import ConfirmDialog
+            from screens.shared.confirm import ConfirmDialog
 
             create = await self.push_screen_wait(
-                ConfirmDialog(t("start.create_title"), t("start.create_question", path=path), t("key.create"))
+                ConfirmDialog(
+                    t("app.start.create_title"),
+                    t("app.start.create_question", path=path),
+                    t("app.key.create"),
+                )
             )
             if not create:
                 if not self.screen_stack or len(self.screen_stack) <= 1:
@@ -113,9 +123,9 @@ class CxApp(App[None]):
         try:
             store = Store.open(path, create=create)
         except WorkspaceError as exc:
-            from screens.dialogs.confirm import MessageDialog
+            from screens.shared.confirm import MessageDialog
 
-            await self.push_screen_wait(MessageDialog(t("start.cannot_open"), exc.message))
+            await self.push_screen_wait(MessageDialog(t("app.start.cannot_open"), exc.message))
             if len(self.screen_stack) <= 1:
                 self.show_start()
             return
@@ -124,53 +134,64 @@ class CxApp(App[None]):
         await self.show_workspace(store)
 
     async def show_workspace(self, store: Store) -> None:
-        """Show the OKR screen of `store` (a new workspace gets the current quarter)."""
-        from screens.okr import OkrScreen
-
+        """Show the first peer screen of `store` (a new workspace gets the current quarter)."""
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
-        if not store.readonly and not store.periods():
+        if not store.readonly and not okr.periods(store):
             okr.add_period(store, okr.quarter_of(self.today))
-            store.journal.undo_stack.clear()
+            store.clear_history()
         # The workspace's screens stay installed, so switching between them keeps their state.
         # Installed screens cannot be uninstalled while on the stack: step aside first.
-        if any(self.is_screen_installed(name) for name in WORKSPACE_SCREENS):
+        if any(self.is_screen_installed(peer.name) for peer in PEERS):
             await self.switch_screen(StartPlaceholder())
-            for name in WORKSPACE_SCREENS:
-                if self.is_screen_installed(name):
-                    self.uninstall_screen(name)
-        self.install_screen(OkrScreen(store, self.today), "okr")
+            for peer in PEERS:
+                if self.is_screen_installed(peer.name):
+                    self.uninstall_screen(peer.name)
+        self._install(PEERS[0])
         if len(self.screen_stack) > 1:
-            await self.switch_screen("okr")
+            await self.switch_screen(FIRST_SCREEN)
         else:
-            await self.push_screen("okr")
+            await self.push_screen(FIRST_SCREEN)
 
-    def action_show_okr(self) -> None:
-        """Show the OKR screen."""
-        if self.is_screen_installed("okr"):
-            self.switch_screen("okr")
+    def _install(self, peer: Peer) -> None:
+        assert self.store is not None
+        # Imported on first use: only the first screen's code is loaded before the first paint.
+        screen_class = getattr(importlib.import_module(peer.module), peer.cls)
+        self.install_screen(screen_class(self.store, self.today), peer.name)
 
-    def action_show_nps(self) -> None:
-        """Show the NPS screen (its charts load on first use)."""
+    def action_show(self, name: str) -> None:
+        """Show the peer screen `name` (installed on first use, so its code loads only then)."""
         if self.store is None:
             return
-        if not self.is_screen_installed("nps"):
-            from screens.nps.screen import NpsScreen
+        peer = next(p for p in PEERS if p.name == name)
+        if not self.is_screen_installed(name):
+            self._install(peer)
+        if self.screen is not self.get_screen(name):
+            self.switch_screen(name)
 
-            self.install_screen(NpsScreen(self.store, self.today), "nps")
-        self.switch_screen("nps")
+    def screen_tabs(self, screen: Screen[object]) -> list[tuple[str, str, bool]]:
+        """(key, label, current) of every peer screen, for the title bar of `screen`."""
+        if not isinstance(screen, WorkspaceScreen):
+            return []
+        current = next(
+            (p.name for p in PEERS if self.is_screen_installed(p.name) and self.get_screen(p.name) is screen),
+            None,
+        )
+        return [(peer.key, t(peer.tab), peer.name == current) for peer in PEERS]
 
     # -- undo, help, language ------------------------------------------------------------------
 
     def _reload_screen(self) -> None:
-        reload = getattr(self.screen, "reload", None)
-        if callable(reload):
-            reload()
+        if isinstance(self.screen, WorkspaceScreen):
+            self.screen.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo/redo act on the workspace, so not while a dialog is open over it."""
-        return not (action in ("undo", "redo") and isinstance(self.screen, ModalScreen))
+        """Undo/redo and switching screens act on the workspace: not while a dialog is open over it,
+        and not without a workspace."""
+        if action in ("undo", "redo", "show"):
+            return self.store is not None and not isinstance(self.screen, ModalScreen)
+        return True
 
     def action_undo(self) -> None:
         """Undo the last change of this session."""
@@ -178,10 +199,10 @@ class CxApp(App[None]):
             return
         label = self.store.undo()
         if label is None:
-            self.notify(t("msg.nothing_to_undo"), severity="warning")
+            self.notify(t("app.msg.nothing_to_undo"), severity="warning")
             return
         self._reload_screen()
-        self.notify(t("msg.undone", label=label))
+        self.notify(t("app.msg.undone", label=label))
 
     def action_redo(self) -> None:
         """Redo the last undone change."""
@@ -189,14 +210,14 @@ class CxApp(App[None]):
             return
         label = self.store.redo()
         if label is None:
-            self.notify(t("msg.nothing_to_redo"), severity="warning")
+            self.notify(t("app.msg.nothing_to_redo"), severity="warning")
             return
         self._reload_screen()
-        self.notify(t("msg.redone", label=label))
+        self.notify(t("app.msg.redone", label=label))
 
     def action_help(self) -> None:
         """Show every key of the current screen and of the app."""
-        from screens.help import HelpScreen
+        from screens.shared.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
@@ -208,16 +229,15 @@ class CxApp(App[None]):
         set_language("ja" if get_language() == "en" else "en")
         translate_bindings(self)
         # Installed workspace screens off the stack get their keys now and relabel on resume.
-        installed = [self.get_screen(n) for n in WORKSPACE_SCREENS if self.is_screen_installed(n)]
-        for screen in installed:
-            translate_tree(screen)
+        for peer in PEERS:
+            if self.is_screen_installed(peer.name):
+                translate_tree(self.get_screen(peer.name))
         for screen in self.screen_stack:
             translate_tree(screen)
-            relabel = getattr(screen, "relabel", None)
-            if callable(relabel):
-                relabel()
+            if isinstance(screen, WorkspaceScreen) or hasattr(screen, "relabel"):
+                screen.relabel()
         self.refresh_bindings()
-        self.notify(t("msg.language"))
+        self.notify(t("app.msg.language"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Everything runnable by key is also in the command palette, in the current language."""
@@ -229,12 +249,11 @@ class CxApp(App[None]):
             seen.add(binding.action)
             key = self.get_key_display(binding) or binding_key
             yield SystemCommand(
-                t(binding.description),
-                f"{t('palette.key')}: {key}",
-                partial(active.node.run_action, binding.action),
+                binding.description,
+                f"{t('app.palette.key')}: {key}",
+                partial(self.run_action, binding.action, active.node),
             )
-        yield SystemCommand(t("palette.start"), t("palette.start_help"), self.show_start)
-        yield SystemCommand(t("key.quit"), "ctrl+q", self.exit)
+        yield SystemCommand(t("app.palette.start"), t("app.palette.start_help"), self.show_start)
 
 
 def run_app(path: Path | None, lang: str) -> None:

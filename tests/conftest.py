@@ -29,3 +29,11 @@ def hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 def workspace_path(tmp_path: Path) -> Path:
     """A path for a new workspace file in a temp folder."""
     return tmp_path / "ws.cxtui"
+
+
+@pytest.fixture(autouse=True)
+def strict_strings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A string key the catalogues lack fails the test instead of showing the key."""
+    from cxtui import i18n
+
+    monkeypatch.setattr(i18n, "STRICT", True)

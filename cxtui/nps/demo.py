@@ -14,11 +14,14 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from cxtui.i18n import t
-from cxtui.nps.repo import ManualEntry, add_manual_scores, create_range_survey, create_survey, set_followup
+from cxtui.nps.followups import set_followup
+from cxtui.nps.models import ManualEntry
+from cxtui.nps.repo import add_manual_scores
+from cxtui.nps.surveys import create_range_survey, create_survey
 from cxtui.nps.templates import TEMPLATES
 
 if TYPE_CHECKING:
-    from cxtui.store import Store
+    from cxtui.db.store import Store
 
 SEED = 2002
 MONTHS = 6
@@ -169,7 +172,7 @@ def add_demo(store: Store, lang: str, today: date) -> None:
                 score = _score(rnd, group)
                 entries.append((store_key, ManualEntry(score, comment, segment, when, extra)))
     entries.sort(key=lambda item: str(item[1].answered_at))
-    with store.action(t("nps.act_demo")):
+    with store.action(t("nps.act.demo")):
         survey = create_survey(store, _TEXT["survey"][j], "template", source="demo", template=template.key)
         add_manual_scores(store, survey, [entry for _, entry in entries])
         change_day = windows[IMPROVEMENT_MONTH - 1][0]

@@ -1,40 +1,24 @@
 """Comments (with their score, segment and category) and the detractor follow-up queue.
 
-Reads take a `Reader`; writes (a category set by hand, a follow-up's owner/status/note) take the
+Reads and writes take the `Store`; writes (a category set by hand, a follow-up's owner/status/note) take the
 `Store` and are each one undo step.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.i18n import t
+from cxtui.ids import new_id, utc_now
 from cxtui.nps.categories import CATEGORIES
-from cxtui.nps.surveys import Reader, Target, new_ids, now, resolve, scope
-
-if TYPE_CHECKING:
-    from cxtui.store import Store
-
-FOLLOWUP_STATUSES = ("open", "contacted", "resolved")
-
-
-@dataclass(frozen=True)
-class CommentRow:
-    """One comment with its score, segment, category and date."""
-
-    response_id: str
-    survey: str
-    score: int | None
-    segment: str
-    category: str
-    comment: str
-    answered_at: str | None  # ISO text as stored (date or date-time)
+from cxtui.nps.models import FOLLOWUP_STATUSES, CommentRow, FollowupRow, Target
+from cxtui.nps.surveys import resolve, scope
 
 
 def _comment_filters(
-    reader: Reader,
+    reader: Store,
     target: Target | None,
     category: str | None,
     search: str | None,
@@ -63,7 +47,7 @@ def _comment_filters(
 
 
 def comments(
-    reader: Reader,
+    reader: Store,
     target: Target | None = None,
     *,
     category: str | None = None,
@@ -85,7 +69,7 @@ def comments(
 
 
 def comment_count(
-    reader: Reader,
+    reader: Store,
     target: Target | None = None,
     *,
     category: str | None = None,
@@ -97,7 +81,7 @@ def comment_count(
     return int(reader.rows(f"SELECT COUNT(*) AS n FROM responses r WHERE {where}", params)[0]["n"])
 
 
-def category_counts(reader: Reader, target: Target | None = None) -> list[tuple[str, int]]:
+def category_counts(reader: Store, target: Target | None = None) -> list[tuple[str, int]]:
     """(category, number of comments) for the comment filter, most frequent first."""
     where, params = _comment_filters(reader, target, None, None, None)
     found = reader.rows(
@@ -108,30 +92,13 @@ def category_counts(reader: Reader, target: Target | None = None) -> list[tuple[
     return [(row["category"], int(row["n"])) for row in found]
 
 
-@dataclass(frozen=True)
-class FollowupRow:
-    """A detractor's comment in the follow-up queue, with who follows it up and how far they got."""
-
-    response_id: str
-    survey: str
-    score: int
-    segment: str
-    category: str
-    comment: str
-    answered_at: str | None
-    owner: str
-    status: str  # open | contacted | resolved ("open" when nobody has touched it yet)
-    note: str
-    updated: str | None
-
-
 def followups(
-    reader: Reader, target: Target | None = None, status: str | None = None, segment: str | None = None
+    reader: Store, target: Target | None = None, status: str | None = None, segment: str | None = None
 ) -> list[FollowupRow]:
     """Detractors (0–6) who left a comment: open first, then contacted, then resolved; newest first."""
     if status is not None and status not in FOLLOWUP_STATUSES:
         raise InputError(
-            t("nps.bad_status", status=status, choices=", ".join(FOLLOWUP_STATUSES)), field="status"
+            t("nps.repo.bad_status", status=status, choices=", ".join(FOLLOWUP_STATUSES)), field="status"
         )
     where, params = _comment_filters(reader, target, None, None, segment, detractors_only=True)
     if status is not None:
@@ -157,7 +124,7 @@ def followups(
 def _response(store: Store, response_id: str) -> dict[str, Any]:
     row = store.get_row("responses", response_id)
     if row is None:
-        raise InputError(t("nps.response_missing", id=response_id), field="response")
+        raise InputError(t("nps.repo.response_missing", id=response_id), field="response")
     return row
 
 
@@ -165,10 +132,10 @@ def set_category(store: Store, response_id: str, category: str) -> None:
     """Set a comment's category by hand (one undo step)."""
     if category not in CATEGORIES:
         raise InputError(
-            t("nps.bad_category", category=category, choices=", ".join(CATEGORIES)), field="category"
+            t("nps.repo.bad_category", category=category, choices=", ".join(CATEGORIES)), field="category"
         )
     _response(store, response_id)
-    with store.action(t("nps.act_category")):
+    with store.action(t("nps.act.category")):
         store.update_row("responses", response_id, {"category": category})
 
 
@@ -182,11 +149,11 @@ def set_followup(
     """Create or update the follow-up of an answer (one undo step); None leaves a field as it was."""
     if status is not None and status not in FOLLOWUP_STATUSES:
         raise InputError(
-            t("nps.bad_status", status=status, choices=", ".join(FOLLOWUP_STATUSES)), field="status"
+            t("nps.repo.bad_status", status=status, choices=", ".join(FOLLOWUP_STATUSES)), field="status"
         )
     _response(store, response_id)
     found = store.rows("SELECT * FROM followups WHERE response_id = ?", [response_id])
-    with store.action(t("nps.act_followup")):
+    with store.action(t("nps.act.followup")):
         if found:
             changes = {
                 k: v.strip() if k != "status" else v
@@ -196,11 +163,11 @@ def set_followup(
             if changes:
                 store.update_row("followups", found[0]["id"], changes)
             return
-        stamp = now()
+        stamp = utc_now()
         store.insert_row(
             "followups",
             {
-                "id": new_ids(1)[0],
+                "id": new_id(),
                 "response_id": response_id,
                 "owner": (owner or "").strip(),
                 "status": status or "open",

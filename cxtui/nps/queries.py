@@ -1,8 +1,8 @@
 """Read side of the NPS repository: survey summaries, segments, distribution, trend and comparisons,
-all counted in SQL. Surveys/refs (`cxtui.nps.surveys`) and comments/follow-ups
-(`cxtui.nps.followups`) are re-exported, so a screen can read everything from here.
+all counted in SQL. Surveys and refs live in `cxtui.nps.surveys`, comments and follow-ups in
+`cxtui.nps.followups`.
 
-Every function takes a `Reader` (a `Store`, or a `ReadOnlyWorkspace` for the fast CLI path) and a
+Every function takes the `Store` (`Store.snapshot` on the CLI's read-only path) and a
 target: a `Survey`, a survey name or id, a date range written `2026-01-01..2026-03-31`, or a `Ref`.
 Promoters, passives and detractors are counted by SQLite with SUM(CASE ...) over covering indexes;
 rows are never loaded into Python to be counted. This module must stay free of sqlite-utils,
@@ -11,76 +11,18 @@ pydantic and textual so that `cxtui nps show` starts fast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
+from cxtui.db.store import Store
 from cxtui.errors import InputError
+from cxtui.format import p_text, points
 from cxtui.i18n import t
-from cxtui.nps.followups import (
-    FOLLOWUP_STATUSES,
-    CommentRow,
-    FollowupRow,
-    category_counts,
-    comment_count,
-    comments,
-    followups,
-)
-from cxtui.nps.stats import Comparison, Counts, NpsSummary, answers_needed, is_small, round_half_away
+from cxtui.models import from_row
+from cxtui.nps.models import GRAINS, Grain, Ref, Survey, SurveySummary, Target, TrendPoint, date_or_none
+from cxtui.nps.stats import Comparison, Counts, NpsSummary, answers_needed, is_small
 from cxtui.nps.stats import compare as compare_counts
-from cxtui.nps.surveys import (
-    Reader,
-    Ref,
-    Survey,
-    Target,
-    date_or_none,
-    find_survey,
-    get_survey,
-    list_surveys,
-    parse_range,
-    range_label,
-    resolve,
-    scope,
-)
-
-__all__ = [
-    "FOLLOWUP_STATUSES",
-    "GRAINS",
-    "CommentRow",
-    "FollowupRow",
-    "Grain",
-    "Reader",
-    "Ref",
-    "Survey",
-    "SurveySummary",
-    "Target",
-    "TrendPoint",
-    "by_segment",
-    "category_counts",
-    "comment_count",
-    "comments",
-    "compare",
-    "distribution",
-    "find_survey",
-    "followups",
-    "format_points",
-    "get_survey",
-    "list_surveys",
-    "p_text",
-    "parse_range",
-    "period_of",
-    "range_label",
-    "resolve",
-    "segments",
-    "summaries",
-    "summary",
-    "trend",
-    "undated",
-    "verdict",
-]
-
-Grain = Literal["week", "month", "quarter"]
-GRAINS: tuple[Grain, ...] = ("week", "month", "quarter")
+from cxtui.nps.surveys import resolve, scope
 
 _COUNTS_SQL = (
     "COALESCE(SUM(CASE WHEN score >= 9 THEN 1 ELSE 0 END), 0) AS promoters, "
@@ -118,7 +60,7 @@ COUNTS_TABLE_SQL = (
 )
 
 
-def has_counts_table(reader: Reader) -> bool:
+def has_counts_table(reader: Store) -> bool:
     """Whether the file has nps_counts (a file older than schema v3 opened read-only has not)."""
     return bool(reader.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'nps_counts'"))
 
@@ -128,13 +70,13 @@ def is_all(ref: Ref) -> bool:
     return ref.survey is None and ref.start is None and ref.end is None
 
 
-def _countable(reader: Reader, ref: Ref) -> bool:
+def _countable(reader: Store, ref: Ref) -> bool:
     """Whether nps_counts can answer for `ref`: one whole survey of its own answers, or all answers."""
     whole_survey = ref.survey is not None and not ref.survey.is_range
     return (whole_survey or is_all(ref)) and has_counts_table(reader)
 
 
-def _table_counts(reader: Reader, survey_ids: list[str] | None) -> dict[str, Any]:
+def _table_counts(reader: Store, survey_ids: list[str] | None) -> dict[str, Any]:
     clause = "" if survey_ids is None else f"WHERE survey_id IN ({', '.join('?' for _ in survey_ids)})"
     return reader.rows(
         "SELECT COALESCE(SUM(CASE WHEN score >= 9 THEN n ELSE 0 END), 0) AS promoters, "
@@ -144,7 +86,7 @@ def _table_counts(reader: Reader, survey_ids: list[str] | None) -> dict[str, Any
     )[0]
 
 
-def _first_last(reader: Reader, where: str, params: list[Any]) -> dict[str, Any]:
+def _first_last(reader: Store, where: str, params: list[Any]) -> dict[str, Any]:
     # Two separate aggregates so each is one seek on an answered_at index, not a scan.
     first = reader.rows(f"SELECT MIN(answered_at) AS v FROM responses WHERE {where}", params)[0]["v"]
     last = reader.rows(f"SELECT MAX(answered_at) AS v FROM responses WHERE {where}", params)[0]["v"]
@@ -154,55 +96,11 @@ def _first_last(reader: Reader, where: str, params: list[Any]) -> dict[str, Any]
 # -- summaries ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SurveySummary:
-    """A survey's NPS summary plus what the survey list shows beside it (kind, first/last answer)."""
-
-    survey: Survey | None  # None for an ad-hoc date range
-    summary: NpsSummary
-    first: date | None
-    last: date | None
-
-    @property
-    def name(self) -> str:
-        """The survey name (or the range label)."""
-        return self.summary.survey
-
-    @property
-    def counts(self) -> Counts:
-        """Promoters, passives and detractors."""
-        return self.summary.counts
-
-    @property
-    def n(self) -> int:
-        """Number of valid answers."""
-        return self.summary.n
-
-    @property
-    def nps(self) -> float | None:
-        """Exact NPS (None without answers)."""
-        return self.summary.nps
-
-    @property
-    def ci95(self) -> tuple[float, float] | None:
-        """Adjusted-Wald 95 % interval."""
-        return self.summary.ci95
-
-    @property
-    def small(self) -> bool:
-        """Whether there are too few answers to conclude anything."""
-        return is_small(self.summary.counts)
-
-    def to_json(self) -> dict[str, object]:
-        """DESIGN.md's `nps show --json` object."""
-        return self.summary.to_json()
-
-
 def _counts(row: dict[str, Any]) -> Counts:
     return Counts(int(row["promoters"] or 0), int(row["passives"] or 0), int(row["detractors"] or 0))
 
 
-def summaries(reader: Reader) -> list[SurveySummary]:
+def summaries(reader: Store) -> list[SurveySummary]:
     """Every survey with its counts, NPS, interval and first/last answer: one grouped query.
 
     Date-range surveys are counted with one extra query each over the answered_at index.
@@ -223,7 +121,7 @@ def summaries(reader: Reader) -> list[SurveySummary]:
     )
     result = []
     for row in found:
-        survey = Survey.from_row(row)
+        survey = from_row(Survey, row)
         if survey.is_range:
             result.append(summary(reader, survey))
             continue
@@ -238,7 +136,7 @@ def summaries(reader: Reader) -> list[SurveySummary]:
     return result
 
 
-def summary(reader: Reader, target: Target, segment: str | None = None) -> SurveySummary:
+def summary(reader: Store, target: Target, segment: str | None = None) -> SurveySummary:
     """One survey's (or date range's) summary, optionally of one segment only."""
     ref = resolve(reader, target)
     where, params = scope(ref, segment)
@@ -268,7 +166,7 @@ def summary(reader: Reader, target: Target, segment: str | None = None) -> Surve
     )
 
 
-def by_segment(reader: Reader, target: Target) -> list[tuple[str, NpsSummary]]:
+def by_segment(reader: Store, target: Target) -> list[tuple[str, NpsSummary]]:
     """(segment, summary) for every segment value of a survey, by segment; '' is "no segment"."""
     ref = resolve(reader, target)
     where, params = scope(ref)
@@ -278,12 +176,12 @@ def by_segment(reader: Reader, target: Target) -> list[tuple[str, NpsSummary]]:
     return [(row["segment"], NpsSummary.from_counts(ref.label, _counts(row))) for row in found]
 
 
-def segments(reader: Reader, target: Target) -> list[str]:
+def segments(reader: Store, target: Target) -> list[str]:
     """The segment values a survey's answers have (no '' entry)."""
     return [s for s, _ in by_segment(reader, target) if s]
 
 
-def distribution(reader: Reader, target: Target, segment: str | None = None) -> list[int]:
+def distribution(reader: Store, target: Target, segment: str | None = None) -> list[int]:
     """How many answers gave each score: 11 buckets for 0..10."""
     ref = resolve(reader, target)
     where, params = scope(ref, segment)
@@ -301,7 +199,7 @@ def distribution(reader: Reader, target: Target, segment: str | None = None) -> 
     return buckets
 
 
-def undated(reader: Reader, target: Target) -> int:
+def undated(reader: Store, target: Target) -> int:
     """How many of a survey's answers have no date (they are left out of trends and date ranges)."""
     ref = resolve(reader, target)
     if ref.is_range:
@@ -319,18 +217,6 @@ def undated(reader: Reader, target: Target) -> int:
 # -- trend --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TrendPoint:
-    """One period of a trend; periods without answers are kept (n = 0) so charts show the gap."""
-
-    period: str  # ASCII label: 2026-03, 2026-W10, 2026-Q1
-    start: date
-    end: date
-    counts: Counts
-    nps: float | None
-    ci95: tuple[float, float] | None
-
-
 def period_of(day: date, grain: Grain) -> tuple[str, date]:
     """The ASCII label and first day of the period containing `day`."""
     if grain == "month":
@@ -341,7 +227,7 @@ def period_of(day: date, grain: Grain) -> tuple[str, date]:
     if grain == "week":
         iso = day.isocalendar()
         return f"{iso.year}-W{iso.week:02d}", date.fromisocalendar(iso.year, iso.week, 1)
-    raise InputError(t("nps.bad_grain", grain=grain, choices=", ".join(GRAINS)), field="grain")
+    raise InputError(t("nps.repo.bad_grain", grain=grain, choices=", ".join(GRAINS)), field="grain")
 
 
 def _next_start(start: date, grain: Grain) -> date:
@@ -353,7 +239,7 @@ def _next_start(start: date, grain: Grain) -> date:
 
 
 def trend(
-    reader: Reader, target: Target, grain: Grain = "month", segment: str | None = None
+    reader: Store, target: Target, grain: Grain = "month", segment: str | None = None
 ) -> list[TrendPoint]:
     """NPS by week, month or quarter from the first to the last dated answer, gaps included.
 
@@ -392,46 +278,31 @@ def trend(
 # -- comparisons --------------------------------------------------------------------------------
 
 
-def compare(reader: Reader, before: Target, after: Target, segment: str | None = None) -> Comparison:
+def compare(reader: Store, before: Target, after: Target, segment: str | None = None) -> Comparison:
     """Before/after comparison of two surveys or date ranges (optionally one segment of each)."""
     b = summary(reader, before, segment)
     a = summary(reader, after, segment)
     return compare_counts(b.summary, a.summary)
 
 
-def format_points(value: float | None, signed: bool = False) -> str:
-    """An NPS-like value for display: rounded half away from zero, '—' when there is none."""
-    if value is None:
-        return "—"
-    rounded = int(round_half_away(value))
-    return f"{rounded:+d}" if signed else f"{rounded:d}"
-
-
-def p_text(p: float | None) -> str:
-    """A p-value as reports write it: `p = 0.012`, or `p < 0.001` when it is tiny."""
-    if p is None:
-        return "p = —"
-    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
-
-
 def verdict(result: Comparison) -> str:
     """The plain-language conclusion of a comparison, in the current language."""
     b, a = result.before, result.after
     if b.n == 0 or a.n == 0:
-        return t("nps.verdict_empty")
+        return t("nps.verdict.empty")
     parts = []
     if is_small(b.counts) or is_small(a.counts):
-        parts.append(t("nps.verdict_small", n=min(b.n, a.n)))
-    delta = format_points(result.delta, signed=True)
+        parts.append(t("nps.verdict.small", n=min(b.n, a.n)))
+    delta = points(result.delta)
     p = p_text(result.p_value)
     if result.significant and (result.delta or 0) > 0:
-        parts.append(t("nps.verdict_up", delta=delta, p=p))
+        parts.append(t("nps.verdict.up", delta=delta, p=p))
     elif result.significant:
-        parts.append(t("nps.verdict_down", delta=delta, p=p))
+        parts.append(t("nps.verdict.down", delta=delta, p=p))
     else:
         needed = answers_needed(b, a)
         if needed is None:
-            parts.append(t("nps.verdict_same", delta=delta, p=p))
+            parts.append(t("nps.verdict.same", delta=delta, p=p))
         else:
-            parts.append(t("nps.verdict_noise", delta=delta, p=p, more=needed))
+            parts.append(t("nps.verdict.noise", delta=delta, p=p, more=needed))
     return " ".join(parts)

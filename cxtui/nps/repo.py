@@ -1,16 +1,10 @@
-"""NPS repository: surveys, imports, quick entry, comments and follow-ups, reads and writes.
+"""Answers coming in: imports of survey exports, quick entry and typed-in answers, the rejects CSV.
 
-Write functions take the `Store` first and each is one `store.action()`: one transaction and one
-undo step, an import of 100,000 rows included. This module re-exports the whole API, so a screen
-needs only `from cxtui.nps import repo`:
-
-    repo.import_parsed(store, "Spring survey", parse_file(path))   # one transaction
-    repo.summaries(store)                                           # survey list, counted in SQL
-    repo.compare(store, "2026-01-01..2026-03-31", "Spring survey")
-
-Modules: `surveys` (surveys, refs, ids), `queries` (summaries, segments, distribution, trend,
-compare, verdict), `followups` (comments, categories, the detractor queue), `templates` (seed 002's
-light surveys), `categories` (keyword rules), `reader` (read-only opener for the CLI).
+Each write takes the `Store` first and is one `store.action()`: one transaction and one undo step,
+an import of 100,000 rows included. The rest of the NPS domain: `surveys` (surveys and refs),
+`queries` (summaries, segments, distribution, trend, compare, verdict), `followups` (comments,
+categories, the detractor queue), `templates` and `template_results` (seed 002's light surveys),
+`categories` (keyword rules), `stats` (the formulas), `importers` (reading export files).
 """
 
 from __future__ import annotations
@@ -21,108 +15,19 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from cxtui.db.store import Store
 from cxtui.errors import CxError, InputError
 from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
-from cxtui.nps.categories import CATEGORIES, categorize
-from cxtui.nps.followups import (
-    FOLLOWUP_STATUSES,
-    CommentRow,
-    FollowupRow,
-    category_counts,
-    comment_count,
-    comments,
-    followups,
-    set_category,
-    set_followup,
-)
-from cxtui.nps.queries import (
-    GRAINS,
-    SurveySummary,
-    TrendPoint,
-    by_segment,
-    compare,
-    distribution,
-    segments,
-    summaries,
-    summary,
-    trend,
-    undated,
-    verdict,
-)
-from cxtui.nps.surveys import (
-    KINDS,
-    Ref,
-    Survey,
-    create_range_survey,
-    create_survey,
-    delete_survey,
-    find_survey,
-    get_survey,
-    list_surveys,
-    new_ids,
-    now,
-    parse_range,
-    rename_survey,
-    resolve,
-)
-from cxtui.nps.types import DetectedColumns, ParsedFile, RejectedRow
-from cxtui.schema import NPS_COUNTS_INSERT_TRIGGER
-
-if TYPE_CHECKING:
-    from cxtui.store import Store
-
-__all__ = [
-    "CATEGORIES",
-    "FOLLOWUP_STATUSES",
-    "GRAINS",
-    "KINDS",
-    "AlreadyImportedError",
-    "CommentRow",
-    "FollowupRow",
-    "ImportResult",
-    "ManualEntry",
-    "Ref",
-    "Survey",
-    "SurveySummary",
-    "TrendPoint",
-    "add_manual_scores",
-    "by_segment",
-    "categorize",
-    "category_counts",
-    "comment_count",
-    "comments",
-    "compare",
-    "create_range_survey",
-    "create_survey",
-    "delete_survey",
-    "distribution",
-    "find_survey",
-    "followups",
-    "get_survey",
-    "import_parsed",
-    "list_surveys",
-    "new_ids",
-    "parse_quick_entry",
-    "parse_range",
-    "quick_entry_bad_tokens",
-    "rename_survey",
-    "resolve",
-    "save_rejects_csv",
-    "segments",
-    "set_category",
-    "set_followup",
-    "summaries",
-    "summary",
-    "trend",
-    "undated",
-    "verdict",
-]
+from cxtui.ids import new_ids, utc_now
+from cxtui.nps.categories import categorize
+from cxtui.nps.models import ImportResult, ManualEntry, ParsedFile, RejectedRow, Survey
+from cxtui.nps.schema import NPS_COUNTS_INSERT_TRIGGER
+from cxtui.nps.surveys import create_survey, find_survey
 
 
 class AlreadyImportedError(InputError):
@@ -133,31 +38,6 @@ class AlreadyImportedError(InputError):
 
 
 # -- imports ------------------------------------------------------------------------------------
-
-
-@dataclass
-class ImportResult:
-    """What one import did: how many rows were imported, skipped as blank, or rejected (and why)."""
-
-    survey: Survey
-    import_id: str
-    source: str
-    encoding: str
-    layout: str
-    columns: DetectedColumns
-    imported: int
-    blank_lines: list[int] = field(default_factory=list)
-    rejected: list[RejectedRow] = field(default_factory=list)
-
-    @property
-    def blank(self) -> int:
-        """Rows skipped because they had no answer."""
-        return len(self.blank_lines)
-
-    @property
-    def total_rows(self) -> int:
-        """Data rows in the file: imported + blank + rejected."""
-        return self.imported + self.blank + len(self.rejected)
 
 
 def _extra_json(extra: dict[str, str]) -> str | None:
@@ -178,12 +58,12 @@ def import_parsed(store: Store, survey_name: str, parsed: ParsedFile) -> ImportR
     AlreadyImportedError (exit 1) when a file with the same SHA-256 was already imported into that
     survey; InputError for a date-range survey, which has no answers of its own.
     """
-    with gc_paused(), store.action(t("nps.act_import", source=parsed.source)):
+    with gc_paused(), store.action(t("nps.act.import", source=parsed.source)):
         survey = find_survey(store, survey_name.strip())
         if survey is None:
             survey = create_survey(store, survey_name, "import", source=parsed.source)
         elif survey.is_range:
-            raise InputError(t("nps.import_into_range", name=survey.name), field="survey")
+            raise InputError(t("nps.repo.import_into_range", name=survey.name), field="survey")
         done = store.rows(
             "SELECT source, imported_at FROM imports WHERE survey_id = ? AND sha256 = ?",
             [survey.id, parsed.sha256],
@@ -191,7 +71,7 @@ def import_parsed(store: Store, survey_name: str, parsed: ParsedFile) -> ImportR
         if done:
             raise AlreadyImportedError(
                 t(
-                    "nps.already_imported",
+                    "nps.repo.already_imported",
                     source=parsed.source,
                     survey=survey.name,
                     when=str(done[0]["imported_at"])[:10],
@@ -199,7 +79,7 @@ def import_parsed(store: Store, survey_name: str, parsed: ParsedFile) -> ImportR
                 ),
                 field="source",
             )
-        stamp = now()
+        stamp = utc_now()
         ids = new_ids(len(parsed.responses) + 1)
         import_id = ids.pop()
         store.insert_row(
@@ -282,25 +162,14 @@ def save_rejects_csv(rejected: Sequence[RejectedRow], path: Path | str) -> None:
     try:
         with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow([t("nps.col_line"), t("nps.col_reason"), t("nps.col_row")])
+            writer.writerow([t("nps.rejects.line"), t("nps.rejects.reason"), t("nps.rejects.row")])
             for row in rejected:
                 writer.writerow([row.line, row.reason, row.raw])
     except OSError as exc:
-        raise CxError(t("nps.rejects_unwritable", path=path, reason=exc.strerror)) from None
+        raise CxError(t("nps.repo.rejects_unwritable", path=path, reason=exc.strerror)) from None
 
 
 # -- quick entry --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ManualEntry:
-    """One answer typed in by hand (e.g. from a paper form)."""
-
-    score: int | None  # None only for template answers without an NPS question
-    comment: str = ""
-    segment: str = ""
-    answered_at: date | datetime | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 # Quick-entry words are separated by spaces, commas and the Japanese 、 (after NFKC, which makes the
@@ -351,7 +220,7 @@ def parse_quick_entry(line: str, *, segment: str = "", answered_at: date | None 
     line of numbers only, every number outside 0–10 (`9 11 7` is a typo, not 9 with a comment)."""
     bad = quick_entry_bad_tokens(line)
     if bad:
-        message = "; ".join(t("nps.quick_bad_score", token=token) for token in bad)
+        message = "; ".join(t("nps.repo.quick_bad_score", token=token) for token in bad)
         raise InputError(message, field="score")
     words, comment = _quick_words(line)
     if _only_numbers(words):
@@ -380,14 +249,14 @@ def add_manual_scores(
         if score is not None and (
             isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10
         ):
-            raise InputError(t("nps.manual_bad_score", index=index, score=score), field="score")
-    with store.action(t("nps.act_manual", n=len(items))):
+            raise InputError(t("nps.repo.manual_bad_score", index=index, score=score), field="score")
+    with store.action(t("nps.act.manual", n=len(items))):
         found = survey if isinstance(survey, Survey) else find_survey(store, survey.strip())
         if found is None:
             found = create_survey(store, str(survey), "manual")
         elif found.is_range:
-            raise InputError(t("nps.import_into_range", name=found.name), field="survey")
-        stamp = now()
+            raise InputError(t("nps.repo.import_into_range", name=found.name), field="survey")
+        stamp = utc_now()
         ids = new_ids(len(items))
         store.insert_rows(
             "responses",

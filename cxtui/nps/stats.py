@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from cxtui.rounding import round_half_away
+from cxtui.format import round_half_away
 
 __all__ = [
     "SMALL_SAMPLE",

@@ -4,55 +4,40 @@ templates, delete. Each persists what its dialog returns as one undoable action,
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 
 from cxtui.errors import CxError
 from cxtui.i18n import t
-from cxtui.nps import queries, repo
-
-if TYPE_CHECKING:
-    from cxtui.store import Store
+from cxtui.nps import models, queries, repo, surveys
+from cxtui.nps.models import Target
+from screens.shared.workspace import WorkspaceScreen
 
 ALL = "__all__"
 
 
-class NpsActions:
-    """Mixed into NpsScreen (which provides reload(), action_tab() and the widgets)."""
+class NpsActions(WorkspaceScreen):
+    """NpsScreen's actions (NpsScreen provides the widgets, `reload()` and the tabs)."""
 
-    store: Store
-    today: date
     target_key: str
     compare_sides: tuple[str, str, str | None] | None
 
-    def _writable(self) -> bool:
-        if self.store.readonly:
-            self.notify(t("ws.readonly_write"), severity="error")
-            return False
-        return True
+    @property
+    def target(self) -> Target:
+        """What the tabs show (see NpsScreen)."""
+        raise NotImplementedError
 
-    def _apply(self, change: Callable[[], object], *, timeout: float | None = None) -> bool:
-        """Run one store write and say whether it worked. A CxError becomes an error notice, never
-        an exception out of the worker (which would end the app).
+    def action_tab(self, tab: str) -> None:
+        """Show a tab (see NpsScreen)."""
+        raise NotImplementedError
 
-        On failure the screen reloads: the usual cause is data changed underneath it (say, another
-        program deleted the survey while a dialog was open), so what is shown should catch up. What
-        to show on success is the caller's choice.
-        """
-        try:
-            change()
-        except CxError as exc:
-            self.notify(exc.message, severity="error", timeout=timeout)
-            self.reload()
-            return False
-        return True
+    def refresh_tab(self) -> None:
+        """Load the visible tab if what it shows changed (see NpsScreen)."""
+        raise NotImplementedError
 
     def _survey_names(self) -> list[str]:
-        return [s.name for s in queries.list_surveys(self.store)]
+        return [s.name for s in surveys.list_surveys(self.store)]
 
     @work
     async def action_import_file(self) -> None:
@@ -61,7 +46,7 @@ class NpsActions:
         from screens.nps.import_dialog import ImportDialog
         from screens.nps.import_result import ImportResultDialog
 
-        if not self._writable():
+        if not self.writable():
             return
         start = self.store.path.parent if self.store.path else Path.cwd()
         request = await self.app.push_screen_wait(ImportDialog(start, self._survey_names()))
@@ -83,8 +68,8 @@ class NpsActions:
                 self.notify(exc.message, severity="error", timeout=10)
                 return
         ready = parsed  # not None from here on (a lambda would not see `parsed` narrowed)
-        results: list[repo.ImportResult] = []  # _apply says only whether it worked; this keeps the result
-        if not self._apply(
+        results: list[models.ImportResult] = []  # _apply says only whether it worked; this keeps the result
+        if not self.apply(
             lambda: results.append(repo.import_parsed(self.store, request.survey_name, ready)), timeout=10
         ):
             return
@@ -99,17 +84,17 @@ class NpsActions:
         """Type scores from paper forms quickly."""
         from screens.nps.quick_entry import QuickEntryDialog
 
-        if not self._writable():
+        if not self.writable():
             return
-        default = self.target_key if self.target_key != ALL else t("nps_scr.quick_default")
+        default = self.target_key if self.target_key != ALL else t("nps.screen.quick_default")
         entry = await self.app.push_screen_wait(QuickEntryDialog(default, self.today))
         if entry is None or not entry.entries:
             return
-        if not self._apply(lambda: repo.add_manual_scores(self.store, entry.survey_name, entry.entries)):
+        if not self.apply(lambda: repo.add_manual_scores(self.store, entry.survey_name, entry.entries)):
             return
         self.target_key = entry.survey_name
         self.reload()
-        self.notify(t("nps_scr.quick_saved", n=len(entry.entries), survey=entry.survey_name))
+        self.notify(t("nps.screen.quick_saved", n=len(entry.entries), survey=entry.survey_name))
 
     @work
     async def action_compare(self) -> None:
@@ -137,18 +122,20 @@ class NpsActions:
     @work
     async def action_delete_survey(self) -> None:
         """Delete the selected survey and its answers (asks first; ctrl+z undoes it)."""
-        from screens.dialogs.confirm import ConfirmDialog
+        from screens.shared.confirm import ConfirmDialog
 
-        if self.target_key == ALL or not self._writable():
+        if self.target_key == ALL or not self.writable():
             return
         name = self.target_key
         summary = queries.summary(self.store, name)
         confirmed = await self.app.push_screen_wait(
             ConfirmDialog(
-                t("confirm.delete_title"), t("nps_scr.delete_survey", name=name, n=summary.n), t("key.delete")
+                t("app.confirm.delete_title"),
+                t("nps.screen.delete_survey", name=name, n=summary.n),
+                t("app.key.delete"),
             )
         )
-        # The survey may be gone by now (another program): _apply turns that into a message.
-        if confirmed and self._apply(lambda: repo.delete_survey(self.store, name)):
+        # The survey may be gone by now (another program): apply() turns that into a message.
+        if confirmed and self.apply(lambda: surveys.delete_survey(self.store, name)):
             self.reload()
-            self.notify(t("msg.deleted", title=name))
+            self.notify(t("app.msg.deleted", title=name))

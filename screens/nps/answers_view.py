@@ -7,11 +7,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from cxtui.format import points, round_half_away
 from cxtui.i18n import get_language, t
-from cxtui.nps.queries import format_points
-from cxtui.nps.templates import QuestionSummary, TemplateSummary
-from cxtui.rounding import round_half_away
-from screens.widgets.plain import plain_text
+from cxtui.nps.template_results import QuestionSummary, TemplateSummary
+from screens.shared.plain import plain_text
 
 
 def _share(value: float | None) -> str:
@@ -24,12 +23,13 @@ def _answer(item: QuestionSummary, nps_text: str) -> RenderableType:
         return Text("—" if item.mean is None else f"{item.mean:.2f} / 5", style="bold")
     if kind == "yes_no":
         return Text(
-            f"{t('nps_ans.yes')} {_share(item.yes_share)} · {t('nps_ans.no')} {_share(item.no_share)}"
+            f"{t('nps.answers.yes')} {_share(item.yes_share)} · {t('nps.answers.no')} {_share(item.no_share)}"
         )
     if kind == "yes_maybe_no":
         return Text(
-            f"{t('nps_ans.yes')} {_share(item.yes_share)} · {t('nps_ans.maybe')} {_share(item.maybe_share)}"
-            f" · {t('nps_ans.no')} {_share(item.no_share)}"
+            f"{t('nps.answers.yes')} {_share(item.yes_share)}"
+            f" · {t('nps.answers.maybe')} {_share(item.maybe_share)}"
+            f" · {t('nps.answers.no')} {_share(item.no_share)}"
         )
     if kind == "nps":
         return Text(nps_text, style="bold")
@@ -53,18 +53,18 @@ class AnswersView(Static):
     def show(self, summary: TemplateSummary | None) -> None:
         """Render the summary (None: not a template survey)."""
         if summary is None:
-            self._set(Text(t("nps_ans.not_template"), style="dim"))
+            self._set(Text(t("nps.answers.not_template"), style="dim"))
             return
         lang = get_language()
         nps_text = "—"
         if summary.nps is not None and summary.nps.nps is not None:
-            nps_text = f"NPS {format_points(summary.nps.nps, signed=True)} (n = {summary.nps.n})"
+            nps_text = f"NPS {points(summary.nps.nps)} (n = {summary.nps.n})"
         table = Table(expand=True, show_edge=False, header_style="bold")
-        table.add_column(t("nps_ans.question"), ratio=3)
-        table.add_column(t("nps_ans.answered"), justify="right", no_wrap=True)
-        table.add_column(t("nps_ans.result"), ratio=3)
+        table.add_column(t("nps.answers.question"), ratio=3)
+        table.add_column(t("nps.answers.answered"), justify="right", no_wrap=True)
+        table.add_column(t("nps.answers.result"), ratio=3)
         for item in summary.questions:
             table.add_row(item.question.text_in(lang), str(item.answered), _answer(item, nps_text))
         title = Text(f"{summary.template.title_in(lang)} — {summary.survey}", style="bold")
-        count = Text(t("nps_ans.count", n=summary.answers), style="dim")
+        count = Text(t("nps.answers.count", n=summary.answers), style="dim")
         self._set(Group(title, count, Text(""), table))

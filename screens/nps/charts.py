@@ -17,7 +17,7 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from cxtui.i18n import t
-from cxtui.nps.queries import TrendPoint
+from cxtui.nps.models import TrendPoint
 from screens.nps.headline import interval_text, signed
 
 RGB = tuple[int, int, int]
@@ -238,18 +238,18 @@ class TrendChart(Vertical):
         if drawable:
             self.message_text = ""
             self.plot.show(points)
-            legend = t("nps_ui.trend_legend")
+            legend = t("nps.ui.trend_legend")
             if len(shown) < len(points):
-                legend += "   " + t("nps_ui.trend_gaps")
+                legend += "   " + t("nps.ui.trend_gaps")
             self.legend.update(Content(legend))
             return
         self.plot.show([])
         if not shown:
-            self.message_text = t("nps_ui.trend_empty")
+            self.message_text = t("nps.ui.trend_empty")
         else:
             point = shown[0]
             lo, hi = interval_text(point.ci95)
             self.message_text = t(
-                "nps_ui.trend_one", period=point.period, nps=signed(point.nps), lo=lo, hi=hi, n=point.counts.n
+                "nps.ui.trend_one", period=point.period, nps=signed(point.nps), lo=lo, hi=hi, n=point.counts.n
             )
         self.message.update(Content(self.message_text))

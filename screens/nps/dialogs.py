@@ -19,12 +19,13 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from cxtui.errors import InputError
 from cxtui.i18n import get_language, t
-from cxtui.nps.queries import FOLLOWUP_STATUSES, FollowupRow, parse_range, range_label
+from cxtui.nps.models import FOLLOWUP_STATUSES, FollowupRow
 from cxtui.nps.stats import classify
+from cxtui.nps.surveys import parse_range, range_label
 from cxtui.nps.templates import TEMPLATES, template_text
-from screens.dialogs.base import FormDialog, field_row
-from screens.translate import translate_bindings
-from screens.widgets.choice import ChoiceBar
+from screens.shared.choice import ChoiceBar
+from screens.shared.form import FormDialog, field_row
+from screens.shared.translate import translate_bindings
 
 __all__ = [
     "CompareDialog",
@@ -49,13 +50,16 @@ class FollowupEdit:
 
 def group_label(score: int) -> str:
     """promoter / passive / detractor for a 0–10 score, translated."""
-    return t(f"nps_dlg.group.{classify(score)}")
+    return t(f"nps.dialog.group.{classify(score)}")
+
+
+SIDE_LABELS = {"before": "nps.dialog.before", "after": "nps.dialog.after"}
 
 
 class FollowupDialog(FormDialog[FollowupEdit]):
     """Close the loop with one detractor: the answer read-only, then owner, status and note."""
 
-    title_key = "nps_dlg.followup_title"
+    title_key = "nps.dialog.followup_title"
 
     def __init__(self, row: FollowupRow) -> None:
         super().__init__()
@@ -65,10 +69,10 @@ class FollowupDialog(FormDialog[FollowupEdit]):
         """The answer, then the follow-up fields."""
         r = self.row
         facts = [
-            (t("nps_dlg.col_score"), f"{r.score} ({group_label(r.score)})"),
-            (t("nps_dlg.survey_name"), r.survey),
-            (t("nps_dlg.segment"), r.segment or "—"),
-            (t("nps_dlg.date"), (r.answered_at or "—")[:10]),
+            (t("nps.dialog.col_score"), f"{r.score} ({group_label(r.score)})"),
+            (t("nps.dialog.survey_name"), r.survey),
+            (t("nps.dialog.segment"), r.segment or "—"),
+            (t("nps.dialog.date"), (r.answered_at or "—")[:10]),
         ]
         for label, value in facts:
             yield Horizontal(
@@ -77,11 +81,11 @@ class FollowupDialog(FormDialog[FollowupEdit]):
                 classes="nps-fact",
             )
         yield Static(r.comment or "—", id="followup-comment", classes="dialog-previous", markup=False)
-        yield from field_row("nps_dlg.owner", Input(r.owner, id="owner"))
+        yield from field_row("nps.dialog.owner", Input(r.owner, id="owner"))
         options = [(t(f"nps.status.{status}"), status) for status in FOLLOWUP_STATUSES]
         chosen = r.status if r.status in FOLLOWUP_STATUSES else FOLLOWUP_STATUSES[0]
-        yield from field_row("nps_dlg.status", ChoiceBar(options, chosen, id="status"))
-        yield from field_row("nps_dlg.note", Input(r.note, id="note"))
+        yield from field_row("nps.dialog.status", ChoiceBar(options, chosen, id="status"))
+        yield from field_row("nps.dialog.note", Input(r.note, id="note"))
 
     def on_mount(self) -> None:
         """Start with the owner."""
@@ -110,7 +114,7 @@ class CompareRequest:
 class CompareDialog(FormDialog[CompareRequest]):
     """Pick "before" and "after": a survey each, or a typed date range; optionally one segment."""
 
-    title_key = "nps_dlg.compare_title"
+    title_key = "nps.dialog.compare_title"
 
     def __init__(
         self,
@@ -126,31 +130,34 @@ class CompareDialog(FormDialog[CompareRequest]):
 
     def body(self) -> ComposeResult:
         """For each side a survey and a range field; then the segment."""
-        yield Static(t("nps_dlg.compare_hint"), classes="nps-note", markup=False)
+        yield Static(t("nps.dialog.compare_hint"), classes="nps-note", markup=False)
         options = [(name, name) for name in self.survey_names]
         for side in ("before", "after"):
             initial = self.initial[side] or ""
             is_survey = initial in self.survey_names
             survey: Select[str] = Select(
-                options, prompt=t("nps_dlg.pick_survey"), id=side, value=initial if is_survey else Select.NULL
+                options,
+                prompt=t("nps.dialog.pick_survey"),
+                id=side,
+                value=initial if is_survey else Select.NULL,
             )
-            yield from field_row(f"nps_dlg.{side}", survey)
+            yield from field_row(SIDE_LABELS[side], survey)
             yield from field_row(
-                "nps_dlg.or_range",
+                "nps.dialog.or_range",
                 Input("" if is_survey else initial, id=f"{side}_range", placeholder="2026-01-01..2026-03-31"),
             )
         yield from field_row(
-            "nps_dlg.segment",
-            Select([(s, s) for s in self.segments], prompt=t("nps_dlg.all_segments"), id="segment"),
+            "nps.dialog.segment",
+            Select([(s, s) for s in self.segments], prompt=t("nps.dialog.all_segments"), id="segment"),
         )
 
     def on_mount(self) -> None:
         """The confirm button says what it does."""
-        self.query_one("#save", Button).label = t("nps_dlg.compare") + "  ctrl+s"
+        self.query_one("#save", Button).label = t("nps.dialog.compare") + "  ctrl+s"
 
     def side(self, which: str) -> str:
         """One side as the queries module reads it: a range label, else a survey name."""
-        label = t(f"nps_dlg.{which}")
+        label = t(SIDE_LABELS[which])
         raw = unicodedata.normalize("NFKC", self.value_of(f"{which}_range")).strip()
         if raw:
             try:
@@ -158,18 +165,18 @@ class CompareDialog(FormDialog[CompareRequest]):
             except InputError as exc:
                 raise InputError(f"{label}: {exc.message}", field=f"{which}_range") from None
             if dates is None:
-                raise InputError(f"{label}: {t('nps.bad_range', text=raw)}", field=f"{which}_range")
+                raise InputError(f"{label}: {t('nps.repo.bad_range', text=raw)}", field=f"{which}_range")
             return range_label(*dates)
         value = self.query_one(f"#{which}", Select).value
         if value is Select.NULL:
-            raise InputError(f"{label}: {t('nps_dlg.need_side')}", field=which)
+            raise InputError(f"{label}: {t('nps.dialog.need_side')}", field=which)
         return str(value)
 
     def build(self) -> CompareRequest:
         """The two sides and the segment (None: every segment)."""
         before, after = self.side("before"), self.side("after")
         if before == after:
-            raise InputError(t("nps_dlg.same_sides"), field="after")
+            raise InputError(t("nps.dialog.same_sides"), field="after")
         segment = self.query_one("#segment", Select).value
         return CompareRequest(before, after, None if segment is Select.NULL else str(segment))
 
@@ -181,9 +188,9 @@ class TemplatesDialog(ModalScreen[None]):
     """The light survey templates of seed 002, as text ready to copy into a form tool."""
 
     BINDINGS = [
-        Binding("escape", "close", "key.close"),
-        Binding("t", "switch", "nps_dlg.key_switch_template"),
-        Binding("c", "copy_all", "nps_dlg.key_copy_all"),
+        Binding("escape", "close", "app.key.close"),
+        Binding("t", "switch", "nps.dialog.key_switch_template"),
+        Binding("c", "copy_all", "nps.dialog.key_copy_all"),
     ]
 
     def __init__(self, key: str = "after_1min") -> None:
@@ -195,15 +202,15 @@ class TemplatesDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """Template names (the current one marked), its text, how to copy it and how to import answers."""
         with Vertical(classes="dialog nps-templates-dialog"):
-            yield Label(t("nps_dlg.templates_title"), classes="dialog-title")
+            yield Label(t("nps.dialog.templates_title"), classes="dialog-title")
             yield Static(self._names(), id="tpl-names")
             yield TextArea(self.text, id="tpl-text", read_only=True, soft_wrap=True)
-            yield Static(t("nps_dlg.tpl_copy_hint"), classes="nps-note", markup=False)
-            yield Static(t("nps_dlg.tpl_import_hint"), classes="nps-note", markup=False)
+            yield Static(t("nps.dialog.tpl_copy_hint"), classes="nps-note", markup=False)
+            yield Static(t("nps.dialog.tpl_import_hint"), classes="nps-note", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("nps_dlg.switch_template") + "  t", id="switch")
-                yield Button(t("nps_dlg.copy_all") + "  c", id="copy")
-                yield Button(t("key.close") + "  esc", variant="primary", id="close")
+                yield Button(t("nps.dialog.switch_template") + "  t", id="switch")
+                yield Button(t("nps.dialog.copy_all") + "  c", id="copy")
+                yield Button(t("app.key.close") + "  esc", variant="primary", id="close")
 
     @property
     def text(self) -> str:
@@ -234,7 +241,7 @@ class TemplatesDialog(ModalScreen[None]):
     def action_copy_all(self) -> None:
         """Copy the whole template to the clipboard."""
         self.app.copy_to_clipboard(self.text)
-        self.notify(t("nps_dlg.copied", title=TEMPLATES[self.key].title_in(get_language())))
+        self.notify(t("nps.dialog.copied", title=TEMPLATES[self.key].title_in(get_language())))
 
     def action_close(self) -> None:
         """Close."""

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import DirectoryTree, Input
 
-from screens.translate import translate_bindings
+from screens.shared.translate import translate_bindings
 
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
 
@@ -67,7 +67,7 @@ class PathSuggester(Suggester):
 class PathInput(Input):
     """A path Input where tab accepts the suggested completion (and moves on when there is none)."""
 
-    BINDINGS = [Binding("tab", "complete", "nps_dlg.key_complete", show=False)]
+    BINDINGS = [Binding("tab", "complete", "nps.dialog.key_complete", show=False)]
 
     def __init__(self, value: str = "", **kwargs: Any) -> None:
         super().__init__(value, suggester=PathSuggester(), **kwargs)

@@ -13,16 +13,16 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from cxtui.format import p_text, points, round_half_away
 from cxtui.i18n import t
-from cxtui.nps.queries import format_points, p_text, verdict
+from cxtui.nps.queries import verdict
 from cxtui.nps.stats import Comparison, Counts, NpsSummary, half_width, is_small, shares
-from cxtui.rounding import round_half_away
 
 # (legend key, theme colour) for promoters, passives, detractors, in the order the bar draws them.
 GROUPS: tuple[tuple[str, str], ...] = (
-    ("nps_ui.promoters", "$success"),
-    ("nps_ui.passives", "$warning"),
-    ("nps_ui.detractors", "$error"),
+    ("nps.ui.promoters", "$success"),
+    ("nps.ui.passives", "$warning"),
+    ("nps.ui.detractors", "$error"),
 )
 SWATCH = "■"
 BAR_CELL = "█"
@@ -32,7 +32,7 @@ LEGEND_GAP = "   "
 
 def signed(value: float | None) -> str:
     """An NPS-like value for display (`+40`, `-5`, `—`), rounded half away from zero."""
-    return format_points(value, signed=True)
+    return points(value)
 
 
 def exact(value: float) -> str:
@@ -105,7 +105,7 @@ class ProportionBar(Widget):
 
     def _legend(self, width: int) -> list[Content]:
         if self.counts.n == 0:
-            return [Content.styled(t("nps_ui.no_answers"), "$text-muted")]
+            return [Content.styled(t("nps.ui.no_answers"), "$text-muted")]
         items = self.legend_items()
         one_line = Content(LEGEND_GAP).join(
             Content.assemble((SWATCH, colour), f" {label} {pct} ({count})")
@@ -183,27 +183,27 @@ class NpsHeadline(Widget):
     def _figures(self, summary: NpsSummary) -> Content:
         lines: list[Content] = []
         if summary.n == 0 or summary.nps is None:
-            lines.append(Content.assemble((t("nps_ui.nps"), "bold"), "  —"))
-            lines.append(Content(t("nps_ui.n", n=0)))
-            lines.append(Content.styled(t("nps_ui.formula_empty"), "$text-muted"))
-            lines.append(Content.styled(t("nps_ui.no_answers"), "$warning"))
+            lines.append(Content.assemble((t("nps.ui.nps"), "bold"), "  —"))
+            lines.append(Content(t("nps.ui.n", n=0)))
+            lines.append(Content.styled(t("nps.ui.formula_empty"), "$text-muted"))
+            lines.append(Content.styled(t("nps.ui.no_answers"), "$warning"))
             return Content("\n").join(lines)
         lo, hi = interval_text(summary.ci95)
-        lines.append(Content.assemble((t("nps_ui.nps"), "bold"), "  ", t("nps_ui.ci", lo=lo, hi=hi)))
-        n_line = Content(t("nps_ui.n", n=summary.n))
+        lines.append(Content.assemble((t("nps.ui.nps"), "bold"), "  ", t("nps.ui.ci", lo=lo, hi=hi)))
+        n_line = Content(t("nps.ui.n", n=summary.n))
         if summary.rejected:
             n_line = Content.assemble(
-                n_line, "  ·  ", (t("nps_ui.rejected", n=summary.rejected), "$text-muted")
+                n_line, "  ·  ", (t("nps.ui.rejected", n=summary.rejected), "$text-muted")
             )
         lines.append(n_line)
         formula = t(
-            "nps_ui.formula", p=summary.promoters, d=summary.detractors, n=summary.n, value=exact(summary.nps)
+            "nps.ui.formula", p=summary.promoters, d=summary.detractors, n=summary.n, value=exact(summary.nps)
         )
         lines.append(Content.styled(formula, "$text-muted"))
         if is_small(summary.counts):
             half = half_width(summary.counts) or 0.0
             lines.append(
-                Content.styled(t("nps_ui.small", n=summary.n, half=int(round_half_away(half))), "$warning")
+                Content.styled(t("nps.ui.small", n=summary.n, half=int(round_half_away(half))), "$warning")
             )
         return Content("\n").join(lines)
 
@@ -258,12 +258,12 @@ class CompareView(Vertical):
 
     def show(self, comparison: Comparison, before_label: str, after_label: str) -> None:
         """Show a comparison; the labels name the two sides (survey names or date ranges)."""
-        self.before_head.update(_side(t("nps.before"), before_label, comparison.before))
+        self.before_head.update(_side(t("nps.repo.before"), before_label, comparison.before))
         self.before_bar.show(comparison.before.counts)
-        self.after_head.update(_side(t("nps.after"), after_label, comparison.after))
+        self.after_head.update(_side(t("nps.repo.after"), after_label, comparison.after))
         self.after_bar.show(comparison.after.counts)
         if comparison.delta is None:
-            self.delta.update(Content(t("nps_ui.delta_empty")))
+            self.delta.update(Content(t("nps.ui.delta_empty")))
         else:
             lo, hi = interval_text(comparison.delta_ci95)
             z = "—" if comparison.z is None else f"{comparison.z:.2f}"
@@ -271,9 +271,9 @@ class CompareView(Vertical):
                 Content("\n").join(
                     [
                         Content.assemble(
-                            (t("nps_ui.delta", delta=signed(comparison.delta), lo=lo, hi=hi), "bold")
+                            (t("nps.ui.delta", delta=signed(comparison.delta), lo=lo, hi=hi), "bold")
                         ),
-                        Content.styled(t("nps_ui.test", z=z, p=p_text(comparison.p_value)), "$text-muted"),
+                        Content.styled(t("nps.ui.test", z=z, p=p_text(comparison.p_value)), "$text-muted"),
                     ]
                 )
             )
@@ -286,10 +286,10 @@ class CompareView(Vertical):
 
 def _side(side: str, label: str, summary: NpsSummary) -> Content:
     """`before: Survey A` in bold, then its NPS, interval and n."""
-    head = Content.assemble((t("nps_ui.side", side=side, label=label), "bold"))
+    head = Content.assemble((t("nps.ui.side", side=side, label=label), "bold"))
     if summary.n == 0 or summary.nps is None:
-        figures = Content.styled(t("nps_ui.side_empty"), "$text-muted")
+        figures = Content.styled(t("nps.ui.side_empty"), "$text-muted")
     else:
         lo, hi = interval_text(summary.ci95)
-        figures = Content(t("nps_ui.side_figures", nps=signed(summary.nps), lo=lo, hi=hi, n=summary.n))
+        figures = Content(t("nps.ui.side_figures", nps=signed(summary.nps), lo=lo, hi=hi, n=summary.n))
     return Content.assemble(head, "   ", figures)

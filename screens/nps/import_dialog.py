@@ -21,12 +21,12 @@ from textual.widgets import Button, ContentSwitcher, DataTable, DirectoryTree, I
 from cxtui.errors import CxError
 from cxtui.i18n import t
 from cxtui.nps.importers.layout import norm
-from cxtui.nps.types import ParsedFile
-from screens.dialogs.base import field_row
+from cxtui.nps.models import ParsedFile
 from screens.nps.file_picker import ExportTree, PathInput, is_folder
 from screens.nps.import_support import CELL_WIDTH, SHOWN_REJECTS, ImportRequest, clip, encoding_label
 from screens.nps.import_support import parse_for_preview as _parse  # a module name tests can watch
-from screens.translate import translate_bindings
+from screens.shared.form import field_row
+from screens.shared.translate import translate_bindings
 
 ROLES = ("score", "comment", "segment", "date")
 NO_COLUMN = "none"  # Select value of "no such column"
@@ -36,9 +36,9 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
     """Pick a survey export, see what would be imported, adjust the columns, name the survey."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "key.cancel"),
-        Binding("ctrl+s", "import", "nps_dlg.key_import"),
-        Binding("ctrl+o", "pick", "nps_dlg.key_pick"),
+        Binding("escape", "cancel", "app.key.cancel"),
+        Binding("ctrl+s", "import", "nps.dialog.key_import"),
+        Binding("ctrl+o", "pick", "nps.dialog.key_pick"),
     ]
     # Larger files are parsed in a thread so the dialog keeps answering keys (no database is involved).
     INLINE_BYTES = 256 * 1024
@@ -59,12 +59,12 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
     def compose(self) -> ComposeResult:
         """The file picker and the preview (one shown at a time), the error line and the buttons."""
         with Vertical(classes="dialog nps-import-dialog"):
-            yield Label(t("nps_dlg.import_title"), classes="dialog-title")
+            yield Label(t("nps.dialog.import_title"), classes="dialog-title")
             with ContentSwitcher(initial="import-pick", id="import-steps"):
                 with Vertical(id="import-pick"):
                     start = str(self.start_dir).rstrip(os.sep) + os.sep
-                    yield from field_row("nps_dlg.file", PathInput(start, id="import-path"))
-                    yield Static(t("nps_dlg.pick_hint"), classes="nps-note")
+                    yield from field_row("nps.dialog.file", PathInput(start, id="import-path"))
+                    yield Static(t("nps.dialog.pick_hint"), classes="nps-note")
                     yield ExportTree(self.start_dir, id="import-tree")
                 with VerticalScroll(id="import-preview"):
                     yield Static("", id="import-info", markup=False)
@@ -77,17 +77,17 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
                         yield from self._column_select("date")
                     yield Static("", id="import-counts", markup=False)
                     yield Static("", id="import-rejects", classes="nps-note", markup=False)
-                    yield from field_row("nps_dlg.survey_name", Input(id="import-name"))
+                    yield from field_row("nps.dialog.survey_name", Input(id="import-name"))
                     yield Static("", id="import-name-note", classes="nps-note", markup=False)
             yield Static("", id="form-error", classes="form-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("nps_dlg.import") + "  ctrl+s", variant="primary", id="import")
-                yield Button(t("nps_dlg.other_file") + "  ctrl+o", id="pick")
-                yield Button(t("key.cancel") + "  esc", id="cancel")
+                yield Button(t("nps.dialog.import") + "  ctrl+s", variant="primary", id="import")
+                yield Button(t("nps.dialog.other_file") + "  ctrl+o", id="pick")
+                yield Button(t("app.key.cancel") + "  esc", id="cancel")
 
     def _column_select(self, role: str) -> ComposeResult:
-        select: Select[str] = Select([], prompt=t("nps_dlg.choose_column"), id=f"col-{role}")
-        yield from field_row(f"nps_dlg.column.{role}", select)
+        select: Select[str] = Select([], prompt=t("nps.dialog.choose_column"), id=f"col-{role}")
+        yield from field_row(f"nps.dialog.column.{role}", select)
 
     def on_mount(self) -> None:
         """Start in the path field, cursor at the end so typing a name completes the folder."""
@@ -145,7 +145,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             large = False  # parse_file explains what is wrong with the path
         if large:
             self.reading = True
-            self._error(t("nps_dlg.reading", name=self.path.name))
+            self._error(t("nps.dialog.reading", name=self.path.name))
             self._parse_in_thread(self.path, dict(self.overrides), self._generation)
             return
         self._parsed(self._generation, *_parse(self.path, self.overrides))
@@ -189,7 +189,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         columns = [(clip(h, 30) or str(i + 1), str(i)) for i, h in enumerate(headers)]
         for role in ROLES:
             select = self.query_one(f"#col-{role}", Select)
-            options = columns if role == "score" else [(t("nps_dlg.no_column"), NO_COLUMN), *columns]
+            options = columns if role == "score" else [(t("nps.dialog.no_column"), NO_COLUMN), *columns]
             with select.prevent(Select.Changed):
                 select.set_options(options)
 
@@ -222,7 +222,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         for i, header in enumerate(self.headers):
             label = clip(header, CELL_WIDTH - 4) or str(i + 1)
             if i in roles:
-                label = f"{t(f'nps_dlg.role.{roles[i]}')}: {label}"
+                label = f"{t(f'nps.dialog.role.{roles[i]}')}: {label}"
             table.add_column(label, key=str(i))
         for row in parsed.preview if parsed is not None else []:
             table.add_row(*[clip(row[i]) if i < len(row) else "" for i in range(len(self.headers))])
@@ -232,33 +232,33 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         rejects = self.query_one("#import-rejects", Static)
         info = self.query_one("#import-info", Static)
         if parsed is None:
-            info.update(t("nps_dlg.file_only", name=self.path.name if self.path else ""))
-            counts.update(t("nps_dlg.choose_score"))
+            info.update(t("nps.dialog.file_only", name=self.path.name if self.path else ""))
+            counts.update(t("nps.dialog.choose_score"))
             rejects.update("")
             return
         info.update(
             t(
-                "nps_dlg.file_info",
+                "nps.dialog.file_info",
                 name=self.path.name if self.path else parsed.source,
-                layout=t(f"nps_import.layout.{parsed.layout}"),
+                layout=t(f"nps.import.layout.{parsed.layout}"),
                 encoding=encoding_label(parsed.encoding),
                 rows=parsed.total_rows,
             )
         )
         counts.update(
             t(
-                "nps_dlg.would_import",
+                "nps.dialog.would_import",
                 accepted=len(parsed.responses),
                 blank=len(parsed.blank_lines),
                 rejected=len(parsed.rejected),
             )
         )
         lines = [
-            t("nps_dlg.reject_line", line=r.line, reason=r.reason) for r in parsed.rejected[:SHOWN_REJECTS]
+            t("nps.dialog.reject_line", line=r.line, reason=r.reason) for r in parsed.rejected[:SHOWN_REJECTS]
         ]
         more = len(parsed.rejected) - SHOWN_REJECTS
         if more > 0:
-            lines.append(t("nps_dlg.more_rejects", n=more))
+            lines.append(t("nps.dialog.more_rejects", n=more))
         rejects.update("\n".join(lines))
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -290,23 +290,23 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
 
     def _update_name_note(self) -> None:
         name = self.query_one("#import-name", Input).value.strip()
-        note = t("nps_dlg.name_exists", name=name) if name in self.existing_names else ""
+        note = t("nps.dialog.name_exists", name=name) if name in self.existing_names else ""
         self.query_one("#import-name-note", Static).update(note)
 
     def action_import(self) -> None:
         """Close with the request, or say what is missing."""
         if self.reading:
-            self._error(t("nps_dlg.still_reading"))
+            self._error(t("nps.dialog.still_reading"))
             return
         if self.path is None or not self.headers:
-            self._error(t("nps_dlg.no_file"))
+            self._error(t("nps.dialog.no_file"))
             return
         if self.parsed is None:
-            self._error(t("nps_dlg.choose_score"), "col-score")
+            self._error(t("nps.dialog.choose_score"), "col-score")
             return
         name = self.query_one("#import-name", Input).value.strip()
         if not name:
-            self._error(f"{t('nps_dlg.survey_name')}: {t('nps_dlg.need_name')}", "import-name")
+            self._error(f"{t('nps.dialog.survey_name')}: {t('nps.dialog.need_name')}", "import-name")
             return
         o = self.overrides
         self.dismiss(

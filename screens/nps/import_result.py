@@ -16,10 +16,11 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from cxtui.errors import CxError
 from cxtui.i18n import t
-from cxtui.nps.repo import ImportResult, save_rejects_csv
-from screens.dialogs.base import field_row
+from cxtui.nps.models import ImportResult
+from cxtui.nps.repo import save_rejects_csv
 from screens.nps.import_support import encoding_label
-from screens.translate import translate_bindings
+from screens.shared.form import field_row
+from screens.shared.translate import translate_bindings
 
 
 class ImportResultDialog(ModalScreen[Path | None]):
@@ -29,8 +30,8 @@ class ImportResultDialog(ModalScreen[Path | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "close", "key.close"),
-        Binding("ctrl+s", "save", "nps_dlg.key_save_rejects"),
+        Binding("escape", "close", "app.key.close"),
+        Binding("ctrl+s", "save", "nps.dialog.key_save_rejects"),
     ]
 
     def __init__(self, result: ImportResult, rejects_dir: Path | None = None) -> None:
@@ -45,37 +46,37 @@ class ImportResultDialog(ModalScreen[Path | None]):
         """Counts, the rejected rows and the save field."""
         r = self.result
         with Vertical(classes="dialog nps-result-dialog"):
-            yield Label(t("nps_dlg.result_title", survey=r.survey.name), classes="dialog-title")
+            yield Label(t("nps.dialog.result_title", survey=r.survey.name), classes="dialog-title")
             yield Static(
                 t(
-                    "nps_dlg.result_source",
+                    "nps.dialog.result_source",
                     source=r.source,
-                    layout=t(f"nps_import.layout.{r.layout}"),
+                    layout=t(f"nps.import.layout.{r.layout}"),
                     encoding=encoding_label(r.encoding),
                 ),
                 classes="dialog-context",
                 markup=False,
             )
             yield Static(
-                t("nps_dlg.result_counts", imported=r.imported, blank=r.blank, rejected=len(r.rejected)),
+                t("nps.dialog.result_counts", imported=r.imported, blank=r.blank, rejected=len(r.rejected)),
                 id="result-counts",
                 markup=False,
             )
             if r.rejected:
                 yield DataTable(id="result-rejects", zebra_stripes=True, cursor_type="row")
                 default = self.rejects_dir / f"{Path(r.source).stem}-rejects.csv"
-                yield from field_row("nps_dlg.rejects_file", Input(str(default), id="rejects-path"))
+                yield from field_row("nps.dialog.rejects_file", Input(str(default), id="rejects-path"))
             yield Static("", id="form-error", classes="form-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 if r.rejected:
-                    yield Button(t("nps_dlg.save_rejects") + "  ctrl+s", id="save")
-                yield Button(t("key.close") + "  esc", variant="primary", id="close")
+                    yield Button(t("nps.dialog.save_rejects") + "  ctrl+s", id="save")
+                yield Button(t("app.key.close") + "  esc", variant="primary", id="close")
 
     def on_mount(self) -> None:
         """List the rejected rows."""
         if self.result.rejected:
             table = self.query_one("#result-rejects", DataTable)
-            table.add_columns(t("nps_dlg.col_line"), t("nps_dlg.col_reason"))
+            table.add_columns(t("nps.dialog.col_line"), t("nps.dialog.col_reason"))
             for row in self.result.rejected:
                 table.add_row(str(row.line), row.reason)
         self.query_one("#close", Button).focus()
@@ -87,12 +88,12 @@ class ImportResultDialog(ModalScreen[Path | None]):
         raw = self.query_one("#rejects-path", Input).value.strip()
         message = self.query_one("#form-error", Static)
         if not raw:
-            message.update(f"{t('nps_dlg.rejects_file')}: {t('nps_dlg.need_path')}")
+            message.update(f"{t('nps.dialog.rejects_file')}: {t('nps.dialog.need_path')}")
             return
         path = Path(os.path.expanduser(raw))
         if path.exists() and path != self._replace and path != self.saved:
             self._replace = path
-            message.update(t("nps_dlg.file_exists", path=path))
+            message.update(t("nps.dialog.file_exists", path=path))
             return
         try:
             save_rejects_csv(self.result.rejected, path)
@@ -100,7 +101,7 @@ class ImportResultDialog(ModalScreen[Path | None]):
             message.update(exc.message)
             return
         self.saved = path
-        message.update(t("nps_dlg.rejects_saved", n=len(self.result.rejected), path=path))
+        message.update(t("nps.dialog.rejects_saved", n=len(self.result.rejected), path=path))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the path field saves."""

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from cxtui.errors import CxError, InputError
 from cxtui.i18n import t
 from cxtui.nps.importers import parse_file
-from cxtui.nps.types import ParsedFile
+from cxtui.nps.models import ParsedFile
 
 SHOWN_REJECTS = 3
 CELL_WIDTH = 24  # terminal cells per preview cell, so a long comment does not push the rest away
@@ -50,7 +50,7 @@ def clip(text: str, width: int = CELL_WIDTH) -> str:
 
 def encoding_label(encoding: str) -> str:
     """How an encoding is named to the user."""
-    key = f"nps_dlg.enc.{encoding}"
+    key = f"nps.dialog.enc.{encoding}"
     label = t(key)
     return encoding.upper() if label == key else label
 
@@ -73,11 +73,11 @@ def parse_for_preview(
             return None, exc, []
         error: CxError = exc
     except Exception as exc:  # a file the readers did not foresee: one line, never a traceback
-        return None, CxError(t("nps_dlg.unreadable", name=path.name, reason=exc)), []
+        return None, CxError(t("nps.dialog.unreadable", name=path.name, reason=exc)), []
     # No score column was found: read the file with column 1 as the score only to learn its headers,
     # so the user can choose the score column from them.
     try:
         headers = parse_file(path, score_column=1, max_rows=1).headers
     except Exception:
         return None, error, []
-    return None, CxError(t("nps_dlg.choose_score")), headers
+    return None, CxError(t("nps.dialog.choose_score")), headers

@@ -12,10 +12,11 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from cxtui.errors import InputError
 from cxtui.i18n import t
-from cxtui.nps.repo import ManualEntry, parse_quick_entry
+from cxtui.nps.models import ManualEntry
+from cxtui.nps.repo import parse_quick_entry
 from cxtui.nps.repo import quick_entry_bad_tokens as bad_tokens
 from cxtui.validation import parse_date
-from screens.dialogs.base import FormDialog, field_row
+from screens.shared.form import FormDialog, field_row
 
 # -- quick entry ------------------------------------------------------------------------------------
 
@@ -33,7 +34,7 @@ def read_line(line: str, segment: str = "", answered_at: date | None = None) -> 
     core's rule, with the dialog's shorter message: `'11' is not a score 0–10`)."""
     bad = bad_tokens(line)
     if bad:
-        key = "nps_dlg.bad_token.one" if len(bad) == 1 else "nps_dlg.bad_token.other"
+        key = "nps.dialog.bad_token.one" if len(bad) == 1 else "nps.dialog.bad_token.other"
         raise InputError(t(key, tokens=", ".join(f"'{tok}'" for tok in bad)), field="scores")
     return parse_quick_entry(line, segment=segment, answered_at=answered_at)
 
@@ -47,19 +48,19 @@ def count_text(scores: Sequence[int]) -> str:
     promoters = sum(1 for s in scores if s >= 9)
     passives = sum(1 for s in scores if 7 <= s <= 8)
     return t(
-        "nps_dlg.count",
-        scores=_plural("nps_dlg.n_scores", len(scores)),
-        promoters=_plural("nps_dlg.n_promoters", promoters),
-        passives=_plural("nps_dlg.n_passives", passives),
-        detractors=_plural("nps_dlg.n_detractors", len(scores) - promoters - passives),
+        "nps.dialog.count",
+        scores=_plural("nps.dialog.n_scores", len(scores)),
+        promoters=_plural("nps.dialog.n_promoters", promoters),
+        passives=_plural("nps.dialog.n_passives", passives),
+        detractors=_plural("nps.dialog.n_detractors", len(scores) - promoters - passives),
     )
 
 
 class QuickEntryDialog(FormDialog[QuickEntry]):
     """Type paper forms fast: scores separated by spaces, enter adds a batch, ctrl+s finishes."""
 
-    BINDINGS = [Binding("ctrl+r", "drop_last", "nps_dlg.key_drop_last")]
-    title_key = "nps_dlg.quick_title"
+    BINDINGS = [Binding("ctrl+r", "drop_last", "nps.dialog.key_drop_last")]
+    title_key = "nps.dialog.quick_title"
 
     def __init__(self, survey_name: str, today: date) -> None:
         super().__init__()
@@ -70,21 +71,24 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
 
     def body(self) -> ComposeResult:
         """Survey, segment and date of the next batch, the scores field, its live count, the list."""
-        yield from field_row("nps_dlg.survey_name", Input(self.survey_name, id="survey"))
-        yield from field_row("nps_dlg.segment", Input(id="segment"), t("nps_dlg.optional"))
-        yield from field_row("nps_dlg.date", Input(self.today.isoformat(), id="date"))
-        yield from field_row("nps_dlg.scores", Input(id="scores", placeholder="10 9 7 3 10 8"))
-        yield Static(t("nps_dlg.quick_hint"), id="quick-live", classes="nps-note", markup=False)
+        yield from field_row("nps.dialog.survey_name", Input(self.survey_name, id="survey"))
+        yield from field_row("nps.dialog.segment", Input(id="segment"), t("nps.dialog.optional"))
+        yield from field_row("nps.dialog.date", Input(self.today.isoformat(), id="date"))
+        yield from field_row("nps.dialog.scores", Input(id="scores", placeholder="10 9 7 3 10 8"))
+        yield Static(t("nps.dialog.quick_hint"), id="quick-live", classes="nps-note", markup=False)
         yield DataTable(id="quick-list", zebra_stripes=True, cursor_type="none")
-        yield Static(t("nps_dlg.list_empty"), id="quick-total", classes="nps-note", markup=False)
+        yield Static(t("nps.dialog.list_empty"), id="quick-total", classes="nps-note", markup=False)
 
     def on_mount(self) -> None:
         """Columns of the list; start in the scores field."""
         table = self.query_one("#quick-list", DataTable)
-        for key in ("col_number", "col_score", "col_comment", "col_segment", "col_date"):
-            table.add_column(t(f"nps_dlg.{key}"), key=key)
+        columns = ("col_number", "col_score", "col_comment", "col_segment", "col_date")
+        labels = ("nps.dialog.col_number", "nps.dialog.col_score", "nps.dialog.col_comment",
+                  "nps.dialog.col_segment", "nps.dialog.col_date")  # fmt: skip
+        for key, label in zip(columns, labels, strict=True):
+            table.add_column(t(label), key=key)
         self.query_one("#scores", Input).focus()
-        self.query_one("#save", Button).label = t("nps_dlg.finish") + "  ctrl+s"
+        self.query_one("#save", Button).label = t("nps.dialog.finish") + "  ctrl+s"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Count the scores as they are typed, or name what cannot be a score."""
@@ -92,7 +96,7 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
             return
         live = self.query_one("#quick-live", Static)
         if not event.value.strip():
-            live.update(t("nps_dlg.quick_hint"))
+            live.update(t("nps.dialog.quick_hint"))
             live.remove_class("nps-warning")
             return
         try:
@@ -104,7 +108,7 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
         live.remove_class("nps-warning")
         text = count_text([e.score for e in entries if e.score is not None])
         if entries and entries[0].comment:
-            text += "  " + t("nps_dlg.with_comment", comment=entries[0].comment)
+            text += "  " + t("nps.dialog.with_comment", comment=entries[0].comment)
         live.update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -122,7 +126,7 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
         scores = self.query_one("#scores", Input)
         if not scores.value.strip():
             return
-        day = parse_date(self.value_of("date"), "date", "nps_dlg.date")
+        day = parse_date(self.value_of("date"), "date", "nps.dialog.date")
         batch = read_line(scores.value, self.value_of("segment").strip(), day)
         table = self.query_one("#quick-list", DataTable)
         for entry in batch:
@@ -149,17 +153,17 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
     def _update_total(self) -> None:
         total = self.query_one("#quick-total", Static)
         if not self.entries:
-            total.update(t("nps_dlg.list_empty"))
+            total.update(t("nps.dialog.list_empty"))
             return
         scores = [e.score for e in self.entries if e.score is not None]
-        total.update(t("nps_dlg.list_total", count=count_text(scores)))
+        total.update(t("nps.dialog.list_total", count=count_text(scores)))
 
     def build(self) -> QuickEntry:
         """The typed answers (a line still in the field is added first, so nothing typed is lost)."""
         name = self.value_of("survey").strip()
         if not name:
-            raise InputError(f"{t('nps_dlg.survey_name')}: {t('nps_dlg.need_name')}", field="survey")
+            raise InputError(f"{t('nps.dialog.survey_name')}: {t('nps.dialog.need_name')}", field="survey")
         self.add_batch()
         if not self.entries:
-            raise InputError(t("nps_dlg.no_scores"), field="scores")
+            raise InputError(t("nps.dialog.no_scores"), field="scores")
         return QuickEntry(name, list(self.entries))

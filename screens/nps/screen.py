@@ -13,16 +13,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from cxtui.db.store import Store
 from cxtui.errors import CxError
-from cxtui.i18n import get_language, t
-from cxtui.nps import queries, repo
-from cxtui.nps.queries import Ref, Target
-from cxtui.nps.templates import summarise_template
-from cxtui.store import Store
+from cxtui.format import points
+from cxtui.i18n import t
+from cxtui.nps import followups, models, queries
+from cxtui.nps.models import Ref, Target
+from cxtui.nps.template_results import summarise_template
 from screens.nps.actions import ALL, NpsActions
 from screens.nps.answers_view import AnswersView
 from screens.nps.widgets import (
@@ -35,46 +35,39 @@ from screens.nps.widgets import (
     StackedBar,
     TrendChart,
 )
-from screens.translate import translate_bindings
-from screens.widgets.title_bar import TitleBar
+from screens.shared.title_bar import TitleBar
 
 GRAINS = ("week", "month", "quarter")
 STATUSES = ("open", "contacted", "resolved")
 TABS = ("overview", "trend", "segments", "compare", "comments", "followups", "answers")
 
 
-class NpsScreen(NpsActions, Screen[None]):
+class NpsScreen(NpsActions):
     """NPS with honest statistics, for the survey chosen on the left."""
 
     BINDINGS = [
-        Binding("1", "app.show_okr", "key.okr_screen"),
-        Binding("i", "import_file", "nps_key.import"),
-        Binding("m", "quick_entry", "nps_key.quick"),
-        Binding("x", "compare", "nps_key.compare"),
-        Binding("g", "grain", "nps_key.grain", show=False),
-        Binding("slash", "search", "nps_key.search", key_display="/"),
-        Binding("l", "templates", "nps_key.templates"),
-        Binding("delete", "delete_survey", "nps_key.delete_survey", show=False),
-        Binding("o", "tab('overview')", "nps_tab.overview", show=False),
-        Binding("t", "tab('trend')", "nps_tab.trend", show=False),
-        Binding("s", "tab('segments')", "nps_tab.segments", show=False),
-        Binding("v", "tab('compare')", "nps_tab.compare", show=False),
-        Binding("c", "tab('comments')", "nps_tab.comments", show=False),
-        Binding("f", "tab('followups')", "nps_tab.followups", show=False),
-        Binding("a", "tab('answers')", "nps_tab.answers", show=False),
-        Binding("q", "app.quit", "key.quit", show=False),
+        Binding("i", "import_file", "nps.key.import"),
+        Binding("m", "quick_entry", "nps.key.quick"),
+        Binding("x", "compare", "nps.key.compare"),
+        Binding("g", "grain", "nps.key.grain", show=False),
+        Binding("slash", "search", "nps.key.search", key_display="/"),
+        Binding("l", "templates", "nps.key.templates"),
+        Binding("delete", "delete_survey", "nps.key.delete_survey", show=False),
+        Binding("o", "tab('overview')", "nps.tab.overview", show=False),
+        Binding("t", "tab('trend')", "nps.tab.trend", show=False),
+        Binding("s", "tab('segments')", "nps.tab.segments", show=False),
+        Binding("v", "tab('compare')", "nps.tab.compare", show=False),
+        Binding("c", "tab('comments')", "nps.tab.comments", show=False),
+        Binding("f", "tab('followups')", "nps.tab.followups", show=False),
+        Binding("a", "tab('answers')", "nps.tab.answers", show=False),
+        Binding("q", "app.quit", "app.key.quit", show=False),
     ]
 
     def __init__(self, store: Store, today: date) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.store = store
-        self.today = today
+        super().__init__(store, today)
         self.target_key: str = ALL
         self.grain = "month"
         self.compare_sides: tuple[str, str, str | None] | None = None
-        self._loaded_version: tuple[int, int] | None = None
-        self._language = get_language()
         # What the active tab was last loaded from (see refresh_tab).
         self._tab_shown: tuple[object, ...] | None = None
 
@@ -85,80 +78,70 @@ class NpsScreen(NpsActions, Screen[None]):
         yield TitleBar()
         with Horizontal(id="nps-body"):
             with Vertical(id="survey-pane"):
-                yield Label(t("nps_scr.surveys"), classes="pane-title")
+                yield Label(t("nps.screen.surveys"), classes="pane-title")
                 yield OptionList(id="survey-list")
             with TabbedContent(id="nps-tabs", initial="overview"):
-                with TabPane(t("nps_tab.overview"), id="overview"):
+                with TabPane(t("nps.tab.overview"), id="overview"):
                     with Horizontal(id="overview-row"):
                         with Vertical(id="overview-left"):
                             yield NpsHeadline(id="headline")
                             yield StackedBar(id="stacked")
                         with Vertical(id="overview-right"):
-                            yield Label(t("nps_scr.distribution"), classes="pane-title")
+                            yield Label(t("nps.screen.distribution"), classes="pane-title")
                             yield DistributionChart(id="distribution")
                 # Hidden tabs mount after the first paint (Lazy): the screen shows sooner, and
                 # each tab's data still loads only when the tab is opened.
-                with TabPane(t("nps_tab.trend"), id="trend"):
+                with TabPane(t("nps.tab.trend"), id="trend"):
                     yield Lazy(
                         Vertical(Label(id="trend-title", classes="pane-title"), TrendChart(id="trend-chart"))
                     )
-                with TabPane(t("nps_tab.segments"), id="segments"):
+                with TabPane(t("nps.tab.segments"), id="segments"):
                     yield Lazy(SegmentsTable(id="segments-table"))
-                with TabPane(t("nps_tab.compare"), id="compare"):
+                with TabPane(t("nps.tab.compare"), id="compare"):
                     yield Lazy(
                         Vertical(
-                            Static(t("nps_scr.compare_hint"), id="compare-hint"),
+                            Static(t("nps.screen.compare_hint"), id="compare-hint"),
                             CompareView(id="compare-view"),
                         )
                     )
-                with TabPane(t("nps_tab.comments"), id="comments"):
+                with TabPane(t("nps.tab.comments"), id="comments"):
                     yield Lazy(
                         Vertical(
                             Horizontal(
-                                Input(placeholder=t("nps_scr.search"), id="comment-search"),
-                                Select[str]([], prompt=t("nps_scr.all_categories"), id="comment-category"),
+                                Input(placeholder=t("nps.screen.search"), id="comment-search"),
+                                Select[str]([], prompt=t("nps.screen.all_categories"), id="comment-category"),
                                 classes="filter-row",
                             ),
                             Static(id="comment-count", classes="dim-line"),
                             CommentsTable(id="comments-table"),
                         )
                     )
-                with TabPane(t("nps_tab.followups"), id="followups"):
+                with TabPane(t("nps.tab.followups"), id="followups"):
                     statuses = [(t(f"nps.status.{s}"), s) for s in STATUSES]
                     yield Lazy(
                         Vertical(
                             Horizontal(
-                                Select[str](statuses, prompt=t("nps_scr.all_statuses"), id="followup-status"),
+                                Select[str](
+                                    statuses, prompt=t("nps.screen.all_statuses"), id="followup-status"
+                                ),
                                 classes="filter-row",
                             ),
                             Static(id="followup-count", classes="dim-line"),
                             FollowupsTable(id="followups-table"),
                         )
                     )
-                with TabPane(t("nps_tab.answers"), id="answers"):
+                with TabPane(t("nps.tab.answers"), id="answers"):
                     yield Lazy(VerticalScroll(AnswersView(id="answers-view")))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Fill the survey list and the first tab."""
-        self.title = "cxtui"
-        self.sub_title = t("nps_scr.subtitle")
+        self.sub_title = t("nps.screen.subtitle")
         self.reload()
         self.query_one("#survey-list", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        """Coming back from the OKR screen or a dialog: reload only if the data (or the language)
-        changed meanwhile."""
-        if not self.is_mounted:
-            return
-        if self._language != get_language():
-            self.relabel()
-        elif self.store.data_version() != self._loaded_version:
-            self.reload()
-
     def relabel(self) -> None:
         """Language switched: rebuild the texts."""
-        self._language = get_language()
         self.refresh(recompose=True)
         self.call_after_refresh(self.reload)
 
@@ -168,19 +151,19 @@ class NpsScreen(NpsActions, Screen[None]):
     def target(self) -> Target:
         """What the tabs show: one survey by name, or every dated answer."""
         if self.target_key == ALL:
-            return Ref(t("nps_scr.all_responses"))
+            return Ref(t("nps.screen.all_responses"))
         return self.target_key
 
     def reload(self) -> None:
         """Re-read the survey list and the visible tab."""
-        self._loaded_version = self.store.data_version()
+        self.mark_shown()
         survey_list = self.query_one("#survey-list", OptionList)
         summaries = queries.summaries(self.store)
         names = {s.name for s in summaries}
         if self.target_key != ALL and self.target_key not in names:
             self.target_key = ALL
         survey_list.clear_options()
-        survey_list.add_option(Option(t("nps_scr.all_responses"), id=ALL))
+        survey_list.add_option(Option(t("nps.screen.all_responses"), id=ALL))
         for item in summaries:
             survey_list.add_option(Option(_survey_line(item), id=item.name))
         index = 0 if self.target_key == ALL else 1 + [s.name for s in summaries].index(self.target_key)
@@ -207,8 +190,7 @@ class NpsScreen(NpsActions, Screen[None]):
         shown = (
             active,
             self.target_key,
-            self.store.data_version(),
-            self._language,
+            self.source(),
             self.grain,
             self.compare_sides,
         )
@@ -229,7 +211,7 @@ class NpsScreen(NpsActions, Screen[None]):
     def _load_trend(self) -> None:
         points = queries.trend(self.store, self.target, self.grain)  # type: ignore[arg-type]
         self.query_one("#trend-title", Label).update(
-            t("nps_scr.trend_title", grain=t(f"nps_grain.{self.grain}"))
+            t("nps.screen.trend_title", grain=t(f"nps.grain.{self.grain}"))
         )
         self.query_one(TrendChart).show(points)
 
@@ -255,8 +237,8 @@ class NpsScreen(NpsActions, Screen[None]):
         category_select = self.query_one("#comment-category", Select)
         category = category_select.value if isinstance(category_select.value, str) else None
         options = [
-            (f"{t('nps.cat.' + c) if c else t('nps_scr.uncategorised')} ({n})", c)
-            for c, n in queries.category_counts(self.store, self.target)
+            (f"{t('nps.cat.' + c) if c else t('nps.screen.uncategorised')} ({n})", c)
+            for c, n in followups.category_counts(self.store, self.target)
         ]
         with self.prevent(Select.Changed):
             category_select.set_options(options)  # clears the choice; kept below if still offered
@@ -268,18 +250,20 @@ class NpsScreen(NpsActions, Screen[None]):
         search = self.query_one("#comment-search", Input).value.strip() or None
         category_select = self.query_one("#comment-category", Select)
         category = category_select.value if isinstance(category_select.value, str) else None
-        rows = queries.comments(self.store, self.target, category=category, search=search, limit=500)
-        total = queries.comment_count(self.store, self.target, category=category, search=search)
-        self.query_one("#comment-count", Static).update(t("nps_scr.comment_count", shown=len(rows), n=total))
+        rows = followups.comments(self.store, self.target, category=category, search=search, limit=500)
+        total = followups.comment_count(self.store, self.target, category=category, search=search)
+        self.query_one("#comment-count", Static).update(
+            t("nps.screen.comment_count", shown=len(rows), n=total)
+        )
         self.query_one(CommentsTable).show(rows)
 
     def _load_followups(self) -> None:
         status_select = self.query_one("#followup-status", Select)
         status = status_select.value if isinstance(status_select.value, str) else None
-        rows = queries.followups(self.store, self.target, status=status)
+        rows = followups.followups(self.store, self.target, status=status)
         open_count = sum(1 for r in rows if r.status == "open")
         self.query_one("#followup-count", Static).update(
-            t("nps_scr.followup_count", n=len(rows), open=open_count)
+            t("nps.screen.followup_count", n=len(rows), open=open_count)
         )
         self.query_one(FollowupsTable).show(rows)
 
@@ -320,7 +304,7 @@ class NpsScreen(NpsActions, Screen[None]):
     async def _edit_followup(self, event: FollowupsTable.Chosen) -> None:
         from screens.nps.dialogs import FollowupDialog
 
-        if not self._writable():
+        if not self.writable():
             return
         # The table holds the rows it shows: no need to query every follow-up again to find one.
         row = next((r for r in event.control.items if r.response_id == event.response_id), None)
@@ -329,21 +313,18 @@ class NpsScreen(NpsActions, Screen[None]):
         edit = await self.app.push_screen_wait(FollowupDialog(row))
         if edit is None:
             return
-        if self._apply(
-            lambda: repo.set_followup(
+        if self.apply(
+            lambda: followups.set_followup(
                 self.store, edit.response_id, owner=edit.owner, status=edit.status, note=edit.note
             )
         ):
             self._load_followups()
 
 
-def _survey_line(item: queries.SurveySummary) -> str:
+def _survey_line(item: models.SurveySummary) -> str:
     """`Name  n=200  NPS +40 [+31, +48]` for the survey list."""
     if item.nps is None or item.ci95 is None:
         return f"{item.name}\n  n=0"
     low, high = item.ci95
     flag = " ⚠" if item.small else ""
-    return (
-        f"{item.name}\n  n={item.n}  NPS {queries.format_points(item.nps, signed=True)} "
-        f"[{queries.format_points(low, signed=True)}, {queries.format_points(high, signed=True)}]{flag}"
-    )
+    return f"{item.name}\n  n={item.n}  NPS {points(item.nps)} [{points(low)}, {points(high)}]{flag}"

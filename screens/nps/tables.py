@@ -17,7 +17,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist, RowKey
 
 from cxtui.i18n import t
-from cxtui.nps.queries import CommentRow, FollowupRow
+from cxtui.nps.models import CommentRow, FollowupRow
 from cxtui.nps.stats import NpsSummary, classify, is_small, shares
 from screens.nps.headline import interval_text, percent_text, signed
 
@@ -122,14 +122,14 @@ class SegmentsTable(NpsTable):
         self.clear(columns=True)
         keys = ("segment", "n", "nps", "ci", "promoters", "passives", "detractors", "flag")
         for key in keys:
-            self.add_column(t(f"nps_ui.col_{key}"), key=key)
+            self.add_column(t(f"nps.ui.col_{key}"), key=key)
         for segment, summary in rows:
             lo, hi = interval_text(summary.ci95)
             percents = shares(summary.counts)
             p, pa, d = ("—", "—", "—") if percents is None else tuple(percent_text(x) for x in percents)
-            flag = self.styled(t("nps_ui.small_flag"), "warning") if is_small(summary.counts) else Text("")
+            flag = self.styled(t("nps.ui.small_flag"), "warning") if is_small(summary.counts) else Text("")
             self.add_row(
-                segment or self.styled(t("nps_ui.no_segment"), "muted"),
+                segment or self.styled(t("nps.ui.no_segment"), "muted"),
                 Text(str(summary.n), justify="right"),
                 Text(signed(summary.nps), justify="right", style="bold"),
                 Text(f"{lo} … {hi}", justify="right"),
@@ -196,7 +196,7 @@ class _ResponsesTable(NpsTable, Generic[RowT]):
         keep = self.selected_key()
         self.clear(columns=True)
         for key in self.COLUMNS:
-            self.add_column(t(f"nps_ui.col_{key}"), key=key)
+            self.add_column(t(f"nps.ui.col_{key}"), key=key)
         all_cells = [self.cells(row) for row in self.items]
         self._fitted_width = self.size.width
         comment_cells = self._comment_cells(all_cells)
@@ -220,7 +220,7 @@ class _ResponsesTable(NpsTable, Generic[RowT]):
             if column == self.COMMENT:
                 continue
             widest = max((_cells(cells[column]) for cells in all_cells), default=0)
-            used += max(widest, cell_len(t(f"nps_ui.col_{column}"))) + 2 * self.cell_padding
+            used += max(widest, cell_len(t(f"nps.ui.col_{column}"))) + 2 * self.cell_padding
         # Two more for the comment's own padding, two for a vertical scrollbar.
         return max(MIN_COMMENT_CELLS, self.size.width - used - 2 * self.cell_padding - 2)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cxtui import okr
-from cxtui.models import CheckIn, Confidence, KeyResult, KRKind, Objective
-from cxtui.store import Store
+from cxtui.db.store import Store
+from cxtui.okr import repo as okr
+from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective
 from tests.conftest import TODAY
 
 SIZE = (120, 36)
@@ -51,7 +51,7 @@ def build_small(store: Store) -> dict[str, str]:
             note="churn analysis",
         ),
     )
-    store.journal.undo_stack.clear()
+    store.clear_history()
     return {
         "period": period.id,
         "company": company.id,

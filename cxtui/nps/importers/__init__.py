@@ -28,17 +28,7 @@ from pathlib import Path
 
 from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
-from cxtui.nps.importers.layout import (
-    Layout,
-    column_list,
-    detect_layout,
-    find_comment,
-    find_date,
-    find_score,
-    find_segment,
-    resolve,
-)
-from cxtui.nps.importers.reading import (
+from cxtui.importing.reading import (
     Row,
     check_not_legacy,
     csv_rows,
@@ -49,15 +39,25 @@ from cxtui.nps.importers.reading import (
     sniff_delimiter,
     xlsx_rows,
 )
+from cxtui.nps.importers.layout import (
+    Layout,
+    column_list,
+    detect_layout,
+    find_comment,
+    find_date,
+    find_score,
+    find_segment,
+    resolve,
+)
 from cxtui.nps.importers.values import SCORE_BLANK, DateReader, parse_score
-from cxtui.nps.types import DetectedColumns, ParsedFile, ParsedResponse, RejectedRow
+from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse, RejectedRow
 
 __all__ = ["parse_file", "parse_score"]
 
 Column = str | int | None
 PREVIEW_ROWS = 5
 _SAMPLE_ROWS = 200  # data rows looked at to detect columns and the date format
-_BAD_DATE = "nps_import.bad_date"
+_BAD_DATE = "nps.import.bad_date"
 
 
 def parse_file(
@@ -78,7 +78,7 @@ def parse_file(
     try:
         return _parse(path, score_column, comment_column, segment_column, date_column, source_name, max_rows)
     except csv.Error as exc:  # e.g. a cell beyond the csv module's field size limit
-        raise fail("nps_import.bad_csv", str(path), reason=str(exc)) from None
+        raise fail("nps.import.bad_csv", str(path), reason=str(exc)) from None
 
 
 def _parse(
@@ -94,7 +94,7 @@ def _parse(
     name = str(path)
     data = read_bytes(file)
     if not data.strip():
-        raise fail("nps_import.empty", name)
+        raise fail("nps.import.empty", name)
     check_not_legacy(data, name)
     rows: Iterator[Row]
     if is_xlsx(data) or file.suffix.lower() in (".xlsx", ".xlsm"):
@@ -102,7 +102,7 @@ def _parse(
     else:
         text, encoding = decode(data, name)
         if not text.strip():
-            raise fail("nps_import.empty", name)
+            raise fail("nps.import.empty", name)
         rows = csv_rows(text, sniff_delimiter(text))
     numbered = enumerate(rows, start=1)
 
@@ -114,7 +114,7 @@ def _parse(
             if len(head) >= 3 + _SAMPLE_ROWS:
                 break
     if not head:
-        raise fail("nps_import.no_header", name)
+        raise fail("nps.import.no_header", name)
     width = max(len(row) for _, row in head)
     layout = detect_layout([row for _, row in head[:3]], width)
     body = head[layout.header_rows :]
@@ -125,7 +125,7 @@ def _parse(
     if si is None:
         si = find_score(layout, sample)
         if si is None:
-            raise fail("nps_import.no_score_column", name, "score_column", columns=column_list(layout))
+            raise fail("nps.import.no_score_column", name, "score_column", columns=column_list(layout))
     taken.add(si)
     ci = _column(layout, comment_column, name, "comment_column", taken)
     gi = _column(layout, segment_column, name, "segment_column", taken)

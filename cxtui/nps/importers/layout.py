@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cxtui.i18n import t
-from cxtui.nps.importers.reading import Row, fail
+from cxtui.importing.reading import Row, fail
 from cxtui.nps.importers.values import SCORE_BLANK, looks_like_value, parse_score
 
 
@@ -103,7 +103,7 @@ def _cell(row: Row, i: int) -> str:
 
 
 def _display(headers: list[str]) -> list[str]:
-    return [h or t("nps_import.column_n", n=i + 1) for i, h in enumerate(headers)]
+    return [h or t("nps.import.column_n", n=i + 1) for i, h in enumerate(headers)]
 
 
 def detect_layout(head: list[Row], width: int) -> Layout:
@@ -170,7 +170,7 @@ def resolve(layout: Layout, given: str | int, path: str, field: str) -> int:
         position = given
     if 1 <= position <= len(layout.headers):
         return position - 1
-    raise fail("nps_import.column_not_found", path, field, column=given, columns=column_list(layout))
+    raise fail("nps.import.column_not_found", path, field, column=given, columns=column_list(layout))
 
 
 def column_list(layout: Layout) -> str:

@@ -20,9 +20,9 @@ _SCORE_RE = re.compile(
 
 SCORE_BLANK = -1
 # Reason keys (see cxtui/locales/nps_import.py); the caller formats them with the raw value.
-NOT_NUMBER = "nps_import.score_not_number"
-OUT_OF_RANGE = "nps_import.score_out_of_range"
-NOT_WHOLE = "nps_import.score_not_whole"
+NOT_NUMBER = "nps.import.score_not_number"
+OUT_OF_RANGE = "nps.import.score_out_of_range"
+NOT_WHOLE = "nps.import.score_not_whole"
 
 
 def parse_score(text: str) -> int | str:

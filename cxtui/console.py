@@ -1,0 +1,96 @@
+"""What every command of the CLI shares: `--lang` and `--json`, one-line errors, workspaces opened for
+writing, JSON and plain-text tables. Domain command groups (`cxtui/<domain>/cli.py`) build on these.
+
+Only click is imported at module level: read commands (`nps show`) must start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from cxtui.db.store import Store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["en", "ja"]),
+    default=None,
+    help="UI language (default: from the locale).",
+)
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+# readable=False: click's own check would print a multi-line usage error for a file without read
+# permission; the workspace code says it in one line instead.
+WORKSPACE_FILE = click.Path(path_type=Path, readable=False)
+
+
+def apply_lang(ctx: click.Context, lang: str | None) -> str:
+    """Set the UI language: the command's `--lang`, else the root's (`cxtui --lang ja nps ...`),
+    else the locale's. Returns it."""
+    from cxtui.i18n import detect_language, set_language
+
+    root = ctx.find_root().obj
+    parent = root.get("lang") if isinstance(root, dict) else None
+    chosen = lang or parent or detect_language()
+    set_language(chosen)
+    return str(chosen)
+
+
+def one_line_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn an explained failure (CxError) into one stderr line and its exit code, even when the
+    command runs outside `cxtui.cli.main` (click's test runner)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from cxtui.errors import CxError
+
+        try:
+            return command(*args, **kwargs)
+        except CxError as exc:
+            fail(exc.message, exc.exit_code)
+
+    return wrapper
+
+
+def fail(message: str, exit_code: int) -> NoReturn:
+    """Print `cxtui: message` on stderr and exit with `exit_code`."""
+    click.echo(f"cxtui: {message}", err=True)
+    sys.exit(exit_code)
+
+
+def open_for_writing(file: Path) -> Store:
+    """Open FILE for a command that writes into it, creating it when it does not exist (the way
+    `sqlite-utils insert` does) and saying so on stderr."""
+    from cxtui.db.store import Store
+    from cxtui.i18n import t
+
+    created = not file.exists() and not file.is_symlink()
+    store = Store.open(file, create=True)
+    if created:
+        click.echo(t("cli.msg.created", path=file), err=True)
+    return store
+
+
+def dump_json(data: object) -> None:
+    """Print `data` as indented JSON (non-ASCII kept readable)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def print_table(header: list[str], rows: list[list[str]], right: set[int]) -> None:
+    """A plain-text table, columns padded to the widest cell (a Japanese character takes two)."""
+    from cxtui.format import display_width, ljust, rjust
+
+    widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        cells = [(rjust if i in right else ljust)(cell, widths[i]) for i, cell in enumerate(row)]
+        click.echo("  ".join(cells).rstrip())

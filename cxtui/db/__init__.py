@@ -1,0 +1,1 @@
+"""Shared persistence: the store, undo journal, workspace opening, migrations and check."""

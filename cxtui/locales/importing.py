@@ -1,0 +1,26 @@
+"""importing strings: (English, Japanese) for every key `importing.<area>.<name>`."""
+
+STRINGS = {
+    "importing.file.missing_file": ("File not found: {path}", "ファイルが見つかりません: {path}"),
+    "importing.file.is_dir": (
+        "{path} is a folder, not a survey export file",
+        "{path} はフォルダです。アンケートの書き出しファイルを指定してください",
+    ),
+    "importing.file.unreadable": ("Cannot read {path}: {reason}", "{path} を読み込めません: {reason}"),
+    "importing.file.binary": (
+        "{path} is not a CSV, text or Excel (.xlsx) file",
+        "{path} は CSV・テキスト・Excel(.xlsx)のいずれでもありません",
+    ),
+    "importing.file.unknown_encoding": (
+        "Cannot tell how {path} is encoded: save it as UTF-8 CSV or .xlsx",
+        "{path} の文字コードを判別できません。UTF-8 の CSV か .xlsx で保存し直してください",
+    ),
+    "importing.file.xls_legacy": (
+        "{path} is an old Excel .xls file: save it as .xlsx or CSV first",
+        "{path} は旧形式の Excel(.xls)ファイルです。先に .xlsx か CSV で保存してください",
+    ),
+    "importing.file.bad_xlsx": (
+        "{path} is not a readable Excel (.xlsx) file ({reason})",
+        "{path} は読み込める Excel(.xlsx)ファイルではありません({reason})",
+    ),
+}

@@ -1,0 +1,1 @@
+"""OKR: periods, objectives, key results and weekly check-ins."""

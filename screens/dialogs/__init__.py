@@ -1,1 +1,0 @@
-"""Modal dialogs: each returns a value (a model, a bool) or None when cancelled."""

@@ -1,0 +1,85 @@
+"""Record a weekly check-in: the previous value and note beside the new one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from cxtui.format import with_unit
+from cxtui.i18n import t
+from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind
+from cxtui.okr.repo import check_checkin_value
+from cxtui.validation import number_text, parse_date, parse_number, validated
+from screens.shared.choice import ChoiceBar
+from screens.shared.form import FieldInput, FormDialog, field_grid
+
+
+class CheckInDialog(FormDialog[CheckIn]):
+    """New value, confidence (on track / at risk / off track), note, blocker, date."""
+
+    title_key = "okr.dialog.checkin"
+
+    def __init__(self, kr: KeyResult, previous: CheckIn | None, today: date) -> None:
+        super().__init__()
+        self.kr = kr
+        self.previous = previous
+        self.today = today
+
+    def body(self) -> ComposeResult:
+        """Previous check-in, then the new one's fields."""
+        kr = self.kr
+        if kr.kind is KRKind.milestone:
+            goal = t("okr.kind.milestone")
+        else:
+            goal = f"{with_unit(kr.start, kr.unit)} → {with_unit(kr.target, kr.unit)}"
+        yield Static(
+            f"{kr.title}\n{t('common.field.target')}: {goal}", classes="dialog-context", markup=False
+        )
+        if self.previous is None:
+            previous = t("okr.dialog.no_previous", value=with_unit(kr.value, kr.unit))
+        else:
+            p = self.previous
+            previous = t(
+                "okr.dialog.previous",
+                date=p.date.isoformat(),
+                value=with_unit(p.value, kr.unit),
+                confidence=t(f"okr.confidence.{p.confidence.value}"),
+            )
+            if p.note:
+                previous += f"\n  {t('common.field.note')}: {p.note}"
+            if p.blocker:
+                previous += f"\n  {t('common.field.blocker')}: {p.blocker}"
+        yield Static(previous, id="previous", classes="dialog-previous", markup=False)
+        hint = t("okr.dialog.milestone_hint") if kr.kind is KRKind.milestone else kr.unit
+        chosen = self.previous.confidence if self.previous else Confidence.on_track
+        options = [(t(f"okr.confidence.{level.value}"), level.value) for level in Confidence]
+        yield field_grid(
+            ("common.field.value", FieldInput(id="value", placeholder=number_text(kr.value)), hint),
+            ("common.field.confidence", ChoiceBar(options, chosen.value, id="confidence"), ""),
+            ("common.field.note", FieldInput(id="note"), ""),
+            ("common.field.blocker", FieldInput(id="blocker"), ""),
+            ("common.field.date", FieldInput(self.today.isoformat(), id="date"), ""),
+        )
+
+    def on_mount(self) -> None:
+        """Start in the value."""
+        self.query_one("#value", Input).focus()
+
+    def build(self) -> CheckIn:
+        """The validated check-in."""
+        value = parse_number(self.value_of("value"), "value")
+        check_checkin_value(self.kr, value)  # said beside the field, before anything is saved
+        confidence = Confidence(self.query_one("#confidence", ChoiceBar).value)
+        return validated(
+            CheckIn,
+            {
+                "kr_id": self.kr.id,
+                "date": parse_date(self.value_of("date"), "date"),
+                "value": value,
+                "confidence": confidence,
+                "note": self.value_of("note").strip(),
+                "blocker": self.value_of("blocker").strip(),
+            },
+        )

@@ -1,0 +1,45 @@
+"""Translated key bindings: class BINDINGS carry i18n keys as descriptions, instances show text.
+
+Textual copies a class's merged bindings into each instance, so swapping the instance's copy is
+enough to show the current language in the footer, the help screen and the command palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+
+from cxtui.i18n import has, t, translate_textual
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Give `node` its bindings with descriptions in the current language.
+
+    Class bindings are translated from their i18n keys each time (so switching back and forth never
+    compounds); bindings added to the instance only (Textual's ctrl+p palette key) are kept.
+    """
+    source = type(node)._merged_bindings
+    translated = BindingsMap()
+    from_class: set[tuple[str, str]] = set()
+    for key, binding in source or ():
+        from_class.add((key, binding.action))
+        if binding.description:
+            binding = replace(binding, description=describe(binding.description))
+        translated._add_binding(binding)
+    for key, binding in node._bindings:
+        if (key, binding.action) not in from_class:
+            translated._add_binding(binding)
+    node._bindings = translated
+
+
+def translate_tree(root: DOMNode) -> None:
+    """translate_bindings on `root` and every widget under it (after a language switch)."""
+    for node in root.walk_children(with_self=True):
+        translate_bindings(node)
+
+
+def describe(description: str) -> str:
+    """A binding's description in the current language: ours are i18n keys, Textual's are English."""
+    return t(description) if has(description) else translate_textual(description)

@@ -1,0 +1,99 @@
+"""The base of every peer screen of an open workspace (OKR, NPS, ...): one way to write, one way to
+notice that the data changed, one way to relabel after a language switch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual.screen import Screen
+
+from cxtui.db.store import Store
+from cxtui.errors import CxError
+from cxtui.i18n import get_language, t
+from screens import startup
+from screens.shared.translate import translate_bindings
+
+# What a screen last drew from: the store's data version and the language.
+Source = tuple[tuple[int, int], str]
+
+
+class WorkspaceScreen(Screen[None]):
+    """A peer screen of the workspace in `store`; subclasses implement `reload()`.
+
+    Rules every such screen keeps:
+    - writes go through `apply()`: a failure (CxError) becomes one error line and a reload (the usual
+      cause is data changed underneath, e.g. by another program), never an exception that ends the app;
+    - `reload()` re-reads what the screen shows and calls `mark_shown()`; coming back to the screen
+      (from another screen or a dialog) reloads only when the data or the language changed since.
+    """
+
+    def __init__(self, store: Store, today: date) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.store = store
+        self.today = today
+        self._shown: Source | None = None
+
+    def on_mount(self) -> None:
+        """The title, and the start-up hooks once the first frame is painted."""
+        self.title = "cxtui"
+        startup.after_first_paint(self.app)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read everything the screen shows from the store (subclasses call `mark_shown()`)."""
+        raise NotImplementedError
+
+    def relabel(self) -> None:
+        """Redraw every text in the current language (after ctrl+l)."""
+        self.reload()
+
+    def source(self) -> Source:
+        """What the screen's content depends on: the data version and the language."""
+        return self.store.data_version(), get_language()
+
+    def mark_shown(self) -> None:
+        """Note that what is shown is up to date with the store and the language."""
+        self._shown = self.source()
+
+    def is_stale(self) -> bool:
+        """Whether the data or the language changed since the screen last loaded."""
+        return self._shown != self.source()
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen or a dialog: reload only if something changed meanwhile.
+
+        A dialog closed with escape would otherwise rebuild the whole screen (~100 ms on a large
+        workspace) for nothing.
+        """
+        if not self.is_mounted or self._shown is None or not self.is_stale():
+            return
+        if self._shown[1] != get_language():
+            self.relabel()
+        else:
+            self.reload()
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def writable(self) -> bool:
+        """False (and a message) when the workspace cannot be changed."""
+        if self.store.readonly:
+            self.notify(t("db.ws.readonly_write"), severity="error")
+            return False
+        return True
+
+    def apply(self, change: Callable[[], object], *, timeout: float | None = None) -> bool:
+        """Run one store write (one undoable action) and say whether it worked.
+
+        On failure the message is shown and the screen reloads, so what is shown catches up with the
+        file; on success the caller reloads what it needs (keeping its cursor where it wants it).
+        """
+        try:
+            change()
+        except CxError as exc:
+            self.notify(exc.message, severity="error", timeout=timeout)
+            self.reload()
+            return False
+        return True

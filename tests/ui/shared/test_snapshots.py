@@ -1,0 +1,86 @@
+"""SVG snapshots of key screens at a fixed size (the demo workspace, fixed today).
+
+Paired with behaviour asserts elsewhere: a snapshot shows the look changed, not why.
+Update with `make snapshots-update` only after reviewing snapshot_report.html.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from cxtui.db.store import Store
+from cxtui.demo import build_demo
+from cxtui.i18n import set_language
+from screens.app import CxApp
+from tests.conftest import TODAY
+
+SIZE = (120, 36)
+
+
+def demo_app(tmp_path: Path, lang: str) -> CxApp:
+    """The app on a fresh demo workspace in `lang`."""
+    set_language(lang)
+    store = Store.open(tmp_path / f"demo-{lang}.cxtui", create=True)
+    build_demo(store, lang, TODAY)
+    return CxApp(store=store, today=TODAY)
+
+
+async def _settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+def test_okr_screen_en(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "down")  # the churn KR: a decreasing KR with its formula
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_okr_screen_ja(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("down")
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_checkin_dialog(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "down", "c")
+        await _settle(pilot)
+        await pilot.press(*"4.2")
+        pilot.app.screen.query_one("#value").cursor_blink = False
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("f1")
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_nps_screen_en(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("2")
+        await _settle(pilot)
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_nps_screen_ja(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("2")
+        await _settle(pilot)
+        await pilot.press("s")  # segments: Japanese store names and aligned figures
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=SIZE, run_before=run_before)
