@@ -23,4 +23,15 @@ STRINGS = {
         "{path} is not a readable Excel (.xlsx) file ({reason})",
         "{path} は読み込める Excel(.xlsx)ファイルではありません({reason})",
     ),
+    "importing.rejects.line": ("line", "行"),
+    "importing.rejects.reason": ("reason", "理由"),
+    "importing.rejects.row": ("row", "行の内容"),
+    "importing.rejects.unwritable": (
+        "Cannot write the rejected rows to {path}: {reason}",
+        "取り込めなかった行を {path} に保存できません: {reason}",
+    ),
+    "importing.file.empty": (
+        "{path} is empty: nothing to import",
+        "{path} は空です。取り込むものがありません",
+    ),
 }

@@ -275,9 +275,6 @@ STRINGS = {
     "nps.key.search": ("Search comments", "コメント検索"),
     "nps.key.templates": ("Survey templates", "アンケートのひな形"),
     "nps.key.delete_survey": ("Delete survey", "アンケートを削除"),
-    "nps.rejects.line": ("line", "行"),
-    "nps.rejects.reason": ("reason", "理由"),
-    "nps.rejects.row": ("row", "行の内容"),
     "nps.repo.none": ("none yet", "まだありません"),
     "nps.repo.absent": ("none", "なし"),
     "nps.repo.survey_missing": (
@@ -328,10 +325,6 @@ STRINGS = {
     "nps.repo.already_imported": (
         '{source} was already imported into "{survey}" on {when} (as {first}): nothing was changed',
         "{source} は {when} に「{survey}」へ取り込み済みです({first} として)。何も変更していません",
-    ),
-    "nps.repo.rejects_unwritable": (
-        "Cannot write the rejected rows to {path}: {reason}",
-        "取り込めなかった行を {path} に保存できません: {reason}",
     ),
     "nps.repo.quick_bad_score": (
         '"{token}" is not a score from 0 to 10',

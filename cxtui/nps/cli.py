@@ -73,8 +73,9 @@ def import_cmd(
     from cxtui.errors import InputError
     from cxtui.gcpause import gc_paused
     from cxtui.i18n import t
+    from cxtui.importing.table import save_rejects_csv
     from cxtui.nps.importers import parse_file
-    from cxtui.nps.repo import import_parsed, save_rejects_csv
+    from cxtui.nps.repo import import_parsed
 
     apply_lang(ctx, lang)
     if not source.exists():

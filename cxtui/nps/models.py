@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar, Literal
 
+from cxtui.importing.table import RejectedRow
 from cxtui.models import Conversion, Record
 from cxtui.nps.stats import Counts, NpsSummary, is_small
 
@@ -178,15 +179,6 @@ class ParsedResponse:
     answered_at: datetime | None = None
     # Other answers of the row (light-survey questions), header -> raw text.
     extra: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    """A row that could not be imported, with why (shown and saveable as CSV)."""
-
-    line: int
-    reason: str  # one line, in the current UI language
-    raw: str  # the row as text, for the rejects CSV
 
 
 @dataclass(frozen=True)

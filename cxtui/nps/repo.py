@@ -9,23 +9,21 @@ categories, the detractor queue), `templates` and `template_results` (seed 002's
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from cxtui.db.store import Store
-from cxtui.errors import CxError, InputError
+from cxtui.errors import InputError
 from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
 from cxtui.ids import new_ids, utc_now
 from cxtui.nps.categories import categorize
-from cxtui.nps.models import ImportResult, ManualEntry, ParsedFile, RejectedRow, Survey
+from cxtui.nps.models import ImportResult, ManualEntry, ParsedFile, Survey
 from cxtui.nps.schema import NPS_COUNTS_INSERT_TRIGGER
 from cxtui.nps.surveys import create_survey, find_survey
 
@@ -155,18 +153,6 @@ def insert_responses_in_bulk(store: Store, rows: list[dict[str, Any]]) -> None:
         [(survey_id, score, n) for (survey_id, score), n in counts.items()],
     )
     store.db.execute(NPS_COUNTS_INSERT_TRIGGER)
-
-
-def save_rejects_csv(rejected: Sequence[RejectedRow], path: Path | str) -> None:
-    """Write rejected rows (line, reason, raw row) as a CSV that Excel opens correctly (UTF-8 BOM)."""
-    try:
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([t("nps.rejects.line"), t("nps.rejects.reason"), t("nps.rejects.row")])
-            for row in rejected:
-                writer.writerow([row.line, row.reason, row.raw])
-    except OSError as exc:
-        raise CxError(t("nps.repo.rejects_unwritable", path=path, reason=exc.strerror)) from None
 
 
 # -- quick entry --------------------------------------------------------------------------------

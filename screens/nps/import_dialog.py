@@ -20,7 +20,7 @@ from textual.widgets import Button, ContentSwitcher, DataTable, DirectoryTree, I
 
 from cxtui.errors import CxError
 from cxtui.i18n import t
-from cxtui.nps.importers.layout import norm
+from cxtui.importing.values import norm
 from cxtui.nps.models import ParsedFile
 from screens.nps.file_picker import ExportTree, PathInput, is_folder
 from screens.nps.import_support import CELL_WIDTH, SHOWN_REJECTS, ImportRequest, clip, encoding_label

@@ -16,8 +16,8 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from cxtui.errors import CxError
 from cxtui.i18n import t
+from cxtui.importing.table import save_rejects_csv
 from cxtui.nps.models import ImportResult
-from cxtui.nps.repo import save_rejects_csv
 from screens.nps.import_support import encoding_label
 from screens.shared.form import field_row
 from screens.shared.translate import translate_bindings

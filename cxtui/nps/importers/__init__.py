@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
+from cxtui.importing.dates import DateReader
 from cxtui.importing.reading import (
     Row,
     check_not_legacy,
@@ -39,6 +39,7 @@ from cxtui.importing.reading import (
     sniff_delimiter,
     xlsx_rows,
 )
+from cxtui.importing.table import RejectedRow, raw_line, shown
 from cxtui.nps.importers.layout import (
     Layout,
     column_list,
@@ -49,8 +50,8 @@ from cxtui.nps.importers.layout import (
     find_segment,
     resolve,
 )
-from cxtui.nps.importers.values import SCORE_BLANK, DateReader, parse_score
-from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse, RejectedRow
+from cxtui.nps.importers.values import SCORE_BLANK, parse_score
+from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse
 
 __all__ = ["parse_file", "parse_score"]
 
@@ -205,7 +206,7 @@ def _read_rows(
         if score is None:
             score = scores[cell] = parse_score(cell)
         if isinstance(score, str):
-            rejected.append(RejectedRow(number, t(score, value=_shown(row[si])), _raw(row)))
+            rejected.append(RejectedRow(number, t(score, value=shown(row[si])), raw_line(row)))
             continue
         if score == SCORE_BLANK:
             blank.append(number)
@@ -216,7 +217,7 @@ def _read_rows(
             if cell:
                 when = dates(cell)
                 if when is None and strict_dates and cell.strip():
-                    rejected.append(RejectedRow(number, t(_BAD_DATE, value=_shown(cell)), _raw(row)))
+                    rejected.append(RejectedRow(number, t(_BAD_DATE, value=shown(cell)), raw_line(row)))
                     continue
         extra: dict[str, str] = {}
         for i, key in extra_cols:
@@ -250,16 +251,3 @@ def _extra_keys(layout: Layout, taken: set[int | None]) -> list[tuple[int, str]]
         used.add(key)
         keys.append((i, key))
     return keys
-
-
-def _shown(value: str) -> str:
-    """A cell quoted in a one-line reason: stripped, on one line, at most 40 characters."""
-    text = " ".join(value.split())
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _raw(row: Row) -> str:
-    """The row as one CSV line (cells quoted as needed), for the rejects file."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow(row)
-    return out.getvalue()

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cxtui.i18n import t
 from cxtui.importing.reading import Row, fail
+from cxtui.importing.values import norm
 from cxtui.nps.importers.values import SCORE_BLANK, looks_like_value, parse_score
-
-
-def norm(text: str) -> str:
-    """A header as compared: NFKC (full-width folded), case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
 
 GOOGLE_FIRST = {"timestamp", "タイムスタンプ", "marca temporal", "horodateur", "zeitstempel"}
 SURVEYMONKEY_LABELS = {"response", "open-ended response", "回答", "自由回答"}

@@ -14,8 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, DirectoryTree, Input, Select, Static, TextArea
 
 from cxtui.i18n import set_language
+from cxtui.importing.table import RejectedRow
 from cxtui.nps.importers import parse_file
-from cxtui.nps.models import DetectedColumns, FollowupRow, ImportResult, RejectedRow, Survey
+from cxtui.nps.models import DetectedColumns, FollowupRow, ImportResult, Survey
 from screens.nps import import_dialog
 from screens.nps.dialogs import CompareDialog, CompareRequest, FollowupDialog, FollowupEdit, TemplatesDialog
 from screens.nps.import_dialog import ImportDialog

@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from cxtui.errors import InputError
 from cxtui.i18n import set_language
+from cxtui.importing.dates import DateReader
 from cxtui.nps.importers import parse_file
 from cxtui.nps.importers.values import (
     NOT_NUMBER,
     NOT_WHOLE,
     OUT_OF_RANGE,
     SCORE_BLANK,
-    DateReader,
     parse_score,
 )
 from cxtui.nps.models import ParsedFile

@@ -24,10 +24,11 @@ from cxtui.db.migrations import known_migrations
 from cxtui.db.store import Store
 from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import set_language
+from cxtui.importing.table import RejectedRow, save_rejects_csv
 from cxtui.nps import followups, models, queries, repo, surveys
 from cxtui.nps.categories import categorize
 from cxtui.nps.demo import add_demo, month_windows
-from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse, RejectedRow
+from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse
 from cxtui.nps.stats import counts_from_scores
 from cxtui.nps.stats import distribution as stats_distribution
 from cxtui.nps.template_results import summarise_template
@@ -278,7 +279,7 @@ def test_killing_the_process_mid_import_leaves_the_workspace_as_before(workspace
 
 def test_save_rejects_csv_opens_in_excel_with_japanese(tmp_path: Path) -> None:
     path = tmp_path / "rejects.csv"
-    repo.save_rejects_csv([RejectedRow(7, "範囲外の点数", "2026/03/06,11,範囲外")], path)
+    save_rejects_csv([RejectedRow(7, "範囲外の点数", "2026/03/06,11,範囲外")], path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         assert list(csv.reader(handle)) == [
