@@ -28,6 +28,7 @@ class Domain:
 DOMAINS: tuple[Domain, ...] = (
     Domain("okr", ("periods", "objectives", "key_results", "checkins")),
     Domain("nps", ("surveys", "imports", "responses", "followups")),
+    Domain("kpi", ("kpis", "kpi_imports", "kpi_values", "evidence")),
 )
 
 

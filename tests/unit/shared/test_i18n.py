@@ -182,3 +182,25 @@ def test_no_key_defined_twice() -> None:
                             duplicates.append(f"{key.value} ({seen[key.value]} and {info.name})")
                         seen[key.value] = info.name
     assert duplicates == []
+
+
+def test_every_field_of_every_stored_model_has_a_label() -> None:
+    # Validation errors name the field at fault by its label (common.field.<name>).
+    import dataclasses
+
+    import cxtui.kpi.models
+    import cxtui.nps.models
+    import cxtui.okr.models
+    from cxtui.models import Record
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for s in cls.__subclasses__() for c in (s, *subclasses(s))]
+
+    assert cxtui.okr.models and cxtui.nps.models and cxtui.kpi.models
+    missing = {
+        f"{model.__name__}.{field.name}"
+        for model in subclasses(Record)
+        for field in dataclasses.fields(model)
+        if not i18n.has(f"common.field.{field.name}")
+    }
+    assert missing == set()
