@@ -48,6 +48,11 @@ STRINGS = {
         "* fewer than 30 answers: the interval is wider than ±25 points",
         "* 回答が 30 件未満: 区間が ±25 ポイントより広くなります",
     ),
+    "nps.cli.no_ci": ("— (n<{min})", "— (n<{min})"),
+    "nps.cli.no_ci_note": (
+        "— (n<{min}): too few answers for a meaningful 95 % interval",
+        "— (n<{min}): 回答が少なすぎて 95% 区間に意味がありません",
+    ),
     "nps.cli.change": (
         "Change: {delta} points, 95 % interval of the change {lo} to {hi}; z = {z}, {p}",
         "変化: {delta} ポイント(変化の 95% 区間 {lo} 〜 {hi})、z = {z}、{p}",
@@ -284,6 +289,18 @@ STRINGS = {
         'No survey named "{name}" (surveys: {known})',
         "「{name}」という名前のアンケートはありません(アンケート: {known})",
     ),
+    "nps.repo.survey_ambiguous": (
+        '"{name}" matches several surveys that differ only in case: {names} (write the name exactly)',
+        "「{name}」は大文字と小文字だけが違う複数のアンケートに当てはまります: {names}(名前を正確に指定してください)",
+    ),
+    "nps.repo.compare_same": (
+        'Before and after are both "{name}": compare two different surveys or date ranges',
+        "比較前と比較後がどちらも「{name}」です。別のアンケートか期間を指定してください",
+    ),
+    "nps.repo.segment_missing": (
+        'Neither side has answers in segment "{segment}" (segments: {choices})',
+        "どちらにもセグメント「{segment}」の回答はありません(セグメント: {choices})",
+    ),
     "nps.repo.bad_range": (
         '"{text}" is not a date range: write it as 2026-01-01..2026-03-31',
         "「{text}」は期間として読めません。2026-01-01..2026-03-31 の形で指定してください",
@@ -395,6 +412,11 @@ STRINGS = {
     "nps.ui.nps": ("NPS", "NPS"),
     "nps.ui.ci": ("95% CI {lo} … {hi}", "95% 信頼区間 {lo} … {hi}"),
     "nps.ui.n": ("n = {n}", "回答数 n = {n}"),
+    "nps.ui.ci_none": (
+        "95% CI: not meaningful below {min} answers",
+        "95% 信頼区間: 回答 {min} 件未満では意味がありません",
+    ),
+    "nps.ui.ci_short_none": ("no CI (n<{min})", "区間なし (n<{min})"),
     "nps.ui.rejected": ("{n} rows could not be read at import", "取り込めなかった行 {n} 件"),
     "nps.ui.formula": (
         "NPS = 100·(P − D)/n = 100·({p} − {d})/{n} = {value}",
@@ -419,13 +441,13 @@ STRINGS = {
         "日付のある回答がまだありません。推移には日付付きの回答が必要です。",
     ),
     "nps.ui.trend_one": (
-        "Only one period has answers ({period}: NPS {nps}, 95% CI {lo} … {hi}, n = {n}); a trend needs at least two.",
-        "回答のある期間は 1 つだけです({period}: NPS {nps}、95% 信頼区間 {lo} … {hi}、n = {n})。推移には 2 期間以上が必要です。",
+        "Only one period has answers ({period}: NPS {nps}, {ci}, n = {n}); a trend needs at least two.",
+        "回答のある期間は 1 つだけです({period}: NPS {nps}、{ci}、n = {n})。推移には 2 期間以上が必要です。",
     ),
     "nps.ui.side": ("{side}: {label}", "{side}: {label}"),
     "nps.ui.side_figures": (
-        "NPS {nps}  ·  95% CI {lo} … {hi}  ·  n = {n}",
-        "NPS {nps}  ·  95% 信頼区間 {lo} … {hi}  ·  n = {n}",
+        "NPS {nps}  ·  {ci}  ·  n = {n}",
+        "NPS {nps}  ·  {ci}  ·  n = {n}",
     ),
     "nps.ui.side_empty": ("no answers", "回答なし"),
     "nps.ui.delta": (

@@ -22,6 +22,7 @@ from cxtui.format import points
 from cxtui.i18n import t
 from cxtui.nps import followups, models, queries
 from cxtui.nps.models import Ref, Target
+from cxtui.nps.stats import MIN_CI_N
 from cxtui.nps.template_results import summarise_template
 from screens.nps.actions import ALL, NpsActions
 from screens.nps.answers_view import AnswersView
@@ -323,8 +324,10 @@ class NpsScreen(NpsActions):
 
 def _survey_line(item: models.SurveySummary) -> str:
     """`Name  n=200  NPS +40 [+31, +48]` for the survey list."""
-    if item.nps is None or item.ci95 is None:
+    if item.nps is None:
         return f"{item.name}\n  n=0"
-    low, high = item.ci95
     flag = " ⚠" if item.small else ""
+    if item.ci95 is None:  # too few answers for an interval: say so rather than show one
+        return f"{item.name}\n  n={item.n}  NPS {points(item.nps)}  {t('nps.ui.ci_short_none', min=MIN_CI_N)}"
+    low, high = item.ci95
     return f"{item.name}\n  n={item.n}  NPS {points(item.nps)} [{points(low)}, {points(high)}]{flag}"

@@ -19,7 +19,7 @@ from textual.widgets.data_table import RowDoesNotExist, RowKey
 from cxtui.i18n import t
 from cxtui.nps.models import CommentRow, FollowupRow
 from cxtui.nps.stats import NpsSummary, classify, is_small, shares
-from screens.nps.headline import interval_text, percent_text, signed
+from screens.nps.headline import ci_cell, percent_text, signed
 
 Cell = str | Text
 RowT = TypeVar("RowT", CommentRow, FollowupRow)
@@ -124,7 +124,6 @@ class SegmentsTable(NpsTable):
         for key in keys:
             self.add_column(t(f"nps.ui.col_{key}"), key=key)
         for segment, summary in rows:
-            lo, hi = interval_text(summary.ci95)
             percents = shares(summary.counts)
             p, pa, d = ("—", "—", "—") if percents is None else tuple(percent_text(x) for x in percents)
             flag = self.styled(t("nps.ui.small_flag"), "warning") if is_small(summary.counts) else Text("")
@@ -132,7 +131,7 @@ class SegmentsTable(NpsTable):
                 segment or self.styled(t("nps.ui.no_segment"), "muted"),
                 Text(str(summary.n), justify="right"),
                 Text(signed(summary.nps), justify="right", style="bold"),
-                Text(f"{lo} … {hi}", justify="right"),
+                Text(ci_cell(summary), justify="right"),
                 self.styled(p, "good", right=True),
                 self.styled(pa, "warning", right=True),
                 self.styled(d, "bad", right=True),

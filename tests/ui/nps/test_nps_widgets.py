@@ -117,6 +117,35 @@ async def test_headline_small_sample_is_honest() -> None:
         assert headline.has_class("-small")
 
 
+async def test_headline_says_the_interval_means_nothing_at_n_1() -> None:
+    # One answer of 10: the adjusted-Wald interval [-48, +98] would lie below the NPS of +100.
+    headline = NpsHeadline()
+    async with Harness(headline).run_test(size=SIZE) as pilot:
+        headline.show(summary(Counts(1, 0, 0)))
+        await pilot.pause()
+        text = headline.as_text()
+        assert headline.digits.value == "+100"
+        assert "95% CI: not meaningful below 5 answers" in text
+        assert "-48" not in text and "+98" not in text
+
+
+async def test_segments_and_trend_say_no_interval_for_tiny_groups() -> None:
+    table = SegmentsTable()
+    async with Harness(table).run_test(size=SIZE) as pilot:
+        table.show([("Ueno", summary(Counts(1, 0, 0)))])
+        await pilot.pause()
+        assert row_text(table, "Ueno")[2:4] == ["+100", "no CI (n<5)"]
+    chart = TrendChart()
+    async with Harness(chart).run_test(size=SIZE) as pilot:
+        chart.show([point("2026-01", Counts(1, 0, 0))])
+        await pilot.pause()
+        assert "NPS +100, 95% CI: not meaningful below 5 answers, n = 1" in chart.message_text
+        # A tiny period between ordinary ones is drawn as a point (not left out as a gap).
+        chart.show([point("2026-01", AFTER), point("2026-02", Counts(1, 0, 0)), point("2026-03", BEFORE)])
+        await pilot.pause()
+        assert chart.plot.display and "gaps" not in str(chart.legend.render())
+
+
 async def test_headline_without_answers() -> None:
     headline = NpsHeadline()
     async with Harness(headline).run_test(size=SIZE) as pilot:

@@ -308,7 +308,7 @@ def test_counts_from_sql_equal_counts_from_stats(scores: list[int], segments: li
 def test_summary_json_is_design_shape(store: Store) -> None:
     repo.import_parsed(store, "S", parsed_file(design_scores(80, 70, 50)))
     data = queries.summary(store, "S").to_json()
-    assert list(data) == ["survey", "n", "promoters", "passives", "detractors", "nps", "ci95", "rejected"]
+    assert list(data) == ["survey", "n", "promoters", "passives", "detractors", "nps", "ci95", "ci95_meaningful", "rejected"]
     assert data["n"] == 200 and data["nps"] == 15.0
 
 
