@@ -152,8 +152,8 @@ STRINGS = {
     "nps.dialog.date": ("Date", "日付"),
     "nps.dialog.scores": ("Scores", "点数"),
     "nps.dialog.quick_hint": (
-        "Scores 0–10 separated by spaces; enter adds them to the list. “3 slow service” is one score with its comment.",
-        "0〜10 の点数をスペース区切りで入力し、enter で一覧に追加。「3 待ち時間が長い」は点数1件とコメントです。",
+        "Scores 0–10 separated by spaces; enter adds them to the list. A comment goes after its score: “9 7 3 slow service”.",
+        "0〜10 の点数をスペース区切りで入力し、enter で一覧に追加。コメントは点数の後に:「9 7 3 待ち時間が長い」。",
     ),
     "nps.dialog.count": (
         "{scores}: {promoters}, {passives}, {detractors}",
@@ -168,6 +168,10 @@ STRINGS = {
     "nps.dialog.n_detractors.one": ("1 detractor", "批判者 1"),
     "nps.dialog.n_detractors.other": ("{n} detractors", "批判者 {n}"),
     "nps.dialog.with_comment": ("comment: {comment}", "コメント: {comment}"),
+    "nps.dialog.with_comment_last": (
+        "comment with the last score ({score}): {comment}",
+        "コメントは最後の点数 ({score}) に付きます: {comment}",
+    ),
     "nps.dialog.bad_token.one": ("{tokens} is not a score 0–10", "{tokens} は 0〜10 の点数ではありません"),
     "nps.dialog.bad_token.other": ("{tokens} are not scores 0–10", "{tokens} は 0〜10 の点数ではありません"),
     "nps.dialog.list_empty": (

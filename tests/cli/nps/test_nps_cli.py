@@ -24,7 +24,17 @@ from cxtui.nps import repo, surveys
 from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "nps"
-SHOW_KEYS = ["survey", "n", "promoters", "passives", "detractors", "nps", "ci95", "ci95_meaningful", "rejected"]
+SHOW_KEYS = [
+    "survey",
+    "n",
+    "promoters",
+    "passives",
+    "detractors",
+    "nps",
+    "ci95",
+    "ci95_meaningful",
+    "rejected",
+]
 
 
 def _exports() -> ModuleType:

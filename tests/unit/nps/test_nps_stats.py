@@ -236,7 +236,17 @@ def test_answers_needed() -> None:
 def test_summary_json_is_exactly_the_design_shape() -> None:
     summary = NpsSummary.from_counts("春のアンケート", Counts(2, 0, 1), rejected=4)
     data = summary.to_json()
-    assert list(data) == ["survey", "n", "promoters", "passives", "detractors", "nps", "ci95", "ci95_meaningful", "rejected"]
+    assert list(data) == [
+        "survey",
+        "n",
+        "promoters",
+        "passives",
+        "detractors",
+        "nps",
+        "ci95",
+        "ci95_meaningful",
+        "rejected",
+    ]
     assert data["nps"] == 100 / 3  # exact, not rounded
     assert data["ci95"] is None and data["ci95_meaningful"] is False  # n = 3: too few for an interval
     assert data["rejected"] == 4 and data["n"] == 3
