@@ -1,6 +1,25 @@
 """nps strings: (English, Japanese) for every key `nps.<area>.<name>`."""
 
 STRINGS = {
+    "nps.help.text": (
+        "↑ ↓ choose a survey (or every answer) on the left; tab moves between the list, the tabs and the tables. "
+        "In Comments and Follow-ups, enter opens the whole comment with its follow-up (owner, status, note).\n\n"
+        "NPS = 100·(P − D)/n: P promoters (9–10), D detractors (0–6), n every valid 0–10 answer; "
+        "computed from counts, never from rounded percentages.\n"
+        "95% interval: adjusted Wald — add ¾ promoter, 1½ passive and ¾ detractor, then "
+        "NPS' ± 1.96·√(var/n'), clipped to ±100. Below 5 answers no interval is shown (it would say "
+        "more about the adjustment than about the answers); below 30 the interval is wider than ±25 points (⚠).\n"
+        "Compare: z-test on the adjusted values, two-sided p; p < 0.05 is called a real change, "
+        "otherwise it could be noise.",
+        "↑ ↓ 左の一覧でアンケート(またはすべての回答)を選びます。tab で一覧・タブ・表の間を移動します。"
+        "コメントとフォローアップでは enter でコメント全文とフォローアップ(担当・状態・メモ)を開きます。\n\n"
+        "NPS = 100·(P − D)/n: P は推奨者(9〜10)、D は批判者(0〜6)、n は有効な 0〜10 の回答数。"
+        "丸めた割合ではなく件数から計算します。\n"
+        "95% 信頼区間: 調整 Wald 法 — 推奨者 ¾、中立者 1½、批判者 ¾ を加えて "
+        "NPS' ± 1.96·√(分散/n') を求め、±100 に収めます。回答が 5 件未満では区間を示しません"
+        "(回答より補正の影響が大きいため)。30 件未満では区間が ±25 ポイントより広くなります(⚠)。\n"
+        "比較: 調整後の値で z 検定(両側 p)。p < 0.05 なら本当の変化、そうでなければ誤差の可能性があります。",
+    ),
     "nps.act.create": ("create survey", "アンケートの作成"),
     "nps.act.rename": ("rename survey", "アンケート名の変更"),
     "nps.act.delete": ("delete survey", "アンケートの削除"),
@@ -281,9 +300,16 @@ STRINGS = {
     "nps.key.quick": ("Quick entry", "手入力"),
     "nps.key.compare": ("Compare", "比較"),
     "nps.key.grain": ("Week/month/quarter", "週/月/四半期"),
-    "nps.key.search": ("Search comments", "コメント検索"),
+    "nps.key.search": ("Search", "検索"),
     "nps.key.templates": ("Survey templates", "アンケートのひな形"),
     "nps.key.delete_survey": ("Delete survey", "アンケートを削除"),
+    "nps.key.tab_overview": ("Show the Overview tab", "概要タブを表示"),
+    "nps.key.tab_trend": ("Show the Trend tab", "推移タブを表示"),
+    "nps.key.tab_segments": ("Show the Segments tab", "セグメントタブを表示"),
+    "nps.key.tab_compare": ("Show the Compare tab", "比較タブを表示"),
+    "nps.key.tab_comments": ("Show the Comments tab", "コメントタブを表示"),
+    "nps.key.tab_followups": ("Show the Follow-up tab", "フォローアップタブを表示"),
+    "nps.key.tab_answers": ("Show the Answers tab", "設問別タブを表示"),
     "nps.rejects.line": ("line", "行"),
     "nps.rejects.reason": ("reason", "理由"),
     "nps.rejects.row": ("row", "行の内容"),

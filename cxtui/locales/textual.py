@@ -92,4 +92,4 @@ _PAIRS = {
 }
 
 # Japanese by English text. Textual's ctrl+p binding is described as just "palette".
-TEXTUAL: dict[str, str] = {**_PAIRS, "palette": "コマンドパレット"}
+TEXTUAL: dict[str, str] = {**_PAIRS, "palette": "パレット"}

@@ -140,7 +140,7 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
         table.scroll_end(animate=False)
         self.batches.append(len(batch))
         scores.value = ""
-        self.query_one("#form-error", Static).update("")
+        self.clear_error()
         self._update_total()
 
     def action_drop_last(self) -> None:

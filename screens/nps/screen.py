@@ -52,17 +52,19 @@ class NpsScreen(NpsActions):
         Binding("x", "compare", "nps.key.compare"),
         Binding("g", "grain", "nps.key.grain", show=False),
         Binding("slash", "search", "nps.key.search", key_display="/"),
-        Binding("l", "templates", "nps.key.templates"),
-        Binding("delete", "delete_survey", "nps.key.delete_survey", show=False),
-        Binding("o", "tab('overview')", "nps.tab.overview", show=False),
-        Binding("t", "tab('trend')", "nps.tab.trend", show=False),
-        Binding("s", "tab('segments')", "nps.tab.segments", show=False),
-        Binding("v", "tab('compare')", "nps.tab.compare", show=False),
-        Binding("c", "tab('comments')", "nps.tab.comments", show=False),
-        Binding("f", "tab('followups')", "nps.tab.followups", show=False),
-        Binding("a", "tab('answers')", "nps.tab.answers", show=False),
+        # In help and the palette, not the footer: at 80 columns the footer holds the daily keys only.
+        Binding("l", "templates", "nps.key.templates", show=False),
+        Binding("d,delete", "delete_survey", "nps.key.delete_survey", show=False),
+        Binding("o", "tab('overview')", "nps.key.tab_overview", show=False),
+        Binding("t", "tab('trend')", "nps.key.tab_trend", show=False),
+        Binding("s", "tab('segments')", "nps.key.tab_segments", show=False),
+        Binding("v", "tab('compare')", "nps.key.tab_compare", show=False),
+        Binding("c", "tab('comments')", "nps.key.tab_comments", show=False),
+        Binding("f", "tab('followups')", "nps.key.tab_followups", show=False),
+        Binding("a", "tab('answers')", "nps.key.tab_answers", show=False),
         Binding("q", "app.quit", "app.key.quit", show=False),
     ]
+    HELP_KEY = "nps.help.text"
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__(store, today)

@@ -30,14 +30,28 @@ def translate_bindings(node: DOMNode) -> None:
         translated._add_binding(binding)
     for key, binding in node._bindings:
         if (key, binding.action) not in from_class:
-            translated._add_binding(binding)
+            # Textual's own instance keys (the palette's "palette") by their English text, kept
+            # aside so switching back to English finds it again.
+            english = _ENGLISH.setdefault((key, binding.action), binding.description)
+            translated._add_binding(replace(binding, description=describe(english)))
     node._bindings = translated
+
+
+# English descriptions of bindings Textual adds to instances, by (key, action).
+_ENGLISH: dict[tuple[str, str], str] = {}
 
 
 def translate_tree(root: DOMNode) -> None:
     """translate_bindings on `root` and every widget under it (after a language switch)."""
     for node in root.walk_children(with_self=True):
         translate_bindings(node)
+
+
+# Keys every Textual screen has (focus moves, copying, the palette key itself): not commands of ours,
+# so neither help nor the palette lists them.
+TEXTUAL_ACTIONS = frozenset(
+    {"app.focus_next", "app.focus_previous", "screen.copy_text", "command_palette", "app.command_palette"}
+)
 
 
 def describe(description: str) -> str:

@@ -18,8 +18,8 @@ from click.testing import CliRunner, Result
 
 from cxtui.cli import cli
 from cxtui.db.store import Store
-from cxtui.format import display_width
 from cxtui.errors import InputError
+from cxtui.format import display_width
 from cxtui.nps import repo, surveys
 from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse
 

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from cxtui.db.store import Store
+from cxtui.format import display_width
 from cxtui.i18n import set_language
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
 from cxtui.report import render_report
-from cxtui.format import display_width
 
 # conftest fixes today at 2026-11-22: day 53 of the 92 days of 2026 Q4.
 EXPECTED_TODAY = 53 / 92
