@@ -309,3 +309,31 @@ async def test_choosing_a_followup_does_not_query_them_again(
         assert type(app.screen).__name__ == "FollowupDialog"
         assert followups == []
         assert app.screen.row == first  # the row the table showed, cursor on the first
+
+
+async def test_the_import_wizard_starts_in_the_last_folder_used(tmp_path: Path) -> None:
+    exports = tmp_path / "client exports"
+    exports.mkdir()
+    (exports / "paper.csv").write_text("score,comment\r\n9,good\r\n3,slow\r\n", encoding="utf-8")
+    app, store = _demo(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.start_dir == tmp_path  # first time: the workspace's folder
+        path_input = app.screen.query_one("#import-path", Input)
+        path_input.value = str(exports / "paper.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("escape")  # the result dialog
+        await pilot.pause()
+        assert queries.summary(store, "paper").n == 2
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.start_dir == exports.resolve()
+        await pilot.press("escape")
+        await pilot.pause()

@@ -238,3 +238,31 @@ async def test_palette_prompt_and_footer_key_are_translated(tmp_path: Path) -> N
         await pilot.press("ctrl+p")
         await _settle(pilot)
         assert app.screen.query_one(Input).placeholder == "コマンドを検索…"
+
+
+# -- item 16: the overview's text keeps off the histogram; notices keep off dialog buttons ------------
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, (120, 36)])
+async def test_overview_text_keeps_a_gap_before_the_histogram(tmp_path: Path, size: tuple[int, int]) -> None:
+    app, _store = _demo(tmp_path, "ja")
+    async with app.run_test(size=size) as pilot:
+        await _settle(pilot)
+        await pilot.press("2")
+        await _settle(pilot)
+        headline = app.screen.query_one("#headline")
+        chart = app.screen.query_one("#distribution")
+        assert headline.region.right + 2 <= chart.region.x
+
+
+async def test_a_notice_does_not_cover_the_dialog_buttons(tmp_path: Path) -> None:
+    app, _store = _demo(tmp_path, "en")
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await _settle(pilot)
+        await pilot.press("down", "down", "c")
+        await _settle(pilot)
+        app.notify("A long notice that would once have sat on top of the Save and Cancel buttons")
+        await _settle(pilot)
+        save = app.screen.query_one("#save", Button)
+        cancel = app.screen.query_one("#cancel", Button)
+        assert _on_screen(app, save) and _on_screen(app, cancel)
