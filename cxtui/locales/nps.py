@@ -1,6 +1,53 @@
 """nps strings: (English, Japanese) for every key `nps.<area>.<name>`."""
 
 STRINGS = {
+    "nps.cmd.group": (
+        "NPS: import survey exports, show NPS with its 95 % interval, compare before and after.",
+        "NPS: アンケート結果の取り込み、95% 信頼区間つきの NPS の表示、施策前後の比較。",
+    ),
+    "nps.cmd.import": (
+        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction; importing the same file into the same survey again is refused.",
+        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションです。同じファイルを同じアンケートに再び取り込むことはできません。",
+    ),
+    "nps.cmd.import_survey": (
+        "Survey to import into (created if new).",
+        "取り込み先のアンケート(なければ作成)。",
+    ),
+    "nps.cmd.score_column": (
+        "Header of the 0–10 column (default: detected).",
+        "0〜10 の列の見出し(既定: 自動検出)。",
+    ),
+    "nps.cmd.comment_column": ("Header of the comment column.", "コメント列の見出し。"),
+    "nps.cmd.segment_column": (
+        "Header of the segment column (store, channel...).",
+        "セグメント列(店舗・チャネルなど)の見出し。",
+    ),
+    "nps.cmd.date_column": ("Header of the answer date column.", "回答日の列の見出し。"),
+    "nps.cmd.rejects": ("Save rejected rows as CSV.", "取り込めなかった行を CSV に保存します。"),
+    "nps.cmd.show": (
+        'Show NPS with its 95 % interval: every survey, or one with --survey.\n\n--json prints one object (survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected) for one survey, a list of them without --survey, and a list with one entry per segment value (key "segment") or period (key "period") with --by. Below 5 answers ci95 is null and ci95_meaningful false.',
+        'NPS を 95% 信頼区間つきで表示します: すべてのアンケート、または --survey で 1 つ。\n\n--json では 1 つのアンケートなら 1 つのオブジェクト(survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected)、--survey なしならその一覧、--by ではセグメント値(キー "segment")または期間(キー "period")ごとの一覧を出力します。回答が 5 件未満では ci95 は null、ci95_meaningful は false です。',
+    ),
+    "nps.cmd.show_survey": (
+        "Survey name, or a date range 2026-01-01..2026-03-31.",
+        "アンケート名、または期間 2026-01-01..2026-03-31。",
+    ),
+    "nps.cmd.show_by": (
+        "One entry per segment value ('segment' or the segment column's header), or per week/month/quarter.",
+        "セグメント値ごと('segment' またはセグメント列の見出し)、または週・月・四半期ごとに表示します。",
+    ),
+    "nps.cmd.compare": (
+        "Compare NPS BEFORE and AFTER (survey names or date ranges 2026-01-01..2026-03-31).\n\nSays whether the change is real (p < 0.05 on the adjusted-Wald z-test) or could be noise.",
+        "NPS を BEFORE(施策前)と AFTER(施策後)で比較します(アンケート名または期間 2026-01-01..2026-03-31)。\n\n変化が本当か(調整 Wald 法の z 検定で p < 0.05)、誤差の可能性があるかを示します。",
+    ),
+    "nps.cmd.compare_segment": (
+        "Compare one segment value only (e.g. one store).",
+        "1 つのセグメント値(例: 1 店舗)だけを比較します。",
+    ),
+    "nps.cmd.template": (
+        "Print a light survey template (1-minute right-after, 2-minute next-week) for a form tool.",
+        "フォームツール用の軽いアンケートのひな形(直後の 1 分版、翌週の 2 分版)を出力します。",
+    ),
     "nps.help.text": (
         "↑ ↓ choose a survey (or every answer) on the left; tab moves between the list, the tabs and the tables. "
         "In Comments and Follow-ups, enter opens the whole comment with its follow-up (owner, status, note).\n\n"

@@ -33,7 +33,7 @@ Mode = Literal["segment", "week", "month", "quarter"]
 _GRAIN_MODES: dict[str, Mode] = {"week": "week", "month": "month", "quarter": "quarter"}
 
 
-@click.group("nps")
+@click.group("nps", help="nps.cmd.group")
 def nps() -> None:
     """NPS: import survey exports, show NPS with its 95 % interval, compare before and after."""
 
@@ -41,15 +41,15 @@ def nps() -> None:
 # -- import -------------------------------------------------------------------------------------
 
 
-@nps.command("import")
+@nps.command("import", help="nps.cmd.import")
 @click.argument("file", type=WORKSPACE_FILE)
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--survey", required=True, help="Survey to import into (created if new).")
-@click.option("--score-column", default=None, help="Header of the 0–10 column (default: detected).")
-@click.option("--comment-column", default=None, help="Header of the comment column.")
-@click.option("--segment-column", default=None, help="Header of the segment column (store, channel...).")
-@click.option("--date-column", default=None, help="Header of the answer date column.")
-@click.option("--rejects", type=click.Path(path_type=Path), default=None, help="Save rejected rows as CSV.")
+@click.option("--survey", required=True, help="nps.cmd.import_survey")
+@click.option("--score-column", default=None, help="nps.cmd.score_column")
+@click.option("--comment-column", default=None, help="nps.cmd.comment_column")
+@click.option("--segment-column", default=None, help="nps.cmd.segment_column")
+@click.option("--date-column", default=None, help="nps.cmd.date_column")
+@click.option("--rejects", type=click.Path(path_type=Path), default=None, help="nps.cmd.rejects")
 @LANG_OPTION
 @click.pass_context
 @one_line_errors
@@ -131,14 +131,14 @@ def _quoted(value: str | None) -> str:
 # -- show ---------------------------------------------------------------------------------------
 
 
-@nps.command("show")
+@nps.command("show", help="nps.cmd.show")
 @click.argument("file", type=WORKSPACE_FILE)
-@click.option("--survey", default=None, help="Survey name, or a date range 2026-01-01..2026-03-31.")
+@click.option("--survey", default=None, help="nps.cmd.show_survey")
 @click.option(
     "--by",
     default=None,
     metavar="SEGMENT",
-    help="One entry per segment value ('segment' or the segment column's header), or per week/month/quarter.",
+    help="nps.cmd.show_by",
 )
 @JSON_OPTION
 @LANG_OPTION
@@ -302,11 +302,11 @@ def _notes(summaries: Sequence[NpsSummary]) -> None:
 # -- compare ------------------------------------------------------------------------------------
 
 
-@nps.command("compare")
+@nps.command("compare", help="nps.cmd.compare")
 @click.argument("file", type=WORKSPACE_FILE)
 @click.argument("before")
 @click.argument("after")
-@click.option("--segment", default=None, help="Compare one segment value only (e.g. one store).")
+@click.option("--segment", default=None, help="nps.cmd.compare_segment")
 @JSON_OPTION
 @LANG_OPTION
 @click.pass_context
@@ -374,7 +374,7 @@ def _print_comparison(result: Comparison, as_json: bool) -> None:
 # -- templates ----------------------------------------------------------------------------------
 
 
-@nps.command("template")
+@nps.command("template", help="nps.cmd.template")
 @click.argument("key", type=click.Choice(["after_1min", "next_week_2min"]))
 @LANG_OPTION
 @click.pass_context
