@@ -233,6 +233,7 @@ STRINGS = {
     "nps.dialog.n_passives.other": ("{n} passives", "中立者 {n}"),
     "nps.dialog.n_detractors.one": ("1 detractor", "批判者 1"),
     "nps.dialog.n_detractors.other": ("{n} detractors", "批判者 {n}"),
+    "nps.dialog.comment_title": ("Comment", "コメント"),
     "nps.dialog.with_comment": ("comment: {comment}", "コメント: {comment}"),
     "nps.dialog.with_comment_last": (
         "comment with the last score ({score}): {comment}",
@@ -465,7 +466,10 @@ STRINGS = {
     "nps.screen.all_categories": ("All categories", "すべての分類"),
     "nps.screen.all_statuses": ("All statuses", "すべての状態"),
     "nps.screen.uncategorised": ("uncategorised", "未分類"),
-    "nps.screen.comment_count": ("{shown} of {n} comments", "コメント {n} 件中 {shown} 件を表示"),
+    "nps.screen.comment_count": (
+        "{shown} of {n} comments (enter: the whole comment)",
+        "コメント {n} 件中 {shown} 件を表示(enter: コメント全文)",
+    ),
     "nps.screen.followup_count": (
         "{n} detractors with comments, {open} still open (enter: owner, status, note)",
         "コメントのある批判者 {n} 件、未対応 {open} 件(enter で担当・状態・メモ)",

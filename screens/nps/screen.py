@@ -260,7 +260,7 @@ class NpsScreen(NpsActions):
         )
         self.query_one(CommentsTable).show(rows)
 
-    def _load_followups(self) -> None:
+    def _load_followups(self, *, keep_index: bool = False) -> None:
         status_select = self.query_one("#followup-status", Select)
         status = status_select.value if isinstance(status_select.value, str) else None
         rows = followups.followups(self.store, self.target, status=status)
@@ -268,7 +268,7 @@ class NpsScreen(NpsActions):
         self.query_one("#followup-count", Static).update(
             t("nps.screen.followup_count", n=len(rows), open=open_count)
         )
-        self.query_one(FollowupsTable).show(rows)
+        self.query_one(FollowupsTable).show(rows, keep_index=keep_index)
 
     def _load_answers(self) -> None:
         summary = None
@@ -305,13 +305,34 @@ class NpsScreen(NpsActions):
     @on(FollowupsTable.Chosen)
     @work
     async def _edit_followup(self, event: FollowupsTable.Chosen) -> None:
+        # The table holds the rows it shows: no need to query every follow-up again to find one.
+        row = next((r for r in event.control.items if r.response_id == event.response_id), None)
+        if row is not None:
+            await self._followup_dialog(row)
+
+    @on(CommentsTable.Chosen)
+    @work
+    async def _open_comment(self, event: CommentsTable.Chosen) -> None:
+        """Enter on a comment: the whole comment; a detractor's with its follow-up, to edit."""
+        from screens.nps.dialogs import comment_text
+        from screens.shared.confirm import MessageDialog
+
+        row = next((r for r in event.control.items if r.response_id == event.response_id), None)
+        if row is None:
+            return
+        if row.score is not None and row.score <= 6:
+            queue = followups.followups(self.store, self.target)
+            followup = next((f for f in queue if f.response_id == row.response_id), None)
+            if followup is not None:
+                await self._followup_dialog(followup)
+                return
+        await self.app.push_screen_wait(MessageDialog(t("nps.dialog.comment_title"), comment_text(row)))
+
+    async def _followup_dialog(self, row: models.FollowupRow) -> None:
+        """Edit one detractor's follow-up; the tables keep their cursor where it was."""
         from screens.nps.dialogs import FollowupDialog
 
         if not self.writable():
-            return
-        # The table holds the rows it shows: no need to query every follow-up again to find one.
-        row = next((r for r in event.control.items if r.response_id == event.response_id), None)
-        if row is None:
             return
         edit = await self.app.push_screen_wait(FollowupDialog(row))
         if edit is None:
@@ -321,7 +342,15 @@ class NpsScreen(NpsActions):
                 self.store, edit.response_id, owner=edit.owner, status=edit.status, note=edit.note
             )
         ):
-            self._load_followups()
+            # The edited row may move (the queue is sorted by status): the cursor stays at the same
+            # row number, on the next one to work on.
+            self.mark_shown()
+            self._tab_shown = None
+            active = self.query_one("#nps-tabs", TabbedContent).active
+            if active == "followups":
+                self._load_followups(keep_index=True)
+            else:
+                self.refresh_tab()
 
 
 def _survey_line(item: models.SurveySummary) -> str:

@@ -367,3 +367,45 @@ async def test_compare_bars_are_not_stacked_bars() -> None:
     app = Harness(StackedBar(), CompareView())
     async with app.run_test(size=SIZE):
         assert len(app.query(StackedBar)) == 1
+
+
+async def test_followup_queue_fits_owner_status_and_note_at_120_columns() -> None:
+    # At 120 columns the table beside the survey list is about 85 cells wide.
+    table = FollowupsTable()
+    app = Harness(table, width=85)
+    long_owner = "Tanaka (Harbour store manager)"
+    rows = [
+        FollowupRow(
+            "r1",
+            "S",
+            2,
+            "Harbour",
+            "price",
+            "Too expensive " * 6,
+            "2026-03-02",
+            long_owner,
+            "contacted",
+            "called back, will visit",
+            None,
+        ),
+        FollowupRow("r2", "S", 5, "", "wait", "Slow", "2026-03-03", "", "open", "", None),
+    ]
+    async with app.run_test(size=(120, 30)) as pilot:
+        table.show(rows)
+        await pilot.pause()
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels[-3:] == ["Owner", "Status", "Note"] and "Comment" in labels
+        assert table.virtual_size.width <= table.size.width  # nothing hidden to the right
+        owner = row_text(table, "r1")[labels.index("Owner")]
+        assert owner.startswith("Tanaka") and len(owner) >= 10
+        assert row_text(table, "r1")[labels.index("Status")] == "contacted"
+
+
+async def test_segments_filled_under_a_dialog_keep_their_widths() -> None:
+    table = SegmentsTable()
+    async with Harness(table).run_test(size=SIZE) as pilot:
+        table.show([("", summary(Counts(1, 0, 0)))])
+        await pilot.pause()
+        widths = {column.key.value: column.get_render_width(table) for column in table.columns.values()}
+        # `(no segment)` and `no CI (n<5)` whole, not `(no seg` cut at the header's width.
+        assert widths["segment"] >= len("(no segment)") + 2 and widths["ci"] >= len("no CI (n<5)") + 2
