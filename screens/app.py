@@ -23,7 +23,7 @@ from cxtui.okr import repo as okr
 from screens import startup
 from screens.shared.themes import HIGH_CONTRAST, THEMES, next_theme
 from screens.shared.themes import SETTING as THEME_SETTING
-from screens.shared.translate import TEXTUAL_ACTIONS, translate_bindings, translate_tree
+from screens.shared.translate import is_ours, translate_bindings, translate_tree
 from screens.shared.workspace import WorkspaceScreen
 
 
@@ -292,13 +292,14 @@ class CxApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Everything runnable by key is also in the command palette, in the current language.
 
-        Only the screen's and the app's own keys: a widget's (cursor moves, scrolling) are not
-        commands, and one command is listed once however many keys run it.
+        Only cxtui's own keys: Textual's (cursor moves, scrolling) are not commands, and one command
+        is listed once however many keys run it.
         """
         seen: set[str] = set()
         for binding_key, active in screen.active_bindings.items():
             binding = active.binding
-            if not isinstance(active.node, (Screen, App)) or binding.action in TEXTUAL_ACTIONS:
+            # Commands of the screen and the app; a list's cursor keys are moves, not commands.
+            if not isinstance(active.node, (Screen, App)) or not is_ours(active.node, binding_key, binding):
                 continue
             if not binding.description or binding.description in seen:
                 continue

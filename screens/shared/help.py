@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from cxtui.i18n import t
-from screens.shared.translate import TEXTUAL_ACTIONS, describe, translate_bindings
+from screens.shared.translate import describe, is_ours, translate_bindings
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,12 +49,12 @@ class HelpScreen(ModalScreen[None]):
 def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """(keys, description) of every described binding of `screen` and of the app.
 
-    A focused widget's own keys (cursor moves, scrolling, Textual's focus keys) are not listed: they
-    are the same in every list and input, and would bury the screen's keys.
+    Textual's own keys (cursor moves, scrolling, focus moves) are not listed: they are the same in
+    every list and input, and would bury the screen's keys; a widget of ours (the OKR tree) keeps its.
     """
     rows: dict[str, list[str]] = {}
     for key, active in screen.active_bindings.items():
-        if not isinstance(active.node, (Screen, App)) or active.binding.action in TEXTUAL_ACTIONS:
+        if not is_ours(active.node, key, active.binding):
             continue
         # t(): Textual's own descriptions (scrolling, inputs) are translated by their English text.
         description = describe(active.binding.description)

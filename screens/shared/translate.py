@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from cxtui.i18n import has, t, translate_textual
@@ -52,6 +52,23 @@ def translate_tree(root: DOMNode) -> None:
 TEXTUAL_ACTIONS = frozenset(
     {"app.focus_next", "app.focus_previous", "screen.copy_text", "command_palette", "app.command_palette"}
 )
+
+
+def is_ours(node: DOMNode, key: str, binding: Binding) -> bool:
+    """Whether a binding is one cxtui declares (its class gives an i18n key as the description).
+
+    Textual's own keys of lists, tables and inputs ("Scroll Home", "Cursor down", "Focus Next") are
+    the same everywhere: help and the palette leave them out and list what the screen does.
+    """
+    if binding.action in TEXTUAL_ACTIONS:
+        return False
+    declared = type(node)._merged_bindings
+    if declared is None:
+        return False
+    return any(
+        b.action == binding.action and bool(b.description) and has(b.description)
+        for b in declared.key_to_bindings.get(key, [])
+    )
 
 
 def describe(description: str) -> str:
