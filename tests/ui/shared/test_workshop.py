@@ -257,12 +257,14 @@ async def test_overview_text_keeps_a_gap_before_the_histogram(tmp_path: Path, si
 
 async def test_a_notice_does_not_cover_the_dialog_buttons(tmp_path: Path) -> None:
     app, _store = _demo(tmp_path, "en")
-    async with app.run_test(size=PROJECTOR) as pilot:
+    async with app.run_test(size=PROJECTOR, notifications=True) as pilot:
         await _settle(pilot)
         await pilot.press("down", "down", "c")
         await _settle(pilot)
         app.notify("A long notice that would once have sat on top of the Save and Cancel buttons")
         await _settle(pilot)
+        await pilot.pause(0.2)
+        assert app.screen.query("Toast"), "the notice is shown"
         save = app.screen.query_one("#save", Button)
         cancel = app.screen.query_one("#cancel", Button)
         assert _on_screen(app, save) and _on_screen(app, cancel)
