@@ -25,9 +25,9 @@ LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(["en", "ja"]),
     default=None,
-    help="UI language (default: from the locale).",
+    help="cli.help.lang",
 )
-JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="cli.help.json")
 
 # readable=False: click's own check would print a multi-line usage error for a file without read
 # permission; the workspace code says it in one line instead.

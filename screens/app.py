@@ -21,7 +21,9 @@ from cxtui.errors import WorkspaceError
 from cxtui.i18n import get_language, set_language, t
 from cxtui.okr import repo as okr
 from screens import startup
-from screens.shared.translate import translate_bindings, translate_tree
+from screens.shared.themes import HIGH_CONTRAST, THEMES, next_theme
+from screens.shared.themes import SETTING as THEME_SETTING
+from screens.shared.translate import is_ours, translate_bindings, translate_tree
 from screens.shared.workspace import WorkspaceScreen
 
 
@@ -56,11 +58,16 @@ class CxApp(App[None]):
     CSS_PATH = "cxtui.tcss"
     TITLE = "cxtui"
     ENABLE_COMMAND_PALETTE = True
+    # Screen classes by terminal size: layouts and dialogs adapt to a projector's 80×24.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("ctrl+z", "undo", "app.key.undo"),
         Binding("ctrl+y", "redo", "app.key.redo", show=False),
-        Binding("f1,question_mark", "help", "app.key.help"),
+        # Workspace screens show f1 first in their footer (WorkspaceScreen); here for every other screen.
+        Binding("f1,question_mark", "help", "app.key.help", show=False),
         Binding("ctrl+l", "toggle_language", "app.key.language"),
+        Binding("ctrl+t", "cycle_theme", "app.key.theme", show=False),
         Binding("ctrl+q", "quit", "app.key.quit", show=False, priority=True),
         *[Binding(peer.key, f"show('{peer.name}')", peer.label, show=False) for peer in PEERS],
     ]
@@ -73,6 +80,7 @@ class CxApp(App[None]):
         today: date | None = None,
     ) -> None:
         super().__init__()
+        self.register_theme(HIGH_CONTRAST)
         translate_bindings(self)
         self.path = path
         self.store = store
@@ -138,6 +146,9 @@ class CxApp(App[None]):
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
+        chosen = store.setting(THEME_SETTING)
+        if chosen in self.available_themes:
+            self.theme = chosen
         if not store.readonly and not okr.periods(store):
             okr.add_period(store, okr.quarter_of(self.today))
             store.clear_history()
@@ -239,19 +250,78 @@ class CxApp(App[None]):
         self.refresh_bindings()
         self.notify(t("app.msg.language"))
 
+    def action_cycle_theme(self) -> None:
+        """Switch to the next theme (dark, light, high contrast), remembered in the workspace."""
+        self.set_theme(next_theme(self.theme))
+
+    def set_theme(self, name: str) -> None:
+        """Use the theme `name` and remember it in the workspace (a preference, not undoable data)."""
+        self.theme = name
+        if self.store is not None:
+            self.store.set_setting(THEME_SETTING, name)
+        label = next((key for theme, key in THEMES if theme == name), None)
+        self.notify(t("app.msg.theme", theme=t(label) if label else name))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the current language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette.placeholder")))
+
+    def action_export_report(self, fmt: str) -> None:
+        """Write the workspace report (Markdown or HTML) next to the workspace file and say where."""
+        from cxtui.errors import CxError
+        from cxtui.files import write_text_atomically
+        from cxtui.report import render_report
+
+        if self.store is None or self.store.path is None:
+            return
+        suffix = {"markdown": "md", "html": "html"}[fmt]
+        target = self.store.path.with_name(f"{self.store.path.stem}-report-{self.today.isoformat()}.{suffix}")
+        try:
+            write_text_atomically(target, render_report(self.store, fmt=fmt))
+        except CxError as exc:
+            self.notify(exc.message, severity="error", timeout=10)
+            return
+        except OSError as exc:
+            self.notify(t("app.msg.report_failed", path=target, reason=exc.strerror), severity="error")
+            return
+        self.notify(t("app.msg.report_written", path=target), timeout=10)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Everything runnable by key is also in the command palette, in the current language."""
+        """Everything runnable by key is also in the command palette, in the current language.
+
+        Only cxtui's own keys: Textual's (cursor moves, scrolling) are not commands, and one command
+        is listed once however many keys run it.
+        """
         seen: set[str] = set()
         for binding_key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen:
+            # Commands of the screen and the app; a list's cursor keys are moves, not commands.
+            if not isinstance(active.node, (Screen, App)) or not is_ours(active.node, binding_key, binding):
                 continue
-            seen.add(binding.action)
+            if not binding.description or binding.description in seen:
+                continue
+            seen.add(binding.description)
             key = self.get_key_display(binding) or binding_key
             yield SystemCommand(
                 binding.description,
                 f"{t('app.palette.key')}: {key}",
                 partial(self.run_action, binding.action, active.node),
+            )
+        if self.store is not None and self.store.path is not None:
+            for fmt in ("markdown", "html"):
+                yield SystemCommand(
+                    t(f"app.palette.report_{fmt}"),
+                    t("app.palette.report_help"),
+                    partial(self.action_export_report, fmt),
+                )
+        for name, label in THEMES:
+            yield SystemCommand(
+                f"{t('app.palette.theme')}: {t(label)}",
+                t("app.palette.theme_help"),
+                partial(self.set_theme, name),
             )
         yield SystemCommand(t("app.palette.start"), t("app.palette.start_help"), self.show_start)
 

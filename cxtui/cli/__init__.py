@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from cxtui import __version__
+from cxtui.cli.localize import LocalContext, prepare
 from cxtui.console import LANG_OPTION, WORKSPACE_FILE, apply_lang, fail, one_line_errors
 from cxtui.domains import parts
 from cxtui.errors import CxError
@@ -34,9 +35,18 @@ class FileOrCommandGroup(click.Group):
             return "open", self.commands["open"], args
         return super().resolve_command(ctx, args)
 
+    context_class = LocalContext
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """The whole command line: pick its language and build every help text in it first, so
+        `cxtui nps show --help --lang ja` is Japanese whatever the order of the options."""
+        if ctx.parent is None:
+            prepare(self, args)
+        return super().parse_args(ctx, args)
+
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Show that a FILE may stand where a command does."""
-        formatter.write_usage(ctx.command_path, "[OPTIONS] [FILE | COMMAND [ARGS]...]")
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [FILE | COMMAND [ARGS]...]", None)
 
 
 def _run_tui(ctx: click.Context, path: Path | None, lang: str) -> None:
@@ -49,7 +59,7 @@ def _run_tui(ctx: click.Context, path: Path | None, lang: str) -> None:
     runner(path, lang)
 
 
-@click.group(cls=FileOrCommandGroup, invoke_without_command=True)
+@click.group(cls=FileOrCommandGroup, invoke_without_command=True, help="cli.cmd.root")
 @LANG_OPTION
 @click.version_option(__version__, prog_name="cxtui")
 @click.pass_context
@@ -64,7 +74,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
         _run_tui(ctx, None, apply_lang(ctx, lang))
 
 
-@cli.command("open")
+@cli.command("open", help="cli.cmd.open")
 @click.argument("file", type=WORKSPACE_FILE)
 @LANG_OPTION
 @click.pass_context
@@ -74,7 +84,7 @@ def open_cmd(ctx: click.Context, file: Path, lang: str | None) -> None:
     _run_tui(ctx, file, apply_lang(ctx, lang))
 
 
-@cli.command("new")
+@cli.command("new", help="cli.cmd.new")
 @click.argument("file", type=WORKSPACE_FILE)
 @LANG_OPTION
 @click.pass_context
@@ -93,10 +103,10 @@ def new_cmd(ctx: click.Context, file: Path, lang: str | None) -> None:
     click.echo(str(file))
 
 
-@cli.command()
+@cli.command(help="cli.cmd.demo")
 @LANG_OPTION
-@click.option("--reset", is_flag=True, help="Rebuild the demo from scratch (asks first; your changes go).")
-@click.option("--yes", "-y", is_flag=True, help="With --reset: do not ask.")
+@click.option("--reset", is_flag=True, help="cli.cmd.demo_reset")
+@click.option("--yes", "-y", is_flag=True, help="cli.cmd.demo_yes")
 @click.pass_context
 @one_line_errors
 def demo(ctx: click.Context, lang: str | None, reset: bool, yes: bool) -> None:
@@ -112,9 +122,9 @@ def demo(ctx: click.Context, lang: str | None, reset: bool, yes: bool) -> None:
     _run_tui(ctx, path, chosen)
 
 
-@cli.command()
+@cli.command(help="cli.cmd.check")
 @click.argument("file", type=WORKSPACE_FILE)
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="cli.cmd.check_json")
 @LANG_OPTION
 @click.pass_context
 def check(ctx: click.Context, file: Path, as_json: bool, lang: str | None) -> None:
@@ -131,17 +141,17 @@ def check(ctx: click.Context, file: Path, as_json: bool, lang: str | None) -> No
         sys.exit(2)
 
 
-@cli.command()
+@cli.command(help="cli.cmd.report")
 @click.argument("file", type=WORKSPACE_FILE)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["markdown", "html", "json"]),
     default="markdown",
-    help="Output format.",
+    help="cli.cmd.report_format",
 )
-@click.option("--output", type=click.Path(path_type=Path), default=None, help="Write to PATH.")
-@click.option("--period", default=None, help="Period name (default: the one containing today).")
+@click.option("--output", type=click.Path(path_type=Path), default=None, help="cli.cmd.report_output")
+@click.option("--period", default=None, help="cli.cmd.report_period")
 @LANG_OPTION
 @click.pass_context
 @one_line_errors

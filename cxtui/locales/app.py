@@ -5,12 +5,9 @@ STRINGS = {
     "app.help.title": ("Keys", "キー操作"),
     "app.help.key": ("Key", "キー"),
     "app.help.action": ("Action", "操作"),
-    "app.help.move": ("Move the cursor", "カーソル移動"),
-    "app.help.fold": ("Fold / unfold a branch", "枝を折りたたむ/展開する"),
-    "app.help.enter": ("Objective: fold/unfold · KR: check-in", "目標: 折りたたみ/展開 · KR: チェックイン"),
     "app.help.formulas": (
-        "KR progress = (current − start) / (target − start): one formula for increasing and decreasing KRs. Bars are clamped to 0–100%; the raw value is kept. Guardrails (stay above/below) are 100% while kept. Objective progress = weighted mean of its KRs (optionally with aligned objectives rolled up). Bands: ≥70% green ●, 40–69% amber ▲, <40% red ■. Expected progress is linear over the period; 'behind' means progress < expected. Every change can be undone with ctrl+z and redone with ctrl+y.",
-        "KRの進捗 = (現在値 − 開始値) / (目標値 − 開始値): 増加型にも減少型にも同じ式を使います。バーは0〜100%に収めて表示し、補正前の値も保持します。維持型(下限/上限)は守れていれば100%。目標の進捗 = 主要な成果の加重平均(下位の目標を集計に含めることも可能)。判定: 70%以上 緑●、40〜69% 黄▲、40%未満 赤■。想定進捗は期間に比例し、下回ると「遅れ」。すべての変更は ctrl+z で元に戻し、ctrl+y でやり直せます。",
+        "↑ ↓ move the cursor · ← → fold / unfold a branch · enter: objective fold/unfold, KR check-in.\n\nKR progress = (current − start) / (target − start): one formula for increasing and decreasing KRs. Bars are clamped to 0–100%; the raw value is kept. Guardrails (stay above/below) are 100% while kept. Objective progress = weighted mean of its KRs (optionally with aligned objectives rolled up). Bands: ≥70% green ●, 40–69% amber ▲, <40% red ■. Expected progress is linear over the period; 'behind' means progress < expected. Every change can be undone with ctrl+z and redone with ctrl+y.",
+        "↑ ↓ カーソル移動 · ← → 枝を折りたたむ/展開する · enter: 目標は折りたたみ/展開、KR はチェックイン。\n\nKRの進捗 = (現在値 − 開始値) / (目標値 − 開始値): 増加型にも減少型にも同じ式を使います。バーは0〜100%に収めて表示し、補正前の値も保持します。維持型(下限/上限)は守れていれば100%。目標の進捗 = 主要な成果の加重平均(下位の目標を集計に含めることも可能)。判定: 70%以上 緑●、40〜69% 黄▲、40%未満 赤■。想定進捗は期間に比例し、下回ると「遅れ」。すべての変更は ctrl+z で元に戻し、ctrl+y でやり直せます。",
     ),
     "app.key.edit": ("Edit", "編集"),
     "app.key.delete": ("Delete", "削除"),
@@ -19,6 +16,7 @@ STRINGS = {
     "app.key.help": ("Help", "ヘルプ"),
     "app.key.language": ("日本語", "English"),
     "app.key.quit": ("Quit", "終了"),
+    "app.key.theme": ("Theme", "テーマ"),
     "app.key.palette": ("Command palette", "コマンドパレット"),
     "app.key.cancel": ("Cancel", "キャンセル"),
     "app.key.choice_previous": ("Previous choice", "前の選択肢"),
@@ -37,7 +35,25 @@ STRINGS = {
         "「{title}」を削除しました(ctrl+z で元に戻せます)。",
     ),
     "app.msg.language": ("Language: English", "言語: 日本語"),
+    "app.msg.theme": ("Theme: {theme}", "テーマ: {theme}"),
+    "app.msg.report_written": ("Report written to {path}", "レポートを書き出しました: {path}"),
+    "app.msg.report_failed": ("Cannot write {path}: {reason}", "{path} に書き込めません: {reason}"),
     "app.palette.key": ("key", "キー"),
+    "app.palette.placeholder": ("Search for commands…", "コマンドを検索…"),
+    "app.palette.report_markdown": ("Export report (Markdown)", "レポートを書き出す(Markdown)"),
+    "app.palette.report_html": ("Export report (HTML)", "レポートを書き出す(HTML)"),
+    "app.palette.report_help": (
+        "OKRs and NPS of this workspace, written next to its file",
+        "このワークスペースの OKR と NPS を、ファイルと同じフォルダに書き出します",
+    ),
+    "app.palette.theme": ("Theme", "テーマ"),
+    "app.palette.theme_help": (
+        "Colours for a dark room, a bright room or a projector (ctrl+t switches)",
+        "暗い部屋・明るい部屋・プロジェクター向けの配色(ctrl+t で切り替え)",
+    ),
+    "app.theme.dark": ("dark", "ダーク"),
+    "app.theme.light": ("light", "ライト"),
+    "app.theme.high_contrast": ("high contrast (projector)", "ハイコントラスト(プロジェクター)"),
     "app.palette.start": ("Start screen", "スタート画面"),
     "app.palette.start_help": (
         "Open another workspace, a new one, or the demo",
@@ -67,4 +83,9 @@ STRINGS = {
     "app.screen.nps": ("NPS screen", "NPS 画面"),
     "app.tab.okr": ("OKR", "OKR"),
     "app.tab.nps": ("NPS", "NPS"),
+}
+
+# Keys built at run time: "<prefix><member>".
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "app.palette.report_": ("markdown", "html"),
 }

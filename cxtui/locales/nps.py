@@ -1,6 +1,72 @@
 """nps strings: (English, Japanese) for every key `nps.<area>.<name>`."""
 
 STRINGS = {
+    "nps.cmd.group": (
+        "NPS: import survey exports, show NPS with its 95 % interval, compare before and after.",
+        "NPS: アンケート結果の取り込み、95% 信頼区間つきの NPS の表示、施策前後の比較。",
+    ),
+    "nps.cmd.import": (
+        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction; importing the same file into the same survey again is refused.",
+        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションです。同じファイルを同じアンケートに再び取り込むことはできません。",
+    ),
+    "nps.cmd.import_survey": (
+        "Survey to import into (created if new).",
+        "取り込み先のアンケート(なければ作成)。",
+    ),
+    "nps.cmd.score_column": (
+        "Header of the 0–10 column (default: detected).",
+        "0〜10 の列の見出し(既定: 自動検出)。",
+    ),
+    "nps.cmd.comment_column": ("Header of the comment column.", "コメント列の見出し。"),
+    "nps.cmd.segment_column": (
+        "Header of the segment column (store, channel...).",
+        "セグメント列(店舗・チャネルなど)の見出し。",
+    ),
+    "nps.cmd.date_column": ("Header of the answer date column.", "回答日の列の見出し。"),
+    "nps.cmd.rejects": ("Save rejected rows as CSV.", "取り込めなかった行を CSV に保存します。"),
+    "nps.cmd.show": (
+        'Show NPS with its 95 % interval: every survey, or one with --survey.\n\n--json prints one object (survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected) for one survey, a list of them without --survey, and a list with one entry per segment value (key "segment") or period (key "period") with --by. Below 5 answers ci95 is null and ci95_meaningful false.',
+        'NPS を 95% 信頼区間つきで表示します: すべてのアンケート、または --survey で 1 つ。\n\n--json では 1 つのアンケートなら 1 つのオブジェクト(survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected)、--survey なしならその一覧、--by ではセグメント値(キー "segment")または期間(キー "period")ごとの一覧を出力します。回答が 5 件未満では ci95 は null、ci95_meaningful は false です。',
+    ),
+    "nps.cmd.show_survey": (
+        "Survey name, or a date range 2026-01-01..2026-03-31.",
+        "アンケート名、または期間 2026-01-01..2026-03-31。",
+    ),
+    "nps.cmd.show_by": (
+        "One entry per segment value ('segment' or the segment column's header), or per week/month/quarter.",
+        "セグメント値ごと('segment' またはセグメント列の見出し)、または週・月・四半期ごとに表示します。",
+    ),
+    "nps.cmd.compare": (
+        "Compare NPS BEFORE and AFTER (survey names or date ranges 2026-01-01..2026-03-31).\n\nSays whether the change is real (p < 0.05 on the adjusted-Wald z-test) or could be noise.",
+        "NPS を BEFORE(施策前)と AFTER(施策後)で比較します(アンケート名または期間 2026-01-01..2026-03-31)。\n\n変化が本当か(調整 Wald 法の z 検定で p < 0.05)、誤差の可能性があるかを示します。",
+    ),
+    "nps.cmd.compare_segment": (
+        "Compare one segment value only (e.g. one store).",
+        "1 つのセグメント値(例: 1 店舗)だけを比較します。",
+    ),
+    "nps.cmd.template": (
+        "Print a light survey template (1-minute right-after, 2-minute next-week) for a form tool.",
+        "フォームツール用の軽いアンケートのひな形(直後の 1 分版、翌週の 2 分版)を出力します。",
+    ),
+    "nps.help.text": (
+        "↑ ↓ choose a survey (or every answer) on the left; tab moves between the list, the tabs and the tables. "
+        "In Comments and Follow-ups, enter opens the whole comment with its follow-up (owner, status, note).\n\n"
+        "NPS = 100·(P − D)/n: P promoters (9–10), D detractors (0–6), n every valid 0–10 answer; "
+        "computed from counts, never from rounded percentages.\n"
+        "95% interval: adjusted Wald — add ¾ promoter, 1½ passive and ¾ detractor, then "
+        "NPS' ± 1.96·√(var/n'), clipped to ±100. Below 5 answers no interval is shown (it would say "
+        "more about the adjustment than about the answers); below 30 the interval is wider than ±25 points (⚠).\n"
+        "Compare: z-test on the adjusted values, two-sided p; p < 0.05 is called a real change, "
+        "otherwise it could be noise.",
+        "↑ ↓ 左の一覧でアンケート(またはすべての回答)を選びます。tab で一覧・タブ・表の間を移動します。"
+        "コメントとフォローアップでは enter でコメント全文とフォローアップ(担当・状態・メモ)を開きます。\n\n"
+        "NPS = 100·(P − D)/n: P は推奨者(9〜10)、D は批判者(0〜6)、n は有効な 0〜10 の回答数。"
+        "丸めた割合ではなく件数から計算します。\n"
+        "95% 信頼区間: 調整 Wald 法 — 推奨者 ¾、中立者 1½、批判者 ¾ を加えて "
+        "NPS' ± 1.96·√(分散/n') を求め、±100 に収めます。回答が 5 件未満では区間を示しません"
+        "(回答より補正の影響が大きいため)。30 件未満では区間が ±25 ポイントより広くなります(⚠)。\n"
+        "比較: 調整後の値で z 検定(両側 p)。p < 0.05 なら本当の変化、そうでなければ誤差の可能性があります。",
+    ),
     "nps.act.create": ("create survey", "アンケートの作成"),
     "nps.act.rename": ("rename survey", "アンケート名の変更"),
     "nps.act.delete": ("delete survey", "アンケートの削除"),
@@ -47,6 +113,11 @@ STRINGS = {
     "nps.cli.small_note": (
         "* fewer than 30 answers: the interval is wider than ±25 points",
         "* 回答が 30 件未満: 区間が ±25 ポイントより広くなります",
+    ),
+    "nps.cli.no_ci": ("— (n<{min})", "— (n<{min})"),
+    "nps.cli.no_ci_note": (
+        "— (n<{min}): too few answers for a meaningful 95 % interval",
+        "— (n<{min}): 回答が少なすぎて 95% 区間に意味がありません",
     ),
     "nps.cli.change": (
         "Change: {delta} points, 95 % interval of the change {lo} to {hi}; z = {z}, {p}",
@@ -147,8 +218,8 @@ STRINGS = {
     "nps.dialog.date": ("Date", "日付"),
     "nps.dialog.scores": ("Scores", "点数"),
     "nps.dialog.quick_hint": (
-        "Scores 0–10 separated by spaces; enter adds them to the list. “3 slow service” is one score with its comment.",
-        "0〜10 の点数をスペース区切りで入力し、enter で一覧に追加。「3 待ち時間が長い」は点数1件とコメントです。",
+        "Scores 0–10 separated by spaces; enter adds them to the list. A comment goes after its score: “9 7 3 slow service”.",
+        "0〜10 の点数をスペース区切りで入力し、enter で一覧に追加。コメントは点数の後に:「9 7 3 待ち時間が長い」。",
     ),
     "nps.dialog.count": (
         "{scores}: {promoters}, {passives}, {detractors}",
@@ -162,7 +233,12 @@ STRINGS = {
     "nps.dialog.n_passives.other": ("{n} passives", "中立者 {n}"),
     "nps.dialog.n_detractors.one": ("1 detractor", "批判者 1"),
     "nps.dialog.n_detractors.other": ("{n} detractors", "批判者 {n}"),
+    "nps.dialog.comment_title": ("Comment", "コメント"),
     "nps.dialog.with_comment": ("comment: {comment}", "コメント: {comment}"),
+    "nps.dialog.with_comment_last": (
+        "comment with the last score ({score}): {comment}",
+        "コメントは最後の点数 ({score}) に付きます: {comment}",
+    ),
     "nps.dialog.bad_token.one": ("{tokens} is not a score 0–10", "{tokens} は 0〜10 の点数ではありません"),
     "nps.dialog.bad_token.other": ("{tokens} are not scores 0–10", "{tokens} は 0〜10 の点数ではありません"),
     "nps.dialog.list_empty": (
@@ -272,14 +348,33 @@ STRINGS = {
     "nps.key.quick": ("Quick entry", "手入力"),
     "nps.key.compare": ("Compare", "比較"),
     "nps.key.grain": ("Week/month/quarter", "週/月/四半期"),
-    "nps.key.search": ("Search comments", "コメント検索"),
+    "nps.key.search": ("Search", "検索"),
     "nps.key.templates": ("Survey templates", "アンケートのひな形"),
     "nps.key.delete_survey": ("Delete survey", "アンケートを削除"),
+    "nps.key.tab_overview": ("Show the Overview tab", "概要タブを表示"),
+    "nps.key.tab_trend": ("Show the Trend tab", "推移タブを表示"),
+    "nps.key.tab_segments": ("Show the Segments tab", "セグメントタブを表示"),
+    "nps.key.tab_compare": ("Show the Compare tab", "比較タブを表示"),
+    "nps.key.tab_comments": ("Show the Comments tab", "コメントタブを表示"),
+    "nps.key.tab_followups": ("Show the Follow-up tab", "フォローアップタブを表示"),
+    "nps.key.tab_answers": ("Show the Answers tab", "設問別タブを表示"),
     "nps.repo.none": ("none yet", "まだありません"),
     "nps.repo.absent": ("none", "なし"),
     "nps.repo.survey_missing": (
         'No survey named "{name}" (surveys: {known})',
         "「{name}」という名前のアンケートはありません(アンケート: {known})",
+    ),
+    "nps.repo.survey_ambiguous": (
+        '"{name}" matches several surveys that differ only in case: {names} (write the name exactly)',
+        "「{name}」は大文字と小文字だけが違う複数のアンケートに当てはまります: {names}(名前を正確に指定してください)",
+    ),
+    "nps.repo.compare_same": (
+        'Before and after are both "{name}": compare two different surveys or date ranges',
+        "比較前と比較後がどちらも「{name}」です。別のアンケートか期間を指定してください",
+    ),
+    "nps.repo.segment_missing": (
+        'Neither side has answers in segment "{segment}" (segments: {choices})',
+        "どちらにもセグメント「{segment}」の回答はありません(セグメント: {choices})",
     ),
     "nps.repo.bad_range": (
         '"{text}" is not a date range: write it as 2026-01-01..2026-03-31',
@@ -364,7 +459,10 @@ STRINGS = {
     "nps.screen.all_categories": ("All categories", "すべての分類"),
     "nps.screen.all_statuses": ("All statuses", "すべての状態"),
     "nps.screen.uncategorised": ("uncategorised", "未分類"),
-    "nps.screen.comment_count": ("{shown} of {n} comments", "コメント {n} 件中 {shown} 件を表示"),
+    "nps.screen.comment_count": (
+        "{shown} of {n} comments (enter: the whole comment)",
+        "コメント {n} 件中 {shown} 件を表示(enter: コメント全文)",
+    ),
     "nps.screen.followup_count": (
         "{n} detractors with comments, {open} still open (enter: owner, status, note)",
         "コメントのある批判者 {n} 件、未対応 {open} 件(enter で担当・状態・メモ)",
@@ -388,6 +486,11 @@ STRINGS = {
     "nps.ui.nps": ("NPS", "NPS"),
     "nps.ui.ci": ("95% CI {lo} … {hi}", "95% 信頼区間 {lo} … {hi}"),
     "nps.ui.n": ("n = {n}", "回答数 n = {n}"),
+    "nps.ui.ci_none": (
+        "95% CI: not meaningful below {min} answers",
+        "95% 信頼区間: 回答 {min} 件未満では意味がありません",
+    ),
+    "nps.ui.ci_short_none": ("no CI (n<{min})", "区間なし (n<{min})"),
     "nps.ui.rejected": ("{n} rows could not be read at import", "取り込めなかった行 {n} 件"),
     "nps.ui.formula": (
         "NPS = 100·(P − D)/n = 100·({p} − {d})/{n} = {value}",
@@ -412,13 +515,13 @@ STRINGS = {
         "日付のある回答がまだありません。推移には日付付きの回答が必要です。",
     ),
     "nps.ui.trend_one": (
-        "Only one period has answers ({period}: NPS {nps}, 95% CI {lo} … {hi}, n = {n}); a trend needs at least two.",
-        "回答のある期間は 1 つだけです({period}: NPS {nps}、95% 信頼区間 {lo} … {hi}、n = {n})。推移には 2 期間以上が必要です。",
+        "Only one period has answers ({period}: NPS {nps}, {ci}, n = {n}); a trend needs at least two.",
+        "回答のある期間は 1 つだけです({period}: NPS {nps}、{ci}、n = {n})。推移には 2 期間以上が必要です。",
     ),
     "nps.ui.side": ("{side}: {label}", "{side}: {label}"),
     "nps.ui.side_figures": (
-        "NPS {nps}  ·  95% CI {lo} … {hi}  ·  n = {n}",
-        "NPS {nps}  ·  95% 信頼区間 {lo} … {hi}  ·  n = {n}",
+        "NPS {nps}  ·  {ci}  ·  n = {n}",
+        "NPS {nps}  ·  {ci}  ·  n = {n}",
     ),
     "nps.ui.side_empty": ("no answers", "回答なし"),
     "nps.ui.delta": (

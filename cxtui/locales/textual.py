@@ -30,6 +30,7 @@ _PAIRS = {
     "Cut": "切り取り",
     "Cut selected text": "選択したテキストを切り取り",
     "Delete all to the left": "左側をすべて削除",
+    "Dismiss menu": "メニューを閉じる",
     "Delete all to the right": "右側をすべて削除",
     "Delete character left": "左の文字を削除",
     "Delete character right": "右の文字を削除",
@@ -92,4 +93,4 @@ _PAIRS = {
 }
 
 # Japanese by English text. Textual's ctrl+p binding is described as just "palette".
-TEXTUAL: dict[str, str] = {**_PAIRS, "palette": "コマンドパレット"}
+TEXTUAL: dict[str, str] = {**_PAIRS, "palette": "パレット"}

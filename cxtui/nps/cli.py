@@ -33,7 +33,7 @@ Mode = Literal["segment", "week", "month", "quarter"]
 _GRAIN_MODES: dict[str, Mode] = {"week": "week", "month": "month", "quarter": "quarter"}
 
 
-@click.group("nps")
+@click.group("nps", help="nps.cmd.group")
 def nps() -> None:
     """NPS: import survey exports, show NPS with its 95 % interval, compare before and after."""
 
@@ -41,15 +41,15 @@ def nps() -> None:
 # -- import -------------------------------------------------------------------------------------
 
 
-@nps.command("import")
+@nps.command("import", help="nps.cmd.import")
 @click.argument("file", type=WORKSPACE_FILE)
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--survey", required=True, help="Survey to import into (created if new).")
-@click.option("--score-column", default=None, help="Header of the 0–10 column (default: detected).")
-@click.option("--comment-column", default=None, help="Header of the comment column.")
-@click.option("--segment-column", default=None, help="Header of the segment column (store, channel...).")
-@click.option("--date-column", default=None, help="Header of the answer date column.")
-@click.option("--rejects", type=click.Path(path_type=Path), default=None, help="Save rejected rows as CSV.")
+@click.option("--survey", required=True, help="nps.cmd.import_survey")
+@click.option("--score-column", default=None, help="nps.cmd.score_column")
+@click.option("--comment-column", default=None, help="nps.cmd.comment_column")
+@click.option("--segment-column", default=None, help="nps.cmd.segment_column")
+@click.option("--date-column", default=None, help="nps.cmd.date_column")
+@click.option("--rejects", type=click.Path(path_type=Path), default=None, help="nps.cmd.rejects")
 @LANG_OPTION
 @click.pass_context
 @one_line_errors
@@ -132,14 +132,14 @@ def _quoted(value: str | None) -> str:
 # -- show ---------------------------------------------------------------------------------------
 
 
-@nps.command("show")
+@nps.command("show", help="nps.cmd.show")
 @click.argument("file", type=WORKSPACE_FILE)
-@click.option("--survey", default=None, help="Survey name, or a date range 2026-01-01..2026-03-31.")
+@click.option("--survey", default=None, help="nps.cmd.show_survey")
 @click.option(
     "--by",
     default=None,
     metavar="SEGMENT",
-    help="One entry per segment value ('segment' or the segment column's header), or per week/month/quarter.",
+    help="nps.cmd.show_by",
 )
 @JSON_OPTION
 @LANG_OPTION
@@ -234,8 +234,7 @@ def _print_summaries(items: Sequence[SurveySummary], as_json: bool, *, single: b
         period = "" if s.first is None else f"{s.first.isoformat()} – {s.last.isoformat() if s.last else ''}"
         rows.append([s.name, period, *_figures(s.summary), str(s.summary.rejected)])
     print_table(header, rows, right={2, 3, 5, 6, 7, 8})
-    if any(s.small and s.n > 0 for s in items):
-        click.echo(t("nps.cli.small_note"))
+    _notes([s.summary for s in items])
 
 
 def _figure_headers() -> list[str]:
@@ -265,29 +264,50 @@ def _print_groups(entries: list[tuple[str, str, NpsSummary]], key: str, as_json:
     header = [t("nps.cli.h_survey"), group_header, *_figure_headers()]
     rows = [[name, group or t("nps.repo.no_segment"), *_figures(s)] for name, group, s in entries]
     print_table(header, rows, right={2, 3, 5, 6, 7})
-    if any(0 < s.n < 30 for _, _, s in entries):
-        click.echo(t("nps.cli.small_note"))
+    _notes([s for _, _, s in entries])
 
 
 def _figures(s: NpsSummary) -> list[str]:
     """n, NPS, interval and the three shares, as the tables show them (small samples starred)."""
-    from cxtui.format import NONE, interval, points, share_text
+    from cxtui.format import NONE, points, share_text
     from cxtui.nps.stats import is_small, shares
 
     star = "*" if s.n > 0 and is_small(s.counts) else ""
     pct = shares(s.counts)
     parts = [NONE] * 3 if pct is None else [share_text(v) for v in pct]
-    return [f"{s.n}{star}", points(s.nps), interval(s.ci95), *parts]
+    return [f"{s.n}{star}", points(s.nps), _interval(s), *parts]
+
+
+def _interval(s: NpsSummary) -> str:
+    """`[+10, +23]`, or `— (n<5)` when there are answers but too few for an interval."""
+    from cxtui.format import interval
+    from cxtui.i18n import t
+    from cxtui.nps.stats import MIN_CI_N
+
+    if s.n > 0 and not s.ci95_meaningful:
+        return t("nps.cli.no_ci", min=MIN_CI_N)
+    return interval(s.ci95)
+
+
+def _notes(summaries: Sequence[NpsSummary]) -> None:
+    """The footnotes a table needs: small samples (*), intervals left out (n < MIN_CI_N)."""
+    from cxtui.i18n import t
+    from cxtui.nps.stats import MIN_CI_N, is_small
+
+    if any(s.n > 0 and is_small(s.counts) for s in summaries):
+        click.echo(t("nps.cli.small_note"))
+    if any(s.n > 0 and not s.ci95_meaningful for s in summaries):
+        click.echo(t("nps.cli.no_ci_note", min=MIN_CI_N))
 
 
 # -- compare ------------------------------------------------------------------------------------
 
 
-@nps.command("compare")
+@nps.command("compare", help="nps.cmd.compare")
 @click.argument("file", type=WORKSPACE_FILE)
 @click.argument("before")
 @click.argument("after")
-@click.option("--segment", default=None, help="Compare one segment value only (e.g. one store).")
+@click.option("--segment", default=None, help="nps.cmd.compare_segment")
 @JSON_OPTION
 @LANG_OPTION
 @click.pass_context
@@ -336,6 +356,7 @@ def _print_comparison(result: Comparison, as_json: bool) -> None:
         [t("nps.repo.after"), result.after.survey, *_figures(result.after)],
     ]
     print_table(header, rows, right={2, 3, 5, 6, 7})
+    _notes([result.before, result.after])
     if result.delta is not None and result.delta_ci95 is not None and result.z is not None:
         p = result.p_value or 0.0
         click.echo(
@@ -354,7 +375,7 @@ def _print_comparison(result: Comparison, as_json: bool) -> None:
 # -- templates ----------------------------------------------------------------------------------
 
 
-@nps.command("template")
+@nps.command("template", help="nps.cmd.template")
 @click.argument("key", type=click.Choice(["after_1min", "next_week_2min"]))
 @LANG_OPTION
 @click.pass_context

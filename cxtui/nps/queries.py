@@ -279,10 +279,33 @@ def trend(
 
 
 def compare(reader: Store, before: Target, after: Target, segment: str | None = None) -> Comparison:
-    """Before/after comparison of two surveys or date ranges (optionally one segment of each)."""
-    b = summary(reader, before, segment)
-    a = summary(reader, after, segment)
+    """Before/after comparison of two surveys or date ranges (optionally one segment of each).
+
+    InputError when both sides are the same answers (a survey with itself: Δ would be 0 by
+    construction, not a finding) or when `segment` is a value neither side has (naming the values
+    they have): an empty comparison would look like "nothing to compare" instead of a typo.
+    """
+    b_ref, a_ref = resolve(reader, before), resolve(reader, after)
+    if _same_answers(b_ref, a_ref):
+        raise InputError(t("nps.repo.compare_same", name=b_ref.label), field="after")
+    if segment is not None:
+        known = sorted(set(segments(reader, b_ref)) | set(segments(reader, a_ref)))
+        if segment not in known:
+            choices = ", ".join(known) if known else t("nps.repo.none")
+            raise InputError(t("nps.repo.segment_missing", segment=segment, choices=choices), field="segment")
+    b = summary(reader, b_ref, segment)
+    a = summary(reader, a_ref, segment)
     return compare_counts(b.summary, a.summary)
+
+
+def _same_answers(first: Ref, second: Ref) -> bool:
+    """Whether two refs read the same answers: the same survey, or the same date range."""
+    if first.survey is not None or second.survey is not None:
+        if first.survey is None or second.survey is None:
+            return False
+        if not first.survey.is_range and not second.survey.is_range:
+            return first.survey.id == second.survey.id
+    return first.is_range and second.is_range and (first.start, first.end) == (second.start, second.end)
 
 
 def verdict(result: Comparison) -> str:

@@ -174,44 +174,62 @@ def _score_of(token: str) -> int | None:
     return None
 
 
-def _quick_words(line: str) -> tuple[list[str], str]:
-    """The words of a quick-entry line, and the text after its first word (the comment, as typed)."""
+def _quick_words(line: str) -> list[str]:
+    """The words of a quick-entry line (after NFKC, without separators at either end)."""
     text = _QUICK_EDGES.sub("", unicodedata.normalize("NFKC", line))
-    if not text:
-        return [], ""
-    first_and_rest = _QUICK_SPLIT.split(text, maxsplit=1)
-    return _QUICK_SPLIT.split(text), first_and_rest[1] if len(first_and_rest) > 1 else ""
+    return _QUICK_SPLIT.split(text) if text else []
 
 
-def _only_numbers(words: Sequence[str]) -> bool:
-    return all(_NUMBER.fullmatch(word) for word in words)
+def _leading_numbers(words: Sequence[str]) -> int:
+    """How many words at the start of a line are written as numbers (the scores of the line)."""
+    count = 0
+    for word in words:
+        if not _NUMBER.fullmatch(word):
+            break
+        count += 1
+    return count
+
+
+def _comment_after(line: str, words: int) -> str:
+    """The text of `line` after its first `words` words, as typed (inner spacing kept)."""
+    text = _QUICK_EDGES.sub("", unicodedata.normalize("NFKC", line))
+    parts = _QUICK_SPLIT.split(text, maxsplit=words)
+    return parts[words] if len(parts) > words else ""
 
 
 def quick_entry_bad_tokens(line: str) -> list[str]:
     """The words of a quick-entry line that cannot be scores (empty when the line is fine).
 
-    A line of numbers only is a list of scores, so each must be 0–10 (a typo like 11 is an error, not
-    a comment); otherwise the first word is the score and the rest its comment.
+    Every number at the start of a line is a score, so each must be 0–10 (a typo like 11 is an
+    error, not a comment); a line must start with a score.
     """
-    words, _ = _quick_words(line)
-    if _only_numbers(words):
-        return [word for word in words if _score_of(word) is None]
-    return [] if _score_of(words[0]) is not None else [words[0]]
+    words = _quick_words(line)
+    if not words:
+        return []
+    leading = _leading_numbers(words)
+    if leading == 0:
+        return [words[0]]
+    return [word for word in words[:leading] if _score_of(word) is None]
 
 
 def parse_quick_entry(line: str, *, segment: str = "", answered_at: date | None = None) -> list[ManualEntry]:
-    """Read one line typed in quick entry: `9 10 7 3` (several scores) or `3 slow service` (one score
-    and its comment). Words are separated by spaces, commas or 、 (`3,slow service`, `３、待ち時間が長い`);
-    full-width digits work. InputError naming the words that are no 0–10 score: the first word, or in a
-    line of numbers only, every number outside 0–10 (`9 11 7` is a typo, not 9 with a comment)."""
+    """Read one line typed in quick entry: `9 10 7 3` (four scores), `3 slow service` (one score and its
+    comment), `10 9 7 3 slow service` (four scores, the comment going with the last one, 3: the
+    forms were typed in order and the comment was written on the last). Words are separated by
+    spaces, commas or 、 (`3,slow service`, `３、待ち時間が長い`); full-width digits work. InputError
+    naming the words that are no 0–10 score: every number the line starts with that is outside 0–10
+    (`9 11 7` is a typo, not 9 with a comment), or a first word that is no number."""
     bad = quick_entry_bad_tokens(line)
     if bad:
         message = "; ".join(t("nps.repo.quick_bad_score", token=token) for token in bad)
         raise InputError(message, field="score")
-    words, comment = _quick_words(line)
-    if _only_numbers(words):
-        return [ManualEntry(int(word), "", segment, answered_at) for word in words]
-    return [ManualEntry(int(words[0]), comment, segment, answered_at)]
+    words = _quick_words(line)
+    leading = _leading_numbers(words)
+    comment = _comment_after(line, leading)
+    return [
+        ManualEntry(int(word), comment if index == leading - 1 else "", segment, answered_at)
+        for index, word in enumerate(words[:leading])
+    ]
 
 
 def add_manual_scores(

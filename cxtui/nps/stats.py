@@ -19,6 +19,7 @@ from cxtui.format import round_half_away
 
 __all__ = [
     "SMALL_SAMPLE",
+    "MIN_CI_N",
     "Z95",
     "Category",
     "Comparison",
@@ -32,6 +33,7 @@ __all__ = [
     "counts_from_scores",
     "distribution",
     "half_width",
+    "interval_meaningful",
     "is_small",
     "nps",
     "p_value",
@@ -45,6 +47,12 @@ Category = Literal["promoter", "passive", "detractor"]
 Z95 = 1.959964
 # Below this many answers the interval is wider than about ±25 points: say so instead of concluding.
 SMALL_SAMPLE = 30
+# Below this many answers no interval is given ("not meaningful"). The adjusted-Wald interval adds
+# 3 pseudo-answers and shrinks toward 0: with 1 answer of 10 the NPS is +100 and the interval
+# [-48, +98] lies below it; up to 4 answers the pseudo-answers are over 40 % of the adjusted sample,
+# pulling the interval's centre up to 43-75 points away from the observed NPS, and the interval
+# spans over 130 points. From 5 answers on, the observed NPS is inside its interval for every split.
+MIN_CI_N = 5
 # Adjusted Wald: ¾ promoter + 1½ passive + ¾ detractor = 3 pseudo-answers.
 _ADD_PROMOTER = 0.75
 _ADD_PASSIVE = 1.5
@@ -138,9 +146,15 @@ def adjusted(counts: Counts) -> tuple[float, float, float]:
     return diff, (p + d) - diff * diff, n_adj
 
 
+def interval_meaningful(counts: Counts) -> bool:
+    """Whether there are enough answers (MIN_CI_N) for the 95 % interval to say anything."""
+    return counts.n >= MIN_CI_N
+
+
 def ci95(counts: Counts) -> tuple[float, float] | None:
-    """Adjusted-Wald 95 % interval of the NPS in points, clipped to [−100, 100]; None when N = 0."""
-    if counts.n == 0:
+    """Adjusted-Wald 95 % interval of the NPS in points, clipped to [−100, 100]; None when there are
+    too few answers for an interval (fewer than MIN_CI_N, none included)."""
+    if not interval_meaningful(counts):
         return None
     centre, var, n_adj = adjusted(counts)
     margin = Z95 * math.sqrt(var / n_adj)
@@ -197,6 +211,11 @@ class NpsSummary:
         """The counts behind this summary."""
         return Counts(self.promoters, self.passives, self.detractors)
 
+    @property
+    def ci95_meaningful(self) -> bool:
+        """False when n is too small for an interval (then `ci95` is None)."""
+        return interval_meaningful(self.counts)
+
     def to_json(self) -> dict[str, object]:
         """The stable `nps show --json` object (a dict ready for json.dumps; exact values)."""
         return {
@@ -207,6 +226,7 @@ class NpsSummary:
             "detractors": self.detractors,
             "nps": self.nps,
             "ci95": None if self.ci95 is None else [self.ci95[0], self.ci95[1]],
+            "ci95_meaningful": self.ci95_meaningful,
             "rejected": self.rejected,
         }
 

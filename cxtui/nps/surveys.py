@@ -7,6 +7,7 @@ undo step. Nothing here imports sqlite-utils, pydantic or textual, so `cxtui nps
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,9 +31,24 @@ def list_surveys(reader: Store) -> list[Survey]:
 
 
 def find_survey(reader: Store, name_or_id: str) -> Survey | None:
-    """The survey with this name (or id), or None."""
+    """The survey with this name (or id), or None. Names match case-insensitively, as column names
+    do (`CAFÉ BEFORE` finds `Café before`); an exact match wins, and surveys that differ only in
+    case (possible in files made before this rule) are an InputError naming them."""
     found = reader.rows("SELECT * FROM surveys WHERE name = ? OR id = ? LIMIT 1", [name_or_id, name_or_id])
-    return from_row(Survey, found[0]) if found else None
+    if found:
+        return from_row(Survey, found[0])
+    wanted = _folded(name_or_id)
+    # Python's casefold, not SQLite's ASCII-only lower(): `ＡＢＣ`, `Ä` and `ß` fold too.
+    matches = [s for s in list_surveys(reader) if _folded(s.name) == wanted]
+    if len(matches) > 1:
+        names = ", ".join(s.name for s in matches)
+        raise InputError(t("nps.repo.survey_ambiguous", name=name_or_id, names=names), field="survey")
+    return matches[0] if matches else None
+
+
+def _folded(name: str) -> str:
+    """A survey name for case-insensitive comparison (NFKC, so full-width letters match too)."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 def _missing(reader: Store, name: str) -> InputError:
@@ -116,9 +132,10 @@ def _check_name(store: Store, name: str, *, exclude_id: str | None = None) -> st
     name = name.strip()
     if not name:
         raise InputError(t("nps.repo.name_empty"), field="name")
-    existing = find_survey(store, name)
-    if existing is not None and existing.id != exclude_id and existing.name == name:
-        raise InputError(t("nps.repo.name_taken", name=name), field="name")
+    # Names are looked up case-insensitively, so `cafe` beside `Cafe` could never be told apart.
+    taken = [s for s in list_surveys(store) if s.id != exclude_id and _folded(s.name) == _folded(name)]
+    if taken:
+        raise InputError(t("nps.repo.name_taken", name=taken[0].name), field="name")
     return name
 
 

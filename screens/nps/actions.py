@@ -15,6 +15,8 @@ from cxtui.nps.models import Target
 from screens.shared.workspace import WorkspaceScreen
 
 ALL = "__all__"
+# Workspace setting: the folder the last import came from (the import wizard starts there).
+IMPORT_FOLDER = "nps.import_folder"
 
 
 class NpsActions(WorkspaceScreen):
@@ -48,10 +50,13 @@ class NpsActions(WorkspaceScreen):
 
         if not self.writable():
             return
-        start = self.store.path.parent if self.store.path else Path.cwd()
+        # The folder of the last import (the client's exports, usually), else the workspace's folder.
+        last = self.store.setting(IMPORT_FOLDER)
+        start = Path(last) if last else (self.store.path.parent if self.store.path else Path.cwd())
         request = await self.app.push_screen_wait(ImportDialog(start, self._survey_names()))
         if request is None:
             return
+        self.store.set_setting(IMPORT_FOLDER, str(request.path.parent.resolve()))
         parsed = request.parsed
         if parsed is None:
             # Parsing is pure (no database), so it may run off the UI thread; storing may not.

@@ -18,7 +18,7 @@ from textual_plotext import PlotextPlot
 
 from cxtui.i18n import t
 from cxtui.nps.models import TrendPoint
-from screens.nps.headline import interval_text, signed
+from screens.nps.headline import ci_line, signed
 
 RGB = tuple[int, int, int]
 SCORES = tuple(range(11))
@@ -117,7 +117,7 @@ def _runs(points: Sequence[TrendPoint]) -> list[list[tuple[int, TrendPoint]]]:
     runs: list[list[tuple[int, TrendPoint]]] = []
     current: list[tuple[int, TrendPoint]] = []
     for x, point in enumerate(points, start=1):
-        if point.nps is None or point.ci95 is None:
+        if point.nps is None:
             if current:
                 runs.append(current)
             current = []
@@ -130,7 +130,7 @@ def _runs(points: Sequence[TrendPoint]) -> list[list[tuple[int, TrendPoint]]]:
 
 def y_range(points: Sequence[TrendPoint]) -> tuple[int, int]:
     """Bounds of the trend's y axis: every interval in view, on tens, within [-100, 100], 20 at least."""
-    shown = [p for p in points if p.nps is not None and p.ci95 is not None]
+    shown = [p for p in points if p.nps is not None]
     if not shown:
         return -100, 100
     lows = [p.ci95[0] for p in shown if p.ci95 is not None]
@@ -183,8 +183,9 @@ class TrendPlot(_ThemedPlot):
         for run in _runs(self.points):
             xs = [x for x, _ in run]
             values = [p.nps for _, p in run]
-            lows = [p.ci95[0] for _, p in run if p.ci95 is not None]
-            highs = [p.ci95[1] for _, p in run if p.ci95 is not None]
+            # A period with too few answers for an interval (n < MIN_CI_N) shows its point alone.
+            lows = [p.nps if p.ci95 is None else p.ci95[0] for _, p in run]
+            highs = [p.nps if p.ci95 is None else p.ci95[1] for _, p in run]
             if len(run) == 1:
                 # A lone period between gaps: its interval as a vertical stroke.
                 plt.plot([xs[0], xs[0]], [lows[0], highs[0]], marker="dot", color=band)
@@ -248,8 +249,8 @@ class TrendChart(Vertical):
             self.message_text = t("nps.ui.trend_empty")
         else:
             point = shown[0]
-            lo, hi = interval_text(point.ci95)
+            ci = ci_line(point.ci95, point.counts.n)
             self.message_text = t(
-                "nps.ui.trend_one", period=point.period, nps=signed(point.nps), lo=lo, hi=hi, n=point.counts.n
+                "nps.ui.trend_one", period=point.period, nps=signed(point.nps), ci=ci, n=point.counts.n
             )
         self.message.update(Content(self.message_text))

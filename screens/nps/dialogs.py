@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from cxtui.errors import InputError
-from cxtui.i18n import get_language, t
-from cxtui.nps.models import FOLLOWUP_STATUSES, FollowupRow
+from cxtui.i18n import get_language, has, t
+from cxtui.nps.models import FOLLOWUP_STATUSES, CommentRow, FollowupRow
 from cxtui.nps.stats import classify
 from cxtui.nps.surveys import parse_range, range_label
 from cxtui.nps.templates import TEMPLATES, template_text
@@ -29,6 +29,7 @@ from screens.shared.translate import translate_bindings
 
 __all__ = [
     "CompareDialog",
+    "comment_text",
     "CompareRequest",
     "FollowupDialog",
     "FollowupEdit",
@@ -51,6 +52,23 @@ class FollowupEdit:
 def group_label(score: int) -> str:
     """promoter / passive / detractor for a 0–10 score, translated."""
     return t(f"nps.dialog.group.{classify(score)}")
+
+
+def comment_text(row: CommentRow) -> str:
+    """A comment whole, under its score, survey, segment, category and date (for reading)."""
+    score = "—" if row.score is None else f"{row.score} ({group_label(row.score)})"
+    key = f"nps.cat.{row.category}"
+    category = (t(key) if has(key) else row.category) if row.category else "—"  # a typed category as is
+    lines = [
+        f"{t('nps.dialog.col_score')}: {score}",
+        f"{t('nps.dialog.survey_name')}: {row.survey}",
+        f"{t('nps.dialog.segment')}: {row.segment or '—'}",
+        f"{t('nps.ui.col_category')}: {category}",
+        f"{t('nps.dialog.date')}: {(row.answered_at or '—')[:10]}",
+        "",
+        row.comment or "—",
+    ]
+    return "\n".join(lines)
 
 
 SIDE_LABELS = {"before": "nps.dialog.before", "after": "nps.dialog.after"}

@@ -16,7 +16,7 @@ from textual.widgets import Digits, Static
 from cxtui.format import exact_points, p_text, points, round_half_away, share_text
 from cxtui.i18n import t
 from cxtui.nps.queries import verdict
-from cxtui.nps.stats import Comparison, Counts, NpsSummary, half_width, is_small, shares
+from cxtui.nps.stats import MIN_CI_N, Comparison, Counts, NpsSummary, half_width, is_small, shares
 
 # (legend key, theme colour) for promoters, passives, detractors, in the order the bar draws them.
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -50,6 +50,22 @@ def interval_text(ci: tuple[float, float] | None) -> tuple[str, str]:
     if ci is None:
         return "—", "—"
     return signed(ci[0]), signed(ci[1])
+
+
+def ci_line(ci: tuple[float, float] | None, n: int) -> str:
+    """`95% CI +10 … +23`, or that the interval means nothing at this n (fewer than MIN_CI_N)."""
+    if n > 0 and ci is None:
+        return t("nps.ui.ci_none", min=MIN_CI_N)
+    lo, hi = interval_text(ci)
+    return t("nps.ui.ci", lo=lo, hi=hi)
+
+
+def ci_cell(summary: NpsSummary) -> str:
+    """`+10 … +23` for a table cell, or `no CI (n<5)`."""
+    if summary.n > 0 and summary.ci95 is None:
+        return t("nps.ui.ci_short_none", min=MIN_CI_N)
+    lo, hi = interval_text(summary.ci95)
+    return f"{lo} … {hi}"
 
 
 def split_cells(counts: Counts, width: int) -> tuple[int, int, int]:
@@ -187,8 +203,7 @@ class NpsHeadline(Widget):
             lines.append(Content.styled(t("nps.ui.formula_empty"), "$text-muted"))
             lines.append(Content.styled(t("nps.ui.no_answers"), "$warning"))
             return Content("\n").join(lines)
-        lo, hi = interval_text(summary.ci95)
-        lines.append(Content.assemble((t("nps.ui.nps"), "bold"), "  ", t("nps.ui.ci", lo=lo, hi=hi)))
+        lines.append(Content.assemble((t("nps.ui.nps"), "bold"), "  ", ci_line(summary.ci95, summary.n)))
         n_line = Content(t("nps.ui.n", n=summary.n))
         if summary.rejected:
             n_line = Content.assemble(
@@ -289,6 +304,12 @@ def _side(side: str, label: str, summary: NpsSummary) -> Content:
     if summary.n == 0 or summary.nps is None:
         figures = Content.styled(t("nps.ui.side_empty"), "$text-muted")
     else:
-        lo, hi = interval_text(summary.ci95)
-        figures = Content(t("nps.ui.side_figures", nps=signed(summary.nps), lo=lo, hi=hi, n=summary.n))
+        figures = Content(
+            t(
+                "nps.ui.side_figures",
+                nps=signed(summary.nps),
+                ci=ci_line(summary.ci95, summary.n),
+                n=summary.n,
+            )
+        )
     return Content.assemble(head, "   ", figures)

@@ -107,8 +107,12 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
             return
         live.remove_class("nps-warning")
         text = count_text([e.score for e in entries if e.score is not None])
-        if entries and entries[0].comment:
-            text += "  " + t("nps.dialog.with_comment", comment=entries[0].comment)
+        if entries and entries[-1].comment:
+            last = entries[-1]
+            if len(entries) == 1:
+                text += "  " + t("nps.dialog.with_comment", comment=last.comment)
+            else:  # said, so a comment that starts with a number is not silently split off
+                text += "  " + t("nps.dialog.with_comment_last", score=last.score, comment=last.comment)
         live.update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -136,7 +140,7 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
         table.scroll_end(animate=False)
         self.batches.append(len(batch))
         scores.value = ""
-        self.query_one("#form-error", Static).update("")
+        self.clear_error()
         self._update_total()
 
     def action_drop_last(self) -> None:

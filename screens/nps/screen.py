@@ -22,6 +22,7 @@ from cxtui.format import points
 from cxtui.i18n import t
 from cxtui.nps import followups, models, queries
 from cxtui.nps.models import Ref, Target
+from cxtui.nps.stats import MIN_CI_N
 from cxtui.nps.template_results import summarise_template
 from screens.nps.actions import ALL, NpsActions
 from screens.nps.answers_view import AnswersView
@@ -51,17 +52,19 @@ class NpsScreen(NpsActions):
         Binding("x", "compare", "nps.key.compare"),
         Binding("g", "grain", "nps.key.grain", show=False),
         Binding("slash", "search", "nps.key.search", key_display="/"),
-        Binding("l", "templates", "nps.key.templates"),
-        Binding("delete", "delete_survey", "nps.key.delete_survey", show=False),
-        Binding("o", "tab('overview')", "nps.tab.overview", show=False),
-        Binding("t", "tab('trend')", "nps.tab.trend", show=False),
-        Binding("s", "tab('segments')", "nps.tab.segments", show=False),
-        Binding("v", "tab('compare')", "nps.tab.compare", show=False),
-        Binding("c", "tab('comments')", "nps.tab.comments", show=False),
-        Binding("f", "tab('followups')", "nps.tab.followups", show=False),
-        Binding("a", "tab('answers')", "nps.tab.answers", show=False),
+        # In help and the palette, not the footer: at 80 columns the footer holds the daily keys only.
+        Binding("l", "templates", "nps.key.templates", show=False),
+        Binding("d,delete", "delete_survey", "nps.key.delete_survey", show=False),
+        Binding("o", "tab('overview')", "nps.key.tab_overview", show=False),
+        Binding("t", "tab('trend')", "nps.key.tab_trend", show=False),
+        Binding("s", "tab('segments')", "nps.key.tab_segments", show=False),
+        Binding("v", "tab('compare')", "nps.key.tab_compare", show=False),
+        Binding("c", "tab('comments')", "nps.key.tab_comments", show=False),
+        Binding("f", "tab('followups')", "nps.key.tab_followups", show=False),
+        Binding("a", "tab('answers')", "nps.key.tab_answers", show=False),
         Binding("q", "app.quit", "app.key.quit", show=False),
     ]
+    HELP_KEY = "nps.help.text"
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__(store, today)
@@ -257,7 +260,7 @@ class NpsScreen(NpsActions):
         )
         self.query_one(CommentsTable).show(rows)
 
-    def _load_followups(self) -> None:
+    def _load_followups(self, *, keep_index: bool = False) -> None:
         status_select = self.query_one("#followup-status", Select)
         status = status_select.value if isinstance(status_select.value, str) else None
         rows = followups.followups(self.store, self.target, status=status)
@@ -265,7 +268,7 @@ class NpsScreen(NpsActions):
         self.query_one("#followup-count", Static).update(
             t("nps.screen.followup_count", n=len(rows), open=open_count)
         )
-        self.query_one(FollowupsTable).show(rows)
+        self.query_one(FollowupsTable).show(rows, keep_index=keep_index)
 
     def _load_answers(self) -> None:
         summary = None
@@ -302,13 +305,34 @@ class NpsScreen(NpsActions):
     @on(FollowupsTable.Chosen)
     @work
     async def _edit_followup(self, event: FollowupsTable.Chosen) -> None:
+        # The table holds the rows it shows: no need to query every follow-up again to find one.
+        row = next((r for r in event.control.items if r.response_id == event.response_id), None)
+        if row is not None:
+            await self._followup_dialog(row)
+
+    @on(CommentsTable.Chosen)
+    @work
+    async def _open_comment(self, event: CommentsTable.Chosen) -> None:
+        """Enter on a comment: the whole comment; a detractor's with its follow-up, to edit."""
+        from screens.nps.dialogs import comment_text
+        from screens.shared.confirm import MessageDialog
+
+        row = next((r for r in event.control.items if r.response_id == event.response_id), None)
+        if row is None:
+            return
+        if row.score is not None and row.score <= 6:
+            queue = followups.followups(self.store, self.target)
+            followup = next((f for f in queue if f.response_id == row.response_id), None)
+            if followup is not None:
+                await self._followup_dialog(followup)
+                return
+        await self.app.push_screen_wait(MessageDialog(t("nps.dialog.comment_title"), comment_text(row)))
+
+    async def _followup_dialog(self, row: models.FollowupRow) -> None:
+        """Edit one detractor's follow-up; the tables keep their cursor where it was."""
         from screens.nps.dialogs import FollowupDialog
 
         if not self.writable():
-            return
-        # The table holds the rows it shows: no need to query every follow-up again to find one.
-        row = next((r for r in event.control.items if r.response_id == event.response_id), None)
-        if row is None:
             return
         edit = await self.app.push_screen_wait(FollowupDialog(row))
         if edit is None:
@@ -318,13 +342,23 @@ class NpsScreen(NpsActions):
                 self.store, edit.response_id, owner=edit.owner, status=edit.status, note=edit.note
             )
         ):
-            self._load_followups()
+            # The edited row may move (the queue is sorted by status): the cursor stays at the same
+            # row number, on the next one to work on.
+            self.mark_shown()
+            self._tab_shown = None
+            active = self.query_one("#nps-tabs", TabbedContent).active
+            if active == "followups":
+                self._load_followups(keep_index=True)
+            else:
+                self.refresh_tab()
 
 
 def _survey_line(item: models.SurveySummary) -> str:
     """`Name  n=200  NPS +40 [+31, +48]` for the survey list."""
-    if item.nps is None or item.ci95 is None:
+    if item.nps is None:
         return f"{item.name}\n  n=0"
-    low, high = item.ci95
     flag = " ⚠" if item.small else ""
+    if item.ci95 is None:  # too few answers for an interval: say so rather than show one
+        return f"{item.name}\n  n={item.n}  NPS {points(item.nps)}  {t('nps.ui.ci_short_none', min=MIN_CI_N)}"
+    low, high = item.ci95
     return f"{item.name}\n  n={item.n}  NPS {points(item.nps)} [{points(low)}, {points(high)}]{flag}"

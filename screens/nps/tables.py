@@ -19,13 +19,12 @@ from textual.widgets.data_table import RowDoesNotExist, RowKey
 from cxtui.i18n import t
 from cxtui.nps.models import CommentRow, FollowupRow
 from cxtui.nps.stats import NpsSummary, classify, is_small, shares
-from screens.nps.headline import interval_text, percent_text, signed
+from screens.nps.headline import ci_cell, percent_text, signed
 
 Cell = str | Text
 RowT = TypeVar("RowT", CommentRow, FollowupRow)
-DEFAULT_COMMENT_CELLS = 60  # before the table has a size
-MIN_COMMENT_CELLS = 24
-NOTE_CELLS = 24
+DEFAULT_WIDTH = 100  # cells, before the table has a size
+MIN_COMMENT_CELLS = 20
 STATUS_TONE = {"open": "warning", "contacted": "primary", "resolved": "good"}
 
 
@@ -81,14 +80,28 @@ class NpsTable(DataTable[Cell]):
         row_key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
         return None if row_key.value is None else str(row_key.value)
 
-    def restore_cursor(self, key: str | None) -> None:
-        """Put the cursor back on the row it was on before a reload, if that row is still there."""
+    def restore_cursor(self, key: str | None, index: int | None = None) -> None:
+        """Put the cursor back after a reload: on the row at `index` when given (the row just edited
+        may have moved elsewhere in the order; the next one to work on is where it was), else on
+        the row it was on, if that row is still there."""
+        if index is not None and self.row_count:
+            self.move_cursor(row=min(index, self.row_count - 1), animate=False)
+            return
         if key is None:
             return
         try:
             self.move_cursor(row=self.get_row_index(RowKey(key)), animate=False)
         except RowDoesNotExist:  # filtered out or deleted since: the cursor stays at the top
             return
+
+    def add_sized_columns(self, widths: dict[str, int]) -> None:
+        """Columns with fixed widths measured by the caller (labels `nps.ui.col_<key>`).
+
+        Measured here, not by the DataTable after the fact: a table filled while a dialog covered
+        it kept its headers' widths and showed `(no seg  5 +0 -57`.
+        """
+        for key, width in widths.items():
+            self.add_column(t(f"nps.ui.col_{key}"), key=key, width=width)
 
 
 def _date(answered_at: str | None) -> str:
@@ -119,34 +132,42 @@ class SegmentsTable(NpsTable):
 
     def show(self, rows: Sequence[tuple[str, NpsSummary]]) -> None:
         """One row per (segment, summary); '' is the answers without a segment."""
+        keep = self.selected_key()
         self.clear(columns=True)
         keys = ("segment", "n", "nps", "ci", "promoters", "passives", "detractors", "flag")
-        for key in keys:
-            self.add_column(t(f"nps.ui.col_{key}"), key=key)
+        table: list[tuple[str, list[Cell]]] = []
         for segment, summary in rows:
-            lo, hi = interval_text(summary.ci95)
             percents = shares(summary.counts)
             p, pa, d = ("—", "—", "—") if percents is None else tuple(percent_text(x) for x in percents)
             flag = self.styled(t("nps.ui.small_flag"), "warning") if is_small(summary.counts) else Text("")
-            self.add_row(
+            cells: list[Cell] = [
                 segment or self.styled(t("nps.ui.no_segment"), "muted"),
                 Text(str(summary.n), justify="right"),
                 Text(signed(summary.nps), justify="right", style="bold"),
-                Text(f"{lo} … {hi}", justify="right"),
+                Text(ci_cell(summary), justify="right"),
                 self.styled(p, "good", right=True),
                 self.styled(pa, "warning", right=True),
                 self.styled(d, "bad", right=True),
                 flag,
-                key=segment,
-            )
+            ]
+            table.append((segment, cells))
+        self.add_sized_columns(
+            {
+                key: max([cell_len(t(f"nps.ui.col_{key}")), *(_cells(cells[i]) for _, cells in table)])
+                for i, key in enumerate(keys)
+            }
+        )
+        for segment, cells in table:
+            self.add_row(*cells, key=segment)
+        self.restore_cursor(keep)
 
 
 class _ResponsesTable(NpsTable, Generic[RowT]):
     """Rows keyed by response id: enter posts the subclass's `Chosen`; the cursor row sets the tooltip.
 
-    The comment column gets whatever width the other columns leave (at least MIN_COMMENT_CELLS),
-    so a comment is cut where the table ends rather than scrolling sideways; the tooltip and the
-    `Chosen` message carry the full text.
+    Every column is as wide as its content (up to CAPS); the comment gets whatever width the others
+    leave (at least MIN_COMMENT_CELLS), so it is cut where the table ends rather than scrolling
+    sideways. Enter posts `Chosen`, and the screen shows the whole row.
     """
 
     class _Chosen(Message):
@@ -164,6 +185,10 @@ class _ResponsesTable(NpsTable, Generic[RowT]):
 
     COLUMNS: tuple[str, ...] = ()
     COMMENT = "comment"
+    # Most cells a column takes (longer text is cut; enter shows the row whole).
+    CAPS: dict[str, int] = {"segment": 14, "category": 16, "owner": 14, "note": 18}
+    # Columns left out, in this order, when the table is too narrow for them and a readable comment.
+    DROP: tuple[str, ...] = ("category", "segment", "date")
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -187,42 +212,57 @@ class _ResponsesTable(NpsTable, Generic[RowT]):
         """The response a row belongs to (its row key)."""
         raise NotImplementedError
 
-    def show(self, rows: Sequence[RowT]) -> None:
-        """Show these rows (the screen filters and orders them); the cursor stays on its response."""
+    def show(self, rows: Sequence[RowT], *, keep_index: bool = False) -> None:
+        """Show these rows (the screen filters and orders them). The cursor stays on its response, or
+        with `keep_index` (after an edit that may re-sort the rows) at the same row number."""
         self.items = list(rows)
-        self._fill()
+        self._fill(keep_index=keep_index)
 
-    def _fill(self) -> None:
-        keep = self.selected_key()
-        self.clear(columns=True)
-        for key in self.COLUMNS:
-            self.add_column(t(f"nps.ui.col_{key}"), key=key)
-        all_cells = [self.cells(row) for row in self.items]
-        self._fitted_width = self.size.width
-        comment_cells = self._comment_cells(all_cells)
-        self.full_text = {}
-        for row, cells in zip(self.items, all_cells, strict=True):
-            key = self.response_id(row)
-            self.full_text[key] = self.tooltip_text(row)
-            comment = cells[self.COMMENT]
-            cells[self.COMMENT] = _clip(
-                comment.plain if isinstance(comment, Text) else comment, comment_cells
-            )
-            self.add_row(*(cells[column] for column in self.COLUMNS), key=key)
-        self.restore_cursor(keep)
-
-    def _comment_cells(self, all_cells: list[dict[str, Cell]]) -> int:
-        """Cells left for the comment: the width minus every other column (measured in cells)."""
-        if self.size.width <= 0:
-            return DEFAULT_COMMENT_CELLS
-        used = 0
+    def layout_columns(self, all_cells: list[dict[str, Cell]], width: int) -> dict[str, int]:
+        """Cells per shown column: each sized to its content (up to its CAPS), the comment taking the
+        rest; when the width is short, DROP columns go first (Enter shows them for one row)."""
+        pad = 2 * self.cell_padding
+        natural = {}
         for column in self.COLUMNS:
             if column == self.COMMENT:
                 continue
             widest = max((_cells(cells[column]) for cells in all_cells), default=0)
-            used += max(widest, cell_len(t(f"nps.ui.col_{column}"))) + 2 * self.cell_padding
-        # Two more for the comment's own padding, two for a vertical scrollbar.
-        return max(MIN_COMMENT_CELLS, self.size.width - used - 2 * self.cell_padding - 2)
+            natural[column] = min(
+                max(widest, cell_len(t(f"nps.ui.col_{column}"))), self.CAPS.get(column, 999)
+            )
+        shown = list(self.COLUMNS)
+        room = width - pad - 2  # the comment's padding and a vertical scrollbar
+
+        def used() -> int:
+            return sum(natural[c] + pad for c in shown if c != self.COMMENT)
+
+        for column in self.DROP:
+            if used() + MIN_COMMENT_CELLS <= room:
+                break
+            shown.remove(column)
+        comment = max(MIN_COMMENT_CELLS, room - used())
+        return {c: comment if c == self.COMMENT else natural[c] for c in shown}
+
+    def _fill(self, *, keep_index: bool = False) -> None:
+        keep = self.selected_key()
+        index = self.cursor_row if keep_index else None
+        self.clear(columns=True)
+        all_cells = [self.cells(row) for row in self.items]
+        self._fitted_width = self.size.width
+        widths = self.layout_columns(all_cells, self.size.width or DEFAULT_WIDTH)
+        self.add_sized_columns(widths)
+        self.full_text = {}
+        for row, cells in zip(self.items, all_cells, strict=True):
+            key = self.response_id(row)
+            self.full_text[key] = self.tooltip_text(row)
+            shown: list[Cell] = []
+            for column, cells_wide in widths.items():
+                cell = cells[column]
+                if _cells(cell) > cells_wide:  # cut with an ellipsis; enter shows it whole
+                    cell = _clip(cell.plain if isinstance(cell, Text) else cell, cells_wide)
+                shown.append(cell)
+            self.add_row(*shown, key=key)
+        self.restore_cursor(keep, index)
 
     def on_resize(self) -> None:
         """Refit the comment column to the new width."""
@@ -302,5 +342,5 @@ class FollowupsTable(_ResponsesTable[FollowupRow]):
             "comment": row.comment,
             "owner": row.owner or self.styled("—", "muted"),
             "status": self.styled(t(f"nps.status.{row.status}"), STATUS_TONE.get(row.status, "muted")),
-            "note": _clip(row.note, NOTE_CELLS),
+            "note": row.note,
         }

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Input, Static
 
 from cxtui.i18n import t
 from cxtui.models import values_of
 from cxtui.okr.models import Objective
 from cxtui.validation import validated
+from screens.shared.checkbox import CheckBox as Checkbox
 from screens.shared.form import FieldInput, FormDialog, field_row
 
 

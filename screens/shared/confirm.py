@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
@@ -62,11 +62,13 @@ class MessageDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Title, message, OK."""
-        with Vertical(classes="dialog dialog-small"):
+        # A long message (a whole comment) scrolls; OK stays in view at 80×24.
+        with Vertical(classes="dialog dialog-small form-dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message", markup=False)
+            with VerticalScroll(classes="dialog-body", can_focus=False):
+                yield Static(self.message, classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", variant="primary", id="ok")
+                yield Button("OK", variant="primary", id="ok", compact=True)
 
     def on_mount(self) -> None:
         """Focus OK."""

@@ -6,7 +6,7 @@ from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
@@ -32,14 +32,19 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         translate_bindings(self)
 
     def compose(self) -> ComposeResult:
-        """Title, the subclass's fields, the error line and the buttons."""
-        with Vertical(classes="dialog"):
+        """Title, the subclass's fields (scrolling when the screen is short), then the error line and
+        the buttons, which stay in view at any size: at 80×24 a long form scrolls, never its buttons."""
+        with Vertical(classes="dialog form-dialog"):
             yield Label(self.dialog_title(), classes="dialog-title")
-            yield from self.body()
-            yield Static("", id="form-error", classes="form-error")
+            with VerticalScroll(classes="dialog-body", can_focus=False):
+                yield from self.body()
+            error = Static("", id="form-error", classes="form-error", markup=False)
+            error.display = False
+            yield error
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("app.key.save") + "  ctrl+s", variant="primary", id="save")
-                yield Button(t("app.key.cancel") + "  esc", id="cancel")
+                # Compact (one line, no border): at 80×24 two lines more for the fields.
+                yield Button(t("app.key.save") + "  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button(t("app.key.cancel") + "  esc", id="cancel", compact=True)
 
     def dialog_title(self) -> str:
         """The dialog's title line."""
@@ -58,12 +63,24 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         return self.query_one(f"#{widget_id}", Input).value
 
     def show_error(self, error: InputError) -> None:
-        """Show the message and focus the field at fault; nothing typed is lost."""
-        self.query_one("#form-error", Static).update(error.message)
+        """Show the message and focus the field at fault (scrolled into view); nothing typed is lost."""
+        line = self.query_one("#form-error", Static)
+        line.update(error.message)
+        line.display = True
+        # The bell too: at a glance an error line may be missed, a key that did nothing may not.
+        self.app.bell()
         if error.field:
             matches = self.query(f"#{error.field}")
             if matches:
-                matches.first().focus()
+                field = matches.first()
+                field.focus()
+                self.call_after_refresh(field.scroll_visible, animate=False)
+
+    def clear_error(self) -> None:
+        """Hide the error line (the fields are fine again)."""
+        line = self.query_one("#form-error", Static)
+        line.update("")
+        line.display = False
 
     def action_save(self) -> None:
         """Validate; close with the result, or stay open with the error shown."""

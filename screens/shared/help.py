@@ -11,7 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from cxtui.i18n import t
-from screens.shared.translate import describe, translate_bindings
+from screens.shared.translate import describe, is_ours, translate_bindings
 
 
 class HelpScreen(ModalScreen[None]):
@@ -25,19 +25,21 @@ class HelpScreen(ModalScreen[None]):
         # Read now, while `under` is the active screen: app-level keys (undo...) are only
         # active bindings of the screen on top.
         self.rows = key_rows(under)
+        # The screen's own help (its keys in context, how its numbers are computed), if it has one.
+        help_key = getattr(under, "HELP_KEY", "")
+        self.notes = t(help_key) if isinstance(help_key, str) and help_key else ""
 
     def compose(self) -> ComposeResult:
-        """Keys table, then notes."""
+        """Keys table, then the screen's notes."""
         table = Table(title=t("app.help.title"), expand=True, show_edge=False, header_style="bold")
         table.add_column(t("app.help.key"), no_wrap=True, style="bold cyan")
         table.add_column(t("app.help.action"))
         for keys_text, description in self.rows:
             table.add_row(keys_text, description)
-        for key, text in (("↑ ↓", "app.help.move"), ("← →", "app.help.fold"), ("enter", "app.help.enter")):
-            table.add_row(key, t(text))
         with VerticalScroll(classes="dialog help-dialog"):
             yield Static(table)
-            yield Static(Text(t("app.help.formulas")), classes="help-notes")
+            if self.notes:
+                yield Static(Text(self.notes), classes="help-notes")
 
     def action_close(self) -> None:
         """Close help."""
@@ -45,9 +47,15 @@ class HelpScreen(ModalScreen[None]):
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
-    """(keys, description) of every described binding active on `screen`, app-level ones included."""
+    """(keys, description) of every described binding of `screen` and of the app.
+
+    Textual's own keys (cursor moves, scrolling, focus moves) are not listed: they are the same in
+    every list and input, and would bury the screen's keys; a widget of ours (the OKR tree) keeps its.
+    """
     rows: dict[str, list[str]] = {}
     for key, active in screen.active_bindings.items():
+        if not is_ours(active.node, key, active.binding):
+            continue
         # t(): Textual's own descriptions (scrolling, inputs) are translated by their English text.
         description = describe(active.binding.description)
         if not description:

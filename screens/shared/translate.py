@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from cxtui.i18n import has, t, translate_textual
@@ -30,14 +30,45 @@ def translate_bindings(node: DOMNode) -> None:
         translated._add_binding(binding)
     for key, binding in node._bindings:
         if (key, binding.action) not in from_class:
-            translated._add_binding(binding)
+            # Textual's own instance keys (the palette's "palette") by their English text, kept
+            # aside so switching back to English finds it again.
+            english = _ENGLISH.setdefault((key, binding.action), binding.description)
+            translated._add_binding(replace(binding, description=describe(english)))
     node._bindings = translated
+
+
+# English descriptions of bindings Textual adds to instances, by (key, action).
+_ENGLISH: dict[tuple[str, str], str] = {}
 
 
 def translate_tree(root: DOMNode) -> None:
     """translate_bindings on `root` and every widget under it (after a language switch)."""
     for node in root.walk_children(with_self=True):
         translate_bindings(node)
+
+
+# Keys every Textual screen has (focus moves, copying, the palette key itself): not commands of ours,
+# so neither help nor the palette lists them.
+TEXTUAL_ACTIONS = frozenset(
+    {"app.focus_next", "app.focus_previous", "screen.copy_text", "command_palette", "app.command_palette"}
+)
+
+
+def is_ours(node: DOMNode, key: str, binding: Binding) -> bool:
+    """Whether a binding is one cxtui declares (its class gives an i18n key as the description).
+
+    Textual's own keys of lists, tables and inputs ("Scroll Home", "Cursor down", "Focus Next") are
+    the same everywhere: help and the palette leave them out and list what the screen does.
+    """
+    if binding.action in TEXTUAL_ACTIONS:
+        return False
+    declared = type(node)._merged_bindings
+    if declared is None:
+        return False
+    return any(
+        b.action == binding.action and bool(b.description) and has(b.description)
+        for b in declared.key_to_bindings.get(key, [])
+    )
 
 
 def describe(description: str) -> str:

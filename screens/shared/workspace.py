@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from cxtui.db.store import Store
@@ -25,8 +27,15 @@ class WorkspaceScreen(Screen[None]):
     - writes go through `apply()`: a failure (CxError) becomes one error line and a reload (the usual
       cause is data changed underneath, e.g. by another program), never an exception that ends the app;
     - `reload()` re-reads what the screen shows and calls `mark_shown()`; coming back to the screen
-      (from another screen or a dialog) reloads only when the data or the language changed since.
+      (from another screen or a dialog) reloads only when the data or the language changed since;
+    - `HELP_KEY` names its help text (its own keys and how its numbers are computed).
     """
+
+    # Bindings of this base come before a subclass's in the footer: help is the first key shown, so
+    # it is never the one cut off at 80 columns.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "app.help", "app.key.help")]
+    # The i18n key of the screen's help text, shown under its keys in help (f1).
+    HELP_KEY: ClassVar[str] = "app.help.formulas"
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__()

@@ -18,12 +18,23 @@ from click.testing import CliRunner, Result
 
 from cxtui.cli import cli
 from cxtui.db.store import Store
+from cxtui.errors import InputError
 from cxtui.format import display_width
-from cxtui.nps import repo
+from cxtui.nps import repo, surveys
 from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "nps"
-SHOW_KEYS = ["survey", "n", "promoters", "passives", "detractors", "nps", "ci95", "rejected"]
+SHOW_KEYS = [
+    "survey",
+    "n",
+    "promoters",
+    "passives",
+    "detractors",
+    "nps",
+    "ci95",
+    "ci95_meaningful",
+    "rejected",
+]
 
 
 def _exports() -> ModuleType:
@@ -289,6 +300,48 @@ def test_compare_bad_refs_are_exit_2_one_line(workspace: Path, ref: str) -> None
     result = run("nps", "compare", str(workspace), "before", ref)
     assert result.exit_code == 2
     one_error_line(result)
+
+
+def test_survey_names_match_case_insensitively(workspace: Path) -> None:
+    data = json.loads(run("nps", "show", str(workspace), "--survey", "BEFORE", "--json").stdout)
+    assert (data["survey"], data["n"]) == ("before", 200)
+    compared = json.loads(run("nps", "compare", str(workspace), "Before", "AFTER", "--json").stdout)
+    assert compared["delta"] == pytest.approx(25.0)
+    # A new survey whose name differs only in case would be unreachable: refused.
+    store = Store.open(workspace)
+    with pytest.raises(InputError, match="already a survey named"):
+        surveys.create_survey(store, "Before")
+    store.close()
+
+
+def test_compare_with_an_unknown_segment_is_exit_2_naming_the_choices(workspace: Path) -> None:
+    result = run("nps", "compare", str(workspace), "渋谷と横浜", "before", "--segment", "Nowhere")
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert '"Nowhere"' in line and "横浜店, 渋谷店" in line
+    ok = run("nps", "compare", str(workspace), "渋谷と横浜", "before", "--segment", "渋谷店", "--json")
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["before"]["n"] == 2
+
+
+@pytest.mark.parametrize("after", ["before", "BEFORE"])
+def test_comparing_a_survey_with_itself_is_refused(workspace: Path, after: str) -> None:
+    result = run("nps", "compare", str(workspace), "before", after)
+    assert result.exit_code == 2
+    assert "both" in one_error_line(result)
+
+
+def test_tiny_groups_print_no_interval(workspace: Path) -> None:
+    store = Store.open(workspace)
+    add(store, "one", [10], dates=[datetime(2026, 1, 5)])
+    store.close()
+    out = run("nps", "show", str(workspace), "--survey", "one", "--by", "month").stdout
+    row = next(line for line in out.splitlines() if line.startswith("one"))
+    assert "+100" in row and "— (n<5)" in row and "-48" not in row and "98" not in row
+    assert "too few answers for a meaningful 95 % interval" in out
+    data = json.loads(run("nps", "show", str(workspace), "--survey", "one", "--json").stdout)
+    assert data["ci95"] is None and data["ci95_meaningful"] is False and data["nps"] == 100.0
+    big = json.loads(run("nps", "show", str(workspace), "--survey", "before", "--json").stdout)
+    assert big["ci95_meaningful"] is True
 
 
 # -- template, help, real processes ----------------------------------------------------------------

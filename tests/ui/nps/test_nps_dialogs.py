@@ -323,6 +323,24 @@ async def test_quick_entry_comment_after_a_comma_or_ideographic_comma() -> None:
     assert [(e.score, e.comment) for e in entry.entries] == [(3, "slow service"), (3, "待ち時間が長い")]
 
 
+async def test_quick_entry_several_scores_then_a_comment() -> None:
+    app = Host(QuickEntryDialog("Paper forms", TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"10 9 7 3 slow service")
+        await pilot.pause()
+        live = _text(app, "#quick-live")
+        assert live.startswith("4 scores: 2 promoters, 1 passive, 1 detractor")
+        assert "comment with the last score (3): slow service" in live
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#quick-list", DataTable).row_count == 4
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [entry] = app.results
+    assert [(e.score, e.comment) for e in entry.entries] == [(10, ""), (9, ""), (7, ""), (3, "slow service")]
+
+
 async def test_quick_entry_batches_errors_and_finish() -> None:
     app = Host(QuickEntryDialog("Paper forms", TODAY))
     async with app.run_test(size=SIZE) as pilot:

@@ -309,3 +309,89 @@ async def test_choosing_a_followup_does_not_query_them_again(
         assert type(app.screen).__name__ == "FollowupDialog"
         assert followups == []
         assert app.screen.row == first  # the row the table showed, cursor on the first
+
+
+async def test_the_import_wizard_starts_in_the_last_folder_used(tmp_path: Path) -> None:
+    exports = tmp_path / "client exports"
+    exports.mkdir()
+    (exports / "paper.csv").write_text("score,comment\r\n9,good\r\n3,slow\r\n", encoding="utf-8")
+    app, store = _demo(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.start_dir == tmp_path  # first time: the workspace's folder
+        path_input = app.screen.query_one("#import-path", Input)
+        path_input.value = str(exports / "paper.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("escape")  # the result dialog
+        await pilot.pause()
+        assert queries.summary(store, "paper").n == 2
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.start_dir == exports.resolve()
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def test_enter_on_a_comment_shows_it_whole_and_a_detractor_with_its_followup(tmp_path: Path) -> None:
+    from screens.nps.tables import CommentsTable
+
+    app, store = _demo(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        table = app.screen.query_one(CommentsTable)
+        table.focus()
+        await pilot.pause()
+        promoter = next(i for i, row in enumerate(table.items) if row.score is not None and row.score >= 9)
+        table.move_cursor(row=promoter)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MessageDialog"
+        assert table.items[promoter].comment in app.screen.message  # whole, not cut to the column
+        await pilot.press("escape")
+        await pilot.pause()
+        detractor = next(i for i, row in enumerate(table.items) if row.score is not None and row.score <= 6)
+        table.move_cursor(row=detractor)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FollowupDialog"
+        assert app.screen.row.comment == table.items[detractor].comment
+        app.screen.query_one("#owner", Input).value = "Aiko"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        owners = {r.response_id: r.owner for r in followups.followups(store, None)}
+        assert owners[table.items[detractor].response_id] == "Aiko"
+
+
+async def test_after_editing_a_followup_the_cursor_stays_at_its_row_number(tmp_path: Path) -> None:
+    app, store = _demo(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        table = app.screen.query_one(FollowupsTable)
+        table.focus()
+        table.move_cursor(row=3)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        app.screen.query_one(ChoiceBar).value = "resolved"  # re-sorts the queue: the row moves away
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NpsScreen"
+        assert table.cursor_row == 3

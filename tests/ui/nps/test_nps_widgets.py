@@ -117,6 +117,35 @@ async def test_headline_small_sample_is_honest() -> None:
         assert headline.has_class("-small")
 
 
+async def test_headline_says_the_interval_means_nothing_at_n_1() -> None:
+    # One answer of 10: the adjusted-Wald interval [-48, +98] would lie below the NPS of +100.
+    headline = NpsHeadline()
+    async with Harness(headline).run_test(size=SIZE) as pilot:
+        headline.show(summary(Counts(1, 0, 0)))
+        await pilot.pause()
+        text = headline.as_text()
+        assert headline.digits.value == "+100"
+        assert "95% CI: not meaningful below 5 answers" in text
+        assert "-48" not in text and "+98" not in text
+
+
+async def test_segments_and_trend_say_no_interval_for_tiny_groups() -> None:
+    table = SegmentsTable()
+    async with Harness(table).run_test(size=SIZE) as pilot:
+        table.show([("Ueno", summary(Counts(1, 0, 0)))])
+        await pilot.pause()
+        assert row_text(table, "Ueno")[2:4] == ["+100", "no CI (n<5)"]
+    chart = TrendChart()
+    async with Harness(chart).run_test(size=SIZE) as pilot:
+        chart.show([point("2026-01", Counts(1, 0, 0))])
+        await pilot.pause()
+        assert "NPS +100, 95% CI: not meaningful below 5 answers, n = 1" in chart.message_text
+        # A tiny period between ordinary ones is drawn as a point (not left out as a gap).
+        chart.show([point("2026-01", AFTER), point("2026-02", Counts(1, 0, 0)), point("2026-03", BEFORE)])
+        await pilot.pause()
+        assert chart.plot.display and "gaps" not in str(chart.legend.render())
+
+
 async def test_headline_without_answers() -> None:
     headline = NpsHeadline()
     async with Harness(headline).run_test(size=SIZE) as pilot:
@@ -338,3 +367,45 @@ async def test_compare_bars_are_not_stacked_bars() -> None:
     app = Harness(StackedBar(), CompareView())
     async with app.run_test(size=SIZE):
         assert len(app.query(StackedBar)) == 1
+
+
+async def test_followup_queue_fits_owner_status_and_note_at_120_columns() -> None:
+    # At 120 columns the table beside the survey list is about 85 cells wide.
+    table = FollowupsTable()
+    app = Harness(table, width=85)
+    long_owner = "Tanaka (Harbour store manager)"
+    rows = [
+        FollowupRow(
+            "r1",
+            "S",
+            2,
+            "Harbour",
+            "price",
+            "Too expensive " * 6,
+            "2026-03-02",
+            long_owner,
+            "contacted",
+            "called back, will visit",
+            None,
+        ),
+        FollowupRow("r2", "S", 5, "", "wait", "Slow", "2026-03-03", "", "open", "", None),
+    ]
+    async with app.run_test(size=(120, 30)) as pilot:
+        table.show(rows)
+        await pilot.pause()
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels[-3:] == ["Owner", "Status", "Note"] and "Comment" in labels
+        assert table.virtual_size.width <= table.size.width  # nothing hidden to the right
+        owner = row_text(table, "r1")[labels.index("Owner")]
+        assert owner.startswith("Tanaka") and len(owner) >= 10
+        assert row_text(table, "r1")[labels.index("Status")] == "contacted"
+
+
+async def test_segments_filled_under_a_dialog_keep_their_widths() -> None:
+    table = SegmentsTable()
+    async with Harness(table).run_test(size=SIZE) as pilot:
+        table.show([("", summary(Counts(1, 0, 0)))])
+        await pilot.pause()
+        widths = {column.key.value: column.get_render_width(table) for column in table.columns.values()}
+        # `(no segment)` and `no CI (n<5)` whole, not `(no seg` cut at the header's width.
+        assert widths["segment"] >= len("(no segment)") + 2 and widths["ci"] >= len("no CI (n<5)") + 2

@@ -84,3 +84,57 @@ def test_nps_screen_ja(snap_compare, tmp_path: Path) -> None:
         await _settle(pilot)
 
     assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=SIZE, run_before=run_before)
+
+
+# -- a projector's 80×24: the worst dialogs and the NPS screen -----------------------------------------
+
+PROJECTOR = (80, 24)
+
+
+def test_checkin_error_at_80x24_ja(snap_compare, tmp_path: Path) -> None:
+    """The check-in in Japanese with a bad value: the error line and the buttons in view."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "down", "c")
+        await _settle(pilot)
+        await pilot.press(*"abc", "ctrl+s")
+        pilot.app.screen.query_one("#value").cursor_blink = False
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=PROJECTOR, run_before=run_before)
+
+
+def test_add_kr_at_80x24_ja(snap_compare, tmp_path: Path) -> None:
+    """Add KR in Japanese, saved without a title: the fields scroll, the error and Save show."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "k")
+        await _settle(pilot)
+        await pilot.press("ctrl+s")
+        pilot.app.screen.query_one("#title").cursor_blink = False
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=PROJECTOR, run_before=run_before)
+
+
+def test_compare_dialog_at_80x24_en(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("2")
+        await _settle(pilot)
+        await pilot.press("x")
+        await _settle(pilot)
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=PROJECTOR, run_before=run_before)
+
+
+def test_nps_screen_at_80x24_ja(snap_compare, tmp_path: Path) -> None:
+    """Every tab, the survey list above them, help first in the footer, the palette key translated."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("2")
+        await _settle(pilot)
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=PROJECTOR, run_before=run_before)

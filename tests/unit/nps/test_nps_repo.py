@@ -309,7 +309,17 @@ def test_counts_from_sql_equal_counts_from_stats(scores: list[int], segments: li
 def test_summary_json_is_design_shape(store: Store) -> None:
     repo.import_parsed(store, "S", parsed_file(design_scores(80, 70, 50)))
     data = queries.summary(store, "S").to_json()
-    assert list(data) == ["survey", "n", "promoters", "passives", "detractors", "nps", "ci95", "rejected"]
+    assert list(data) == [
+        "survey",
+        "n",
+        "promoters",
+        "passives",
+        "detractors",
+        "nps",
+        "ci95",
+        "ci95_meaningful",
+        "rejected",
+    ]
     assert data["n"] == 200 and data["nps"] == 15.0
 
 
@@ -484,6 +494,18 @@ def test_quick_entry_splits_score_and_comment_by_one_rule() -> None:
         assert (entry.score, entry.comment) == expected, line
     assert [e.score for e in repo.parse_quick_entry("、9,10、")] == [9, 10]
     assert repo.quick_entry_bad_tokens("3,slow service") == []
+
+
+def test_several_leading_numbers_are_several_answers() -> None:
+    # Issue: `10 9 7 3 slow service` stored one answer (10) with comment '9 7 3 slow service'.
+    entries = repo.parse_quick_entry("10 9 7 3 slow service")
+    assert [(e.score, e.comment) for e in entries] == [(10, ""), (9, ""), (7, ""), (3, "slow service")]
+    entries = repo.parse_quick_entry("１０、９ 待ち時間が 長い")
+    assert [(e.score, e.comment) for e in entries] == [(10, ""), (9, "待ち時間が 長い")]
+    assert repo.quick_entry_bad_tokens("10 11 3 slow") == ["11"]
+    with pytest.raises(InputError) as caught:
+        repo.parse_quick_entry("10 12 slow service")
+    assert '"12"' in caught.value.message
 
 
 def test_quick_entry_numbers_only_line_names_every_bad_number() -> None:

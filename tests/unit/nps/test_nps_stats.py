@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from fractions import Fraction
@@ -92,7 +93,6 @@ def test_nps_is_not_computed_from_rounded_percentages() -> None:
         (BEFORE, 3.894849858880375, 25.661800387425043, 10.883475264272334),
         (AFTER, 29.283869883753452, 49.53386410639433, 10.124997111320440),
         (Counts(5, 3, 2), -19.050615708660314, 65.20446186250647, 42.12753878558339),
-        (Counts(0, 0, 1), -98.49865, 48.49865, 73.49865),
         (Counts(10, 0, 0), 47.50355131273275, 100.0, 29.419525610344176),  # clipped at 100
     ],
 )
@@ -114,6 +114,28 @@ def test_ci95_by_the_written_steps() -> None:
 
 def test_ci95_and_half_width_need_answers() -> None:
     assert ci95(Counts()) is None and half_width(Counts()) is None
+
+
+def test_no_interval_below_the_minimum_n() -> None:
+    # One answer of 10: NPS +100, and the adjusted-Wald interval [-48, +98] would lie below it.
+    one = Counts(1, 0, 0)
+    assert nps(one) == 100.0 and ci95(one) is None
+    assert half_width(Counts(0, 0, 1)) == pytest.approx(73.49865, abs=1e-9)  # still computable
+    assert stats.MIN_CI_N == 5
+    assert ci95(Counts(4, 0, 0)) is None and ci95(Counts(5, 0, 0)) is not None
+    summary = NpsSummary.from_counts("tiny", Counts(1, 0, 0)).to_json()
+    assert summary["ci95"] is None and summary["ci95_meaningful"] is False
+    assert NpsSummary.from_counts("ok", Counts(3, 1, 1)).to_json()["ci95_meaningful"] is True
+
+
+def test_the_point_is_never_outside_its_interval() -> None:
+    # Every split of up to 36 answers (n = 1 put +100 above its own interval [-48, +98]).
+    for p, pa, d in itertools.product(range(13), repeat=3):
+        counts = Counts(p, pa, d)
+        interval = ci95(counts)
+        if interval is not None:
+            value = nps(counts)
+            assert value is not None and interval[0] - 1e-9 <= value <= interval[1] + 1e-9, counts
 
 
 def test_small_samples_are_flagged() -> None:
@@ -216,10 +238,21 @@ def test_answers_needed() -> None:
 def test_summary_json_is_exactly_the_design_shape() -> None:
     summary = NpsSummary.from_counts("春のアンケート", Counts(2, 0, 1), rejected=4)
     data = summary.to_json()
-    assert list(data) == ["survey", "n", "promoters", "passives", "detractors", "nps", "ci95", "rejected"]
+    assert list(data) == [
+        "survey",
+        "n",
+        "promoters",
+        "passives",
+        "detractors",
+        "nps",
+        "ci95",
+        "ci95_meaningful",
+        "rejected",
+    ]
     assert data["nps"] == 100 / 3  # exact, not rounded
-    assert data["ci95"] == list(ci95(Counts(2, 0, 1)) or ())
+    assert data["ci95"] is None and data["ci95_meaningful"] is False  # n = 3: too few for an interval
     assert data["rejected"] == 4 and data["n"] == 3
+    assert NpsSummary.from_counts("s", Counts(4, 0, 2)).to_json()["ci95"] == list(ci95(Counts(4, 0, 2)) or ())
     assert json.loads(json.dumps(data, ensure_ascii=False))["survey"] == "春のアンケート"
     empty = NpsSummary.from_counts("empty", Counts()).to_json()
     assert empty["nps"] is None and empty["ci95"] is None and empty["n"] == 0
@@ -245,7 +278,7 @@ def test_round_half_away_is_the_format_modules() -> None:
 # --- properties --------------------------------------------------------------------------------
 
 counts_st = st.builds(Counts, st.integers(0, 2000), st.integers(0, 2000), st.integers(0, 2000))
-nonempty_st = counts_st.filter(lambda c: c.n > 0)
+nonempty_st = counts_st.filter(lambda c: c.n >= stats.MIN_CI_N)
 
 
 @given(nonempty_st)
