@@ -9,8 +9,8 @@ STRINGS = {
     "app.help.fold": ("Fold / unfold a branch", "枝を折りたたむ/展開する"),
     "app.help.enter": ("Objective: fold/unfold · KR: check-in", "目標: 折りたたみ/展開 · KR: チェックイン"),
     "app.help.formulas": (
-        "KR progress = (current − start) / (target − start): one formula for increasing and decreasing KRs. Bars are clamped to 0–100%; the raw value is kept. Guardrails (stay above/below) are 100% while kept. Objective progress = weighted mean of its KRs (optionally with aligned objectives rolled up). Bands: ≥70% green ●, 40–69% amber ▲, <40% red ■. Expected progress is linear over the period; 'behind' means progress < expected. Every change can be undone with ctrl+z and redone with ctrl+y.",
-        "KRの進捗 = (現在値 − 開始値) / (目標値 − 開始値): 増加型にも減少型にも同じ式を使います。バーは0〜100%に収めて表示し、補正前の値も保持します。維持型(下限/上限)は守れていれば100%。目標の進捗 = 主要な成果の加重平均(下位の目標を集計に含めることも可能)。判定: 70%以上 緑●、40〜69% 黄▲、40%未満 赤■。想定進捗は期間に比例し、下回ると「遅れ」。すべての変更は ctrl+z で元に戻し、ctrl+y でやり直せます。",
+        "KR progress = (current − start) / (target − start): one formula for increasing and decreasing KRs. Bars are clamped to 0–100%; the raw value is kept. Guardrails (stay above/below) are 100% while kept. Objective progress = weighted mean of its KRs (optionally with aligned objectives rolled up). Bands: ≥70% green ●, 40–69% amber ▲, <40% red ■. Confidence: ✓ on track, ! at risk, ✗ off track. Expected progress is linear over the period; 'behind' means progress < expected. Every change can be undone with ctrl+z and redone with ctrl+y.",
+        "KRの進捗 = (現在値 − 開始値) / (目標値 − 開始値): 増加型にも減少型にも同じ式を使います。バーは0〜100%に収めて表示し、補正前の値も保持します。維持型(下限/上限)は守れていれば100%。目標の進捗 = 主要な成果の加重平均(下位の目標を集計に含めることも可能)。判定: 70%以上 緑●、40〜69% 黄▲、40%未満 赤■。確信度: ✓ 順調、! 要注意、✗ 危険。想定進捗は期間に比例し、下回ると「遅れ」。すべての変更は ctrl+z で元に戻し、ctrl+y でやり直せます。",
     ),
     "app.key.edit": ("Edit", "編集"),
     "app.key.delete": ("Delete", "削除"),

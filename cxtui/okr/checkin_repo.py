@@ -81,7 +81,7 @@ def check_checkin_value(kr: KeyResult, value: float) -> None:
 
 
 def date_problems(store: Store, checkin: CheckIn, today: date) -> list[str]:
-    """What is odd about the check-in's date: after today, outside its KR's period.
+    """What is odd about the check-in's date ("after today", "outside the period ...").
 
     An edit that keeps the date the check-in already had raises nothing: it was accepted before.
     """
@@ -89,15 +89,13 @@ def date_problems(store: Store, checkin: CheckIn, today: date) -> list[str]:
     if stored is not None and stored.date == checkin.date:
         return []
     problems = []
-    day = checkin.date.isoformat()
     if checkin.date > today:
-        problems.append(t("okr.checkin.future", date=day, today=today.isoformat()))
+        problems.append(t("okr.checkin.future", today=today.isoformat()))
     period = kr_period(store, checkin.kr_id)
     if period is not None and not period.start <= checkin.date <= period.end:
         problems.append(
             t(
                 "okr.checkin.outside",
-                date=day,
                 period=period.name,
                 start=period.start.isoformat(),
                 end=period.end.isoformat(),
@@ -120,7 +118,8 @@ def questions(store: Store, checkin: CheckIn, today: date) -> list[CheckInQuesti
     found: list[CheckInQuestion] = []
     problems = date_problems(store, checkin, today)
     if problems:
-        found.append(DateQuestion("; ".join(problems)))
+        reasons = t("okr.checkin.and").join(problems)
+        found.append(DateQuestion(t("okr.checkin.odd_date", date=checkin.date.isoformat(), reasons=reasons)))
     clashes = same_day(store, checkin)
     if clashes:
         kr = store.model(KeyResult, "key_results", checkin.kr_id)
