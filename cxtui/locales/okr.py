@@ -116,7 +116,7 @@ STRINGS = {
         "enter/e 編集 · d 削除 · ctrl+z 元に戻す · esc 閉じる",
     ),
     "okr.dialog.edit_period": ("Edit period", "期間を編集"),
-    "okr.dialog.fiscal_hint": ("1 = January, 4 = April (年度)", "1 = 1月(暦年)、4 = 4月(年度)"),
+    "okr.dialog.fiscal_hint": ("1 = January, 4 = April", "1=1月、4=4月(年度)"),
     "okr.dialog.previous": (
         "Previous: {date}  {value}  ({confidence})",
         "前回: {date}  {value}({confidence})",

@@ -31,7 +31,7 @@ class OkrScreen(CheckInActions):
         Binding("A", "add_top_objective", "okr.key.add_top_objective", show=False),
         Binding("k", "add_kr", "okr.key.add_kr"),
         Binding("c", "checkin", "okr.key.checkin"),
-        Binding("h", "history", "okr.key.history"),
+        Binding("h", "history", "okr.key.history", show=False),  # the detail pane says "h"
         Binding("e", "edit", "app.key.edit", show=False),
         Binding("d,delete", "delete", "app.key.delete"),
         Binding("ctrl+up,alt+up", "move(-1)", "okr.key.move_up", show=False),

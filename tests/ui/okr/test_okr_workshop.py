@@ -363,3 +363,24 @@ async def test_confidence_states_have_distinct_shapes(small_workspace) -> None:
         await pilot.press("down")
         await pilot.pause()
         assert "! at risk" in app.screen.query_one(DetailPane).as_text()
+
+
+# -- the demo's note ------------------------------------------------------------------------------
+
+
+async def test_the_nexbridge_note_shows_only_in_the_demo(small_workspace, tmp_path: Path) -> None:
+    from cxtui.demo import build_demo
+
+    path, _ids = small_workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane).as_text()
+        assert "weighted mean of its KRs" in detail and "NexBridge" not in detail
+    demo = Store.open(tmp_path / "demo.cxtui", create=True)
+    build_demo(demo, "en", TODAY)
+    app = CxApp(store=demo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane).as_text(width=200)
+        assert "The NexBridge case reports achievement rates that follow no single formula" in detail
