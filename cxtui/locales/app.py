@@ -70,6 +70,7 @@ STRINGS = {
     "app.start.demo_opened": ("Your demo: {path}", "あなたのデモ: {path}"),
     "app.start.demo_reset": ("Demo rebuilt: {path}", "デモを作り直しました: {path}"),
     "app.start.open_title": ("Open a workspace file", "ワークスペースのファイルを開く"),
+    "app.start.open_button": ("Open", "開く"),
     "app.start.missing": ("{path} does not exist", "{path} はありません"),
     "app.start.is_folder": ("{path} is a folder", "{path} はフォルダーです"),
     "app.start.recent": ("Recent:", "最近:"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
@@ -13,7 +14,9 @@ from cxtui.okr.models import KeyResult, KRKind
 from cxtui.validation import number_text, parse_number, validated
 from screens.shared.form import FieldInput, FormDialog, field_row
 
-LINEAR = (KRKind.increase, KRKind.decrease)
+
+class KindProposal(InputError):
+    """Not an error: the kind was switched to fit the numbers, and the dialog says so."""
 
 
 class KeyResultDialog(FormDialog[KeyResult]):
@@ -24,7 +27,10 @@ class KeyResultDialog(FormDialog[KeyResult]):
     the kind and says so instead of refusing: the next ctrl+s saves it.
     """
 
-    def __init__(self, kr: KeyResult, objectives: list[tuple[str, str]], *, is_new: bool) -> None:
+    # OKR-only styles (the proposal line), read when the dialog first opens.
+    CSS_PATH = "okr.tcss"
+
+    def __init__(self, kr: KeyResult, objectives: list[tuple[Text, str]], *, is_new: bool) -> None:
         super().__init__()
         self.kr = kr
         self.objectives = objectives  # (label, id) of the period's objectives, in tree order
@@ -123,7 +129,9 @@ class KeyResultDialog(FormDialog[KeyResult]):
             return
         self.query_one("#kind", Select).value = proposed.value
         self._follow_kind(proposed)
-        raise InputError(
-            t("okr.dialog.kind_switched", kind=t(f"okr.kind.{proposed.value}")),
-            field="kind",
-        )
+        raise KindProposal(t("okr.dialog.kind_switched", kind=t(f"okr.kind.{proposed.value}")), field="kind")
+
+    def show_error(self, error: InputError) -> None:
+        """Show the message; a proposal reads as a note, not in the error colour."""
+        super().show_error(error)
+        self.query_one("#form-error").set_class(isinstance(error, KindProposal), "okr-proposal")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select
 
@@ -21,7 +22,7 @@ class ObjectiveDialog(FormDialog[Objective]):
     out the objective itself and those aligned under it (the core refuses them too).
     """
 
-    def __init__(self, objective: Objective, parents: list[tuple[str, str]], *, is_new: bool) -> None:
+    def __init__(self, objective: Objective, parents: list[tuple[Text, str]], *, is_new: bool) -> None:
         super().__init__()
         self.objective = objective
         self.parents = parents
@@ -33,7 +34,7 @@ class ObjectiveDialog(FormDialog[Objective]):
 
     def body(self) -> ComposeResult:
         """The objective's fields."""
-        options = [(t("okr.dialog.top_level"), TOP_LEVEL), *self.parents]
+        options = [(Text(t("okr.dialog.top_level")), TOP_LEVEL), *self.parents]
         known = {value for _label, value in options}
         current = self.objective.parent_id or TOP_LEVEL
         yield from field_row(

@@ -136,13 +136,15 @@ class PeriodActions(WorkspaceScreen):
             if await self.overlap_ok(result.period):
                 break
             draft, draft_month = result.period, result.fiscal_month
+        if not self.apply(lambda: okr.save_period(self.store, result.period, allow_overlap=True)):
+            return
         if result.fiscal_month != month:
-            # A workspace setting: quarters proposed from now on follow it.
+            # A workspace setting (like a preference, outside undo): quarters proposed from now on
+            # follow it; the period itself was saved above, as one undoable change.
             okr.set_fiscal_start_month(self.store, result.fiscal_month)
-        if self.apply(lambda: okr.save_period(self.store, result.period, allow_overlap=True)):
-            self.period = result.period
-            self.reload()
-            self.notify(t("okr.msg.period_saved", name=result.period.name))
+        self.period = result.period
+        self.reload()
+        self.notify(t("okr.msg.period_saved", name=result.period.name))
 
 
 def depth_of(node: ObjectiveNode, nodes: dict[str, ObjectiveNode]) -> int:

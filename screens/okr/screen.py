@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -163,16 +164,17 @@ class OkrScreen(CheckInActions):
         found = self.kr_views.get(ref.id)
         return found[1].objective if found else None
 
-    def objective_options(self, leave_out: str | None = None) -> list[tuple[str, str]]:
+    def objective_options(self, leave_out: str | None = None) -> list[tuple[Text, str]]:
         """(indented title, id) of the period's objectives in tree order, without `leave_out` and
-        the objectives aligned under it (what it may be aligned to)."""
+        the objectives aligned under it (what it may be aligned to). Titles are Text: shown as
+        typed, never read as markup."""
         skip = {leave_out, *okr.descendants(self.store, leave_out)} if leave_out else set()
-        out: list[tuple[str, str]] = []
+        out: list[tuple[Text, str]] = []
         for root in self.roots:
             for node in root.walk():
                 if node.objective.id not in skip:
                     depth = depth_of(node, self.objective_nodes)
-                    out.append(("  " * depth + node.objective.title, node.objective.id))
+                    out.append((Text("  " * depth + node.objective.title), node.objective.id))
         return out
 
     def guarded(self) -> bool:

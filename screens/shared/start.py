@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cxtui import paths
@@ -53,6 +53,10 @@ class PathDialog(FormDialog[NewWorkspace]):
             t("okr.dialog.fiscal_hint"),
         )
 
+    def on_mount(self) -> None:
+        """The button says what saving does here: create."""
+        self.query_one("#save", Button).label = f"{t('app.key.create')}  ctrl+s"
+
     def build(self) -> NewWorkspace:
         """The path typed, expanded, with `.cxtui` added to a name without an extension; refused
         when it is an existing file or folder."""
@@ -81,6 +85,10 @@ class OpenDialog(FormDialog[Path]):
     def body(self) -> ComposeResult:
         """One path field, pre-filled with the current folder."""
         yield from field_row("common.field.path", FieldInput(f"{Path.cwd()}/", id="path"))
+
+    def on_mount(self) -> None:
+        """The button says what saving does here: open."""
+        self.query_one("#save", Button).label = f"{t('app.start.open_button')}  ctrl+s"
 
     def build(self) -> Path:
         """The path typed, expanded; a missing file or a folder is said here, in the dialog."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from cxtui import paths
 from cxtui.db.store import Store
@@ -110,6 +110,7 @@ async def test_the_first_choice_is_highlighted_and_open_file_opens_one(small_wor
         await pilot.press("o")
         await pilot.pause()
         assert _name(app) == "OpenDialog"
+        assert str(app.screen.query_one("#save", Button).label).startswith("Open")
         field = app.screen.query_one("#path", Input)
         field.value = str(path.parent / "nothing-here.cxtui")
         await pilot.press("ctrl+s")
