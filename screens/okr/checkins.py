@@ -56,14 +56,14 @@ class CheckInActions(PeriodActions):
             confirmed: dict[str, bool] = {}
             for question in questions(self.store, result, self.today):
                 if isinstance(question, DateQuestion):
-                    title, message, label = "checkin_date_title", "checkin_date", "save_anyway"
+                    title = t("okr.confirm.checkin_date_title")
+                    message = t("okr.confirm.checkin_date", problem=question.problem)
+                    label = t("okr.confirm.save_anyway")
                 else:
-                    title, message, label = "replace_title", "replace", "replace_label"
-                if not await self.ask(
-                    t(f"okr.confirm.{title}"),
-                    t(f"okr.confirm.{message}", problem=question.problem),
-                    t(f"okr.confirm.{label}"),
-                ):
+                    title = t("okr.confirm.replace_title")
+                    message = t("okr.confirm.replace", problem=question.problem)
+                    label = t("okr.confirm.replace_label")
+                if not await self.ask(title, message, label):
                     break
                 confirmed[question.confirm] = True
             else:

@@ -69,8 +69,14 @@ class CheckInHistory(ModalScreen[HistoryChoice | None]):
         """Fill the table and put the cursor on the check-in last worked on."""
         table = self.query_one("#history", DataTable)
         # Fixed widths that fit the dialog, so a long note is cut ("…") rather than scrolled sideways.
-        for key, width in (("date", 10), ("value", 9), ("confidence", 12), ("note", 30)):
-            table.add_column(t(f"common.field.{key}"), key=key, width=width)
+        columns = (
+            ("date", "common.field.date", 10),
+            ("value", "common.field.value", 9),
+            ("confidence", "common.field.confidence", 12),
+            ("note", "common.field.note", 30),
+        )
+        for key, label, width in columns:
+            table.add_column(t(label), key=key, width=width)
         for checkin in self.checkins:
             note = _one_line(checkin.note)
             if checkin.blocker:
