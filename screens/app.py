@@ -150,7 +150,7 @@ class CxApp(App[None]):
         if chosen in self.available_themes:
             self.theme = chosen
         if not store.readonly and not okr.periods(store):
-            okr.add_period(store, okr.quarter_of(self.today))
+            okr.add_period(store, okr.current_quarter(store, self.today))
             store.clear_history()
         # The workspace's screens stay installed, so switching between them keeps their state.
         # Installed screens cannot be uninstalled while on the stack: step aside first.

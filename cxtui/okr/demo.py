@@ -18,7 +18,7 @@ from cxtui.db.store import Store
 from cxtui.i18n import t
 from cxtui.models import to_row
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
-from cxtui.okr.repo import objectives, start_period
+from cxtui.okr.repo import NOTE, objectives, start_period
 from cxtui.validation import checked
 
 WEEKS = 12
@@ -114,6 +114,7 @@ class DemoData(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     about: str = ""
+    note: Text
     q1: DemoPeriod
     q2: DemoPeriod
 
@@ -145,6 +146,8 @@ def add_demo(store: Store, lang: str, today: date) -> None:
     q2 = Period(name=data.q2.name.pick(lang), start=q2_start, end=q2_start + timedelta(days=PERIOD_DAYS - 1))
     # One action for the whole OKR part: one transaction keeps building well under the time budget.
     with store.action(t("okr.act.demo")):
+        # The seed's own rates follow no single formula: the demo says so where its formula is shown.
+        store.set_setting(NOTE, data.note.pick(lang))
         store.insert_row("periods", to_row(checked(q1)))
         ids = _insert_objectives(store, q1, data.q1.objectives, lang, q1_start, today)
         # The quarterly reset goes through the same code as the user's "start new period", so the

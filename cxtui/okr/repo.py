@@ -1,4 +1,6 @@
-"""OKR reads and edits. Each edit is one user action (one transaction, one undo step).
+"""OKR objectives and key results: reads and edits, and starting a new period from chosen objectives.
+
+Each edit is one user action (one transaction, one undo step).
 
 Whatever a caller built, what is saved is validated first (`checked`): an invalid record raises
 InputError naming the field, and nothing is written.
@@ -6,41 +8,73 @@ InputError naming the field, and nothing is written.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import date, timedelta
 
 from cxtui.db.store import Store
-from cxtui.errors import InputError, WorkspaceError
+from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.ids import new_id, utc_now
 from cxtui.models import from_row, to_row
-from cxtui.okr.models import CheckIn, KeyResult, KRKind, Objective, Period
+from cxtui.okr.checkin_repo import (
+    CheckInQuestion,
+    DateQuestion,
+    SameDayQuestion,
+    check_checkin_value,
+    checkins,
+    delete_checkin,
+    find_checkin,
+    record_checkin,
+)
+from cxtui.okr.models import KeyResult, KRKind, Objective, Period
+from cxtui.okr.periods import (
+    NOTE,
+    PeriodOverlap,
+    add_period,
+    current_quarter,
+    default_period,
+    find_period,
+    fiscal_start_month,
+    next_period,
+    note,
+    overlapping,
+    period_on,
+    periods,
+    refuse_overlap,
+    save_period,
+    set_fiscal_start_month,
+)
+from cxtui.okr.quarters import following_period, quarter_of
 from cxtui.validation import checked
 
+# Check-ins, periods and quarters live in their own modules; they are part of this one's interface.
+__all__ = [
+    "NOTE",
+    "CheckInQuestion",
+    "DateQuestion",
+    "PeriodOverlap",
+    "SameDayQuestion",
+    "add_period",
+    "check_checkin_value",
+    "checkins",
+    "current_quarter",
+    "default_period",
+    "delete_checkin",
+    "find_checkin",
+    "find_period",
+    "fiscal_start_month",
+    "following_period",
+    "next_period",
+    "note",
+    "overlapping",
+    "period_on",
+    "periods",
+    "quarter_of",
+    "record_checkin",
+    "save_period",
+    "set_fiscal_start_month",
+]
+
 # -- reads ---------------------------------------------------------------------------------
-
-
-def periods(store: Store) -> list[Period]:
-    """Every period, oldest first."""
-    return store.models(Period, 'SELECT * FROM periods ORDER BY start, "end", name')
-
-
-def find_period(store: Store, period_id: str) -> Period | None:
-    """One period by id."""
-    row = store.get_row("periods", period_id)
-    return None if row is None else from_row(Period, row)
-
-
-def period_on(store: Store, day: date) -> Period | None:
-    """The period that contains `day` (the shortest one if several do)."""
-    found = store.models(
-        Period,
-        'SELECT * FROM periods WHERE start <= ? AND "end" >= ? '
-        'ORDER BY julianday("end") - julianday(start), start DESC LIMIT 1',
-        [day.isoformat(), day.isoformat()],
-    )
-    return found[0] if found else None
 
 
 def objectives(store: Store, period_id: str) -> list[Objective]:
@@ -86,14 +120,6 @@ def find_key_result(store: Store, kr_id: str) -> KeyResult | None:
     return None if row is None else from_row(KeyResult, row)
 
 
-def checkins(store: Store, kr_id: str, limit: int | None = None) -> list[CheckIn]:
-    """Check-ins of a key result, newest first."""
-    sql = "SELECT * FROM checkins WHERE kr_id = ? ORDER BY date DESC, created DESC"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return store.models(CheckIn, sql, [kr_id])
-
-
 # -- edits ---------------------------------------------------------------------------------
 
 
@@ -108,17 +134,42 @@ def _sibling_clause(objective: Objective) -> tuple[str, list[object]]:
     return "period_id = ? AND parent_id = ?", [objective.period_id, objective.parent_id]
 
 
-def add_period(store: Store, period: Period) -> Period:
-    """Add a period."""
-    period = checked(period)
-    with store.action(t("okr.act.add_period")):
-        store.insert_row("periods", to_row(period))
-    return period
+# -- objectives and key results ----------------------------------------------------------------
+
+
+def descendants(store: Store, objective_id: str) -> set[str]:
+    """Ids of the objectives aligned under this one, at any depth."""
+    found = store.conn.execute(
+        """
+        WITH RECURSIVE tree(id) AS (
+            SELECT id FROM objectives WHERE parent_id = ?
+            UNION SELECT o.id FROM objectives o JOIN tree ON o.parent_id = tree.id
+        )
+        SELECT id FROM tree
+        """,
+        [objective_id],
+    ).fetchall()
+    return {str(row[0]) for row in found}
+
+
+def _check_parent(store: Store, objective: Objective) -> None:
+    """InputError on `parent_id` unless the parent is another objective of the same period that is
+    not aligned under this one (that would make a cycle)."""
+    if objective.parent_id is None:
+        return
+    parent = find_objective(store, objective.parent_id)
+    label = t("common.field.aligned_to")
+    if parent is None or parent.period_id != objective.period_id:
+        raise InputError(f"{label}: {t('okr.err.parent_elsewhere')}", field="parent_id")
+    if parent.id == objective.id or parent.id in descendants(store, objective.id):
+        raise InputError(f"{label}: {t('okr.err.parent_cycle')}", field="parent_id")
 
 
 def save_objective(store: Store, objective: Objective) -> Objective:
-    """Add a new objective (placed last among its siblings) or save an edited one."""
+    """Add a new objective (placed last among its siblings) or save an edited one; a new parent
+    ("aligned to") must be an objective of the same period not aligned under this one."""
     objective = checked(objective)
+    _check_parent(store, objective)
     existing = find_objective(store, objective.id)
     with store.action(t("okr.act.save_objective") if existing else t("okr.act.add_objective")):
         if existing is None or existing.parent_id != objective.parent_id:
@@ -129,11 +180,21 @@ def save_objective(store: Store, objective: Objective) -> Objective:
 
 
 def save_key_result(store: Store, kr: KeyResult) -> KeyResult:
-    """Add a new key result (placed last) or save an edited one."""
+    """Add a new key result (placed last) or save an edited one; an edit may move it to another
+    objective of the same period (placed last there)."""
     kr = checked(kr)
     existing = find_key_result(store, kr.id)
+    objective = find_objective(store, kr.objective_id)
+    if objective is None:
+        raise InputError(f"{t('common.field.objective')}: {t('okr.err.no_objective')}", field="objective_id")
+    if existing is not None and existing.objective_id != kr.objective_id:
+        old = find_objective(store, existing.objective_id)
+        if old is not None and old.period_id != objective.period_id:
+            raise InputError(
+                f"{t('common.field.objective')}: {t('okr.err.objective_elsewhere')}", field="objective_id"
+            )
     with store.action(t("okr.act.save_kr") if existing else t("okr.act.add_kr")):
-        if existing is None:
+        if existing is None or existing.objective_id != kr.objective_id:
             kr.position = _next_position(store, "key_results", "objective_id = ?", [kr.objective_id])
         store.save("key_results", kr)
     return kr
@@ -224,71 +285,17 @@ def move_key_result(store: Store, kr_id: str, delta: int) -> bool:
         return _swap(store, "key_results", siblings, kr_id, delta)
 
 
-def check_checkin_value(kr: KeyResult, value: float) -> None:
-    """InputError on `value` unless it fits the KR: a milestone is 0 (not done) or 1 (done)."""
-    if kr.kind is KRKind.milestone and value not in (0, 1):
-        raise InputError(f"{t('common.field.value')}: {t('common.err.milestone_value')}", field="value")
-
-
-def record_checkin(store: Store, checkin: CheckIn) -> CheckIn:
-    """Save a check-in and make the KR's current value and confidence those of its latest check-in."""
-    checkin = checked(checkin)
-    kr = find_key_result(store, checkin.kr_id)
-    if kr is None:
-        raise WorkspaceError(t("db.ws.not_found_row", what="key result", id=checkin.kr_id))
-    check_checkin_value(kr, checkin.value)
-    with store.action(t("okr.act.checkin")):
-        store.save("checkins", checkin)
-        latest = checkins(store, checkin.kr_id, limit=1)[0]
-        store.update_row(
-            "key_results",
-            checkin.kr_id,
-            {"current": latest.value, "confidence": latest.confidence.value},
-        )
-    return checkin
-
-
-def default_period(store: Store, today: date) -> Period | None:
-    """The period shown when none is asked for: the one containing today, else the latest that has
-    started, else the first to come; None for a workspace without periods (screen and report agree)."""
-    current = period_on(store, today)
-    if current is not None:
-        return current
-    every = periods(store)  # ordered by start, end
-    started = [p for p in every if p.start <= today]
-    if started:
-        return started[-1]
-    return every[0] if every else None
-
-
-def quarter_of(day: date) -> Period:
-    """The calendar quarter containing `day`, as an unsaved Period named like '2026 Q4'."""
-    quarter = (day.month - 1) // 3
-    start = date(day.year, quarter * 3 + 1, 1)
-    end_month = quarter * 3 + 3
-    next_first = date(day.year + 1, 1, 1) if end_month == 12 else date(day.year, end_month + 1, 1)
-    return Period(name=f"{day.year} Q{quarter + 1}", start=start, end=next_first - timedelta(days=1))
-
-
-def following_period(period: Period) -> Period:
-    """The period right after `period`: the next quarter after a calendar quarter; otherwise the
-    same length, named by counting on (`NexBridge Q2` -> `NexBridge Q3`)."""
-    quarter = quarter_of(period.start)
-    if (quarter.start, quarter.end) == (period.start, period.end):
-        return quarter_of(period.end + timedelta(days=1))
-    start = period.end + timedelta(days=1)
-    numbered = re.fullmatch(r"(.*?)(\d+)", period.name)
-    name = f"{numbered.group(1)}{int(numbered.group(2)) + 1}" if numbered else start.isoformat()
-    return Period(name=name, start=start, end=start + timedelta(days=period.days - 1))
-
-
-def start_period(store: Store, period: Period, objective_ids: list[str]) -> Period:
+def start_period(
+    store: Store, period: Period, objective_ids: list[str], *, allow_overlap: bool = False
+) -> Period:
     """Create `period` and copy the chosen objectives into it with their KRs reset.
 
     A copied KR starts from the value the old one ended at, keeps its target and kind, and has
     no check-ins yet (the seed's quarterly reset). Alignment is kept when the parent is copied too.
+    PeriodOverlap unless `allow_overlap` when the period shares days with another.
     """
     period = checked(period)
+    refuse_overlap(store, period, allow_overlap)
     with store.action(t("okr.act.start_period")):
         store.insert_row("periods", to_row(period))
         new_ids: dict[str, str] = {}
@@ -322,8 +329,17 @@ def start_period(store: Store, period: Period, objective_ids: list[str]) -> Peri
 
 
 def _reset_start(kr: KeyResult) -> float:
-    """Where a copied KR starts: the value the old one reached, if that still leaves a way to go."""
+    """Where a copied KR starts: where the old one ended.
+
+    A done milestone stays done and a guardrail starts at its last value; an increasing or
+    decreasing KR starts at the value it reached if that still leaves a way to go to the target
+    (one that reached it keeps its old start, since start = target has no progress to measure).
+    """
     value = kr.value
+    if kr.kind is KRKind.milestone:
+        return 1.0 if value >= 1 else 0.0
+    if kr.kind in (KRKind.stay_above, KRKind.stay_below):
+        return value
     if kr.kind is KRKind.increase and value < kr.target:
         return value
     if kr.kind is KRKind.decrease and value > kr.target:

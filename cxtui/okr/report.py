@@ -4,7 +4,8 @@ JSON (keys are added, never renamed; fractions are 0..1 and exact, "raw_progress
 
     "period": null | {"id", "name", "start", "end", "expected_progress"},
     "okr": {
-      "formula": str,                   # how progress is computed (the note shown in every format)
+      "formula": str,                   # how progress is computed (the note shown in every format),
+                                        # followed by the workspace's own note when it has one (the demo)
       "objectives": [                   # tree order: each parent before its aligned children
         {"id", "parent_id", "depth", "title", "owner", "rollup",
          "progress": float | null,      # weighted mean of clamped KR progress (+ rolled-up children)
@@ -33,7 +34,7 @@ from cxtui.format import number, percent, percent_text, with_unit
 from cxtui.i18n import t
 from cxtui.okr.metrics import expected_progress
 from cxtui.okr.models import KRKind, Period
-from cxtui.okr.repo import default_period, key_results_in_period, objectives, periods
+from cxtui.okr.repo import default_period, key_results_in_period, note, objectives, periods
 from cxtui.okr.tree import KRView, ObjectiveNode, build_tree
 from cxtui.page import bar_html, h, html_row, md_escape, md_table
 
@@ -134,7 +135,8 @@ def section(store: Store, today: date, period_name: str | None = None) -> Data:
         krs = key_results_in_period(store, period.id)
         roots = build_tree(period, objectives(store, period.id), krs, today)
         rows = _objective_rows(roots, _last_checkins(store, period.id))
-    return {"period": period_data, "okr": {"formula": t("okr.report.formula"), "objectives": rows}}
+    formula = " ".join(text for text in (t("okr.report.formula"), note(store)) if text)
+    return {"period": period_data, "okr": {"formula": formula, "objectives": rows}}
 
 
 # -- shared formatting -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Record a weekly check-in: the previous value and note beside the new one."""
+"""Record a weekly check-in, or edit one: the previous value and note beside the new one."""
 
 from __future__ import annotations
 
@@ -17,15 +17,34 @@ from screens.shared.form import FieldInput, FormDialog, field_grid
 
 
 class CheckInDialog(FormDialog[CheckIn]):
-    """New value, confidence (on track / at risk / off track), note, blocker, date."""
+    """New value, confidence (on track / at risk / off track), note, blocker, date.
 
-    title_key = "okr.dialog.checkin"
+    `draft` pre-fills the fields: the check-in being edited (its id is kept, so saving replaces it),
+    or what the user typed before a question about it was answered "no". `focus` names the field
+    to start in.
+    """
 
-    def __init__(self, kr: KeyResult, previous: CheckIn | None, today: date) -> None:
+    def __init__(
+        self,
+        kr: KeyResult,
+        previous: CheckIn | None,
+        today: date,
+        *,
+        draft: CheckIn | None = None,
+        editing: bool = False,
+        focus: str = "value",
+    ) -> None:
         super().__init__()
         self.kr = kr
         self.previous = previous
         self.today = today
+        self.draft = draft
+        self.editing = editing
+        self.focus_field = focus
+
+    def dialog_title(self) -> str:
+        """New or edited check-in."""
+        return t("okr.dialog.edit_checkin") if self.editing else t("okr.dialog.checkin")
 
     def body(self) -> ComposeResult:
         """Previous check-in, then the new one's fields."""
@@ -53,28 +72,42 @@ class CheckInDialog(FormDialog[CheckIn]):
                 previous += f"\n  {t('common.field.blocker')}: {p.blocker}"
         yield Static(previous, id="previous", classes="dialog-previous", markup=False)
         hint = t("okr.dialog.milestone_hint") if kr.kind is KRKind.milestone else kr.unit
-        chosen = self.previous.confidence if self.previous else Confidence.on_track
+        draft = self.draft
+        if draft is not None:
+            chosen = draft.confidence
+        else:
+            chosen = self.previous.confidence if self.previous else Confidence.on_track
         options = [(t(f"okr.confidence.{level.value}"), level.value) for level in Confidence]
+        value = FieldInput(
+            number_text(draft.value) if draft else "", id="value", placeholder=number_text(kr.value)
+        )
         yield field_grid(
-            ("common.field.value", FieldInput(id="value", placeholder=number_text(kr.value)), hint),
+            ("common.field.value", value, hint),
             ("common.field.confidence", ChoiceBar(options, chosen.value, id="confidence"), ""),
-            ("common.field.note", FieldInput(id="note"), ""),
-            ("common.field.blocker", FieldInput(id="blocker"), ""),
-            ("common.field.date", FieldInput(self.today.isoformat(), id="date"), ""),
+            ("common.field.note", FieldInput(draft.note if draft else "", id="note"), ""),
+            ("common.field.blocker", FieldInput(draft.blocker if draft else "", id="blocker"), ""),
+            (
+                "common.field.date",
+                FieldInput((draft.date if draft else self.today).isoformat(), id="date"),
+                "",
+            ),
         )
 
     def on_mount(self) -> None:
-        """Start in the value."""
-        self.query_one("#value", Input).focus()
+        """Start in the value (or the field a question was about)."""
+        self.query_one(f"#{self.focus_field}", Input).focus()
 
     def build(self) -> CheckIn:
         """The validated check-in."""
         value = parse_number(self.value_of("value"), "value")
         check_checkin_value(self.kr, value)  # said beside the field, before anything is saved
         confidence = Confidence(self.query_one("#confidence", ChoiceBar).value)
+        # An edited check-in keeps its id and creation time: saving it replaces the stored one.
+        kept = {"id": self.draft.id, "created": self.draft.created} if self.draft else {}
         return validated(
             CheckIn,
             {
+                **kept,
                 "kr_id": self.kr.id,
                 "date": parse_date(self.value_of("date"), "date"),
                 "value": value,

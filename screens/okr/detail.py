@@ -12,7 +12,7 @@ from cxtui.format import number, percent, with_unit
 from cxtui.i18n import t
 from cxtui.okr.models import CheckIn, KRKind, Period
 from cxtui.okr.tree import KRView, ObjectiveNode
-from screens.okr.tree import CONFIDENCE_MARK
+from screens.okr.tree import confidence_text, value_text
 from screens.shared.bars import BAND_STYLE, ljust_cells, progress_text
 from screens.shared.plain import plain_text
 
@@ -24,13 +24,6 @@ def _fields(rows: list[tuple[str, RenderableType]]) -> Table:
     for name, value in rows:
         table.add_row(name, value)
     return table
-
-
-def _confidence(value: str | None) -> Text:
-    if value is None:
-        return Text("–", style="dim")
-    mark, style = CONFIDENCE_MARK[value]
-    return Text(f"{mark} {t('okr.confidence.' + value)}", style=style)
 
 
 def _period_text(period: Period) -> str:
@@ -72,8 +65,11 @@ class DetailPane(VerticalScroll):
         """Empty state: the period has no objectives yet."""
         self._set(Text(t("okr.detail.empty"), style="dim"))
 
-    def show_objective(self, node: ObjectiveNode, period: Period, parent_title: str | None) -> None:
-        """Render an objective with its weighted progress and its KRs."""
+    def show_objective(
+        self, node: ObjectiveNode, period: Period, parent_title: str | None, note: str = ""
+    ) -> None:
+        """Render an objective with its weighted progress and its KRs; `note` is the workspace's own
+        note on its numbers (the demo's), shown under the formula when there is one."""
         objective = node.objective
         rows: list[tuple[str, RenderableType]] = [
             (t("common.field.owner"), objective.owner or "–"),
@@ -98,6 +94,8 @@ class DetailPane(VerticalScroll):
             line.append(f"  {view.kr.title}")
             parts.append(line)
         parts += [Text(""), Text(t("okr.detail.objective_formula"), style="dim")]
+        if note:
+            parts.append(Text(note, style="dim italic"))
         self._set(Group(*parts))
 
     def _status(self, behind: bool, progress: float | None) -> Text:
@@ -137,7 +135,7 @@ class DetailPane(VerticalScroll):
             (t("common.field.raw_progress"), f"{percent(view.raw_progress)}%"),
             (t("common.field.expected"), f"{percent(view.expected)}%"),
             (t("common.field.status"), self._status(view.behind, view.progress)),
-            (t("common.field.confidence"), _confidence(kr.confidence.value if kr.confidence else None)),
+            (t("common.field.confidence"), confidence_text(kr.confidence.value if kr.confidence else None)),
             (t("common.field.weight"), number(kr.weight)),
         ]
         parts: list[RenderableType] = [
@@ -151,9 +149,9 @@ class DetailPane(VerticalScroll):
             parts.append(Text(t("okr.detail.no_checkins"), style="dim"))
         for checkin in checkins:
             line = Text(f"{checkin.date.isoformat()}  ")
-            line.append(ljust_cells(with_unit(checkin.value, unit), 10), style="bold")
+            line.append(ljust_cells(value_text(kr, checkin.value), 10), style="bold")
             line.append("  ")
-            line.append_text(_confidence(checkin.confidence.value))
+            line.append_text(confidence_text(checkin.confidence.value))
             parts.append(line)
             if checkin.note:
                 parts.append(Text(f"    {checkin.note}"))

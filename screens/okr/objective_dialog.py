@@ -1,9 +1,10 @@
-"""Add or edit an objective."""
+"""Add or edit an objective, including what it is aligned to."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select
 
 from cxtui.i18n import t
 from cxtui.models import values_of
@@ -12,14 +13,20 @@ from cxtui.validation import validated
 from screens.shared.checkbox import CheckBox as Checkbox
 from screens.shared.form import FieldInput, FormDialog, field_row
 
+TOP_LEVEL = ""  # the "aligned to" choice of a top-level objective
+
 
 class ObjectiveDialog(FormDialog[Objective]):
-    """Title, owner, description, roll-up. `parent_title` says where a new objective aligns."""
+    """Aligned to, title, owner, description, roll-up.
 
-    def __init__(self, objective: Objective, parent_title: str | None, *, is_new: bool) -> None:
+    `parents` are the objectives it may align to, as (label, id) in tree order: the screen leaves
+    out the objective itself and those aligned under it (the core refuses them too).
+    """
+
+    def __init__(self, objective: Objective, parents: list[tuple[Text, str]], *, is_new: bool) -> None:
         super().__init__()
         self.objective = objective
-        self.parent_title = parent_title
+        self.parents = parents
         self.is_new = is_new
 
     def dialog_title(self) -> str:
@@ -28,10 +35,12 @@ class ObjectiveDialog(FormDialog[Objective]):
 
     def body(self) -> ComposeResult:
         """The objective's fields."""
-        yield Static(
-            f"{t('common.field.aligned_to')}: {self.parent_title or t('okr.dialog.top_level')}",
-            classes="dialog-context",
-            markup=False,
+        options = [(Text(t("okr.dialog.top_level")), TOP_LEVEL), *self.parents]
+        known = {value for _label, value in options}
+        current = self.objective.parent_id or TOP_LEVEL
+        yield from field_row(
+            "common.field.aligned_to",
+            Select(options, value=current if current in known else TOP_LEVEL, allow_blank=False, id="parent"),
         )
         yield from field_row("common.field.title", FieldInput(self.objective.title, id="title"))
         yield from field_row("common.field.owner", FieldInput(self.objective.owner, id="owner"))
@@ -47,7 +56,9 @@ class ObjectiveDialog(FormDialog[Objective]):
     def build(self) -> Objective:
         """Validated copy of the objective with the typed values."""
         data = values_of(self.objective)
+        parent = str(self.query_one("#parent", Select).value)
         data.update(
+            parent_id=parent or None,
             title=self.value_of("title"),
             owner=self.value_of("owner").strip(),
             description=self.value_of("description").strip(),

@@ -67,6 +67,25 @@ class PeriodActions(WorkspaceScreen):
         self.period = periods[index]
         self.reload()
 
+    async def ask(self, title: str, message: str, confirm: str) -> bool:
+        """A yes/no question; True on yes."""
+        from screens.shared.confirm import ConfirmDialog
+
+        answer: bool | None = await self.app.push_screen_wait(ConfirmDialog(title, message, confirm))
+        return bool(answer)
+
+    async def overlap_ok(self, period: Period) -> bool:
+        """True when `period` overlaps no other period, or the user says it may."""
+        others = okr.overlapping(self.store, period)
+        if not others:
+            return True
+        names = ", ".join(f"{p.name} ({p.start.isoformat()} – {p.end.isoformat()})" for p in others)
+        return await self.ask(
+            t("okr.confirm.overlap_title"),
+            t("okr.confirm.overlap", name=period.name, names=names),
+            t("okr.confirm.overlap_label"),
+        )
+
     @work
     async def action_new_period(self) -> None:
         """Start a new period, copying chosen objectives with their values reset."""
@@ -74,22 +93,62 @@ class PeriodActions(WorkspaceScreen):
             return
         from screens.okr.period_dialog import NewPeriodDialog
 
-        # Propose the period after the last one, so a new period never overlaps an existing one.
-        proposal = okr.following_period(okr.periods(self.store)[-1])
-        ordered = [
-            (node.objective, _depth(node, self.objective_nodes)) for node in self.objective_nodes.values()
-        ]
-        result = await self.app.push_screen_wait(NewPeriodDialog(proposal, ordered))
-        if result is None:
+        # Propose the period after the last one (in the workspace's fiscal year), so a new period
+        # does not overlap an existing one unless the user makes it.
+        proposal = okr.next_period(self.store)
+        if proposal is None:
             return
-        if not self.apply(lambda: okr.start_period(self.store, result.period, result.objective_ids)):
+        ordered = [
+            (node.objective, depth_of(node, self.objective_nodes)) for node in self.objective_nodes.values()
+        ]
+        chosen: set[str] | None = None
+        while True:
+            result = await self.app.push_screen_wait(NewPeriodDialog(proposal, ordered, chosen))
+            if result is None:
+                return
+            if await self.overlap_ok(result.period):
+                break
+            # "No": back to the dialog with what was typed.
+            proposal, chosen = result.period, set(result.objective_ids)
+        if not self.apply(
+            lambda: okr.start_period(self.store, result.period, result.objective_ids, allow_overlap=True)
+        ):
             return
         self.period = result.period
         self.reload()
         self.notify(t("okr.msg.period_started", name=result.period.name, n=len(result.objective_ids)))
 
+    @work
+    async def action_edit_period(self) -> None:
+        """Rename or re-date the period shown, and set the month the fiscal year starts in."""
+        if not self.guarded() or self.period is None:
+            return
+        from screens.okr.period_dialog import PeriodDialog
 
-def _depth(node: ObjectiveNode, nodes: dict[str, ObjectiveNode]) -> int:
+        month = okr.fiscal_start_month(self.store)
+        draft, draft_month = self.period, month
+        while True:
+            result = await self.app.push_screen_wait(
+                PeriodDialog(self.period, draft, draft_month, self.today)
+            )
+            if result is None:
+                return
+            if await self.overlap_ok(result.period):
+                break
+            draft, draft_month = result.period, result.fiscal_month
+        if not self.apply(lambda: okr.save_period(self.store, result.period, allow_overlap=True)):
+            return
+        if result.fiscal_month != month:
+            # A workspace setting (like a preference, outside undo): quarters proposed from now on
+            # follow it; the period itself was saved above, as one undoable change.
+            okr.set_fiscal_start_month(self.store, result.fiscal_month)
+        self.period = result.period
+        self.reload()
+        self.notify(t("okr.msg.period_saved", name=result.period.name))
+
+
+def depth_of(node: ObjectiveNode, nodes: dict[str, ObjectiveNode]) -> int:
+    """How many objectives `node` is aligned under (0 at the top level)."""
     depth = 0
     parent = node.objective.parent_id
     while parent and parent in nodes and depth < 50:

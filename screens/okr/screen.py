@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,13 +17,14 @@ from cxtui.i18n import t
 from cxtui.okr import repo as okr
 from cxtui.okr.models import KeyResult, Objective, Period
 from cxtui.okr.tree import KRView, ObjectiveNode, build_tree
+from screens.okr.checkins import CheckInActions
 from screens.okr.detail import DetailPane
-from screens.okr.periods import PeriodActions
+from screens.okr.periods import depth_of
 from screens.okr.tree import NodeRef, OkrTree
 from screens.shared.title_bar import TitleBar
 
 
-class OkrScreen(PeriodActions):
+class OkrScreen(CheckInActions):
     """Objectives and key results of one period, edited in place."""
 
     BINDINGS = [
@@ -30,6 +32,7 @@ class OkrScreen(PeriodActions):
         Binding("A", "add_top_objective", "okr.key.add_top_objective", show=False),
         Binding("k", "add_kr", "okr.key.add_kr"),
         Binding("c", "checkin", "okr.key.checkin"),
+        Binding("h", "history", "okr.key.history", show=False),  # the detail pane says "h"
         Binding("e", "edit", "app.key.edit", show=False),
         Binding("d,delete", "delete", "app.key.delete"),
         Binding("ctrl+up,alt+up", "move(-1)", "okr.key.move_up", show=False),
@@ -37,6 +40,7 @@ class OkrScreen(PeriodActions):
         Binding("left_square_bracket", "period(-1)", "okr.key.prev_period", key_display="[", show=False),
         Binding("right_square_bracket", "period(1)", "okr.key.next_period", key_display="]", show=False),
         Binding("n", "new_period", "okr.key.new_period"),
+        Binding("p", "edit_period", "okr.key.edit_period", show=False),
         Binding("q", "app.quit", "app.key.quit", show=False),
     ]
 
@@ -44,6 +48,7 @@ class OkrScreen(PeriodActions):
         super().__init__(store, today)
         self.period: Period | None = None
         self._initial_period_id = period_id
+        self.roots: list[ObjectiveNode] = []
         self.objective_nodes: dict[str, ObjectiveNode] = {}
         self.kr_views: dict[str, tuple[KRView, ObjectiveNode]] = {}
         # What the detail pane last drew (node, data, period): the cursor move that follows a reload
@@ -95,6 +100,7 @@ class OkrScreen(PeriodActions):
                 okr.key_results_in_period(self.store, self.period.id),
                 self.today,
             )
+        self.roots = roots
         self.objective_nodes = {}
         self.kr_views = {}
         for root in roots:
@@ -133,7 +139,9 @@ class OkrScreen(PeriodActions):
         elif ref.kind == "objective" and ref.id in self.objective_nodes:
             node = self.objective_nodes[ref.id]
             parent = self.objective_nodes.get(node.objective.parent_id or "")
-            pane.show_objective(node, self.period, parent.objective.title if parent else None)
+            pane.show_objective(
+                node, self.period, parent.objective.title if parent else None, okr.note(self.store)
+            )
         elif ref.id in self.kr_views:
             view, node = self.kr_views[ref.id]
             pane.show_kr(view, self.period, node.objective.title, okr.checkins(self.store, ref.id, limit=6))
@@ -155,6 +163,19 @@ class OkrScreen(PeriodActions):
             return node.objective if node else None
         found = self.kr_views.get(ref.id)
         return found[1].objective if found else None
+
+    def objective_options(self, leave_out: str | None = None) -> list[tuple[Text, str]]:
+        """(indented title, id) of the period's objectives in tree order, without `leave_out` and
+        the objectives aligned under it (what it may be aligned to). Titles are Text: shown as
+        typed, never read as markup."""
+        skip = {leave_out, *okr.descendants(self.store, leave_out)} if leave_out else set()
+        out: list[tuple[Text, str]] = []
+        for root in self.roots:
+            for node in root.walk():
+                if node.objective.id not in skip:
+                    depth = depth_of(node, self.objective_nodes)
+                    out.append((Text("  " * depth + node.objective.title), node.objective.id))
+        return out
 
     def guarded(self) -> bool:
         """False (and a message) when the workspace cannot be changed or has no period."""
@@ -193,7 +214,7 @@ class OkrScreen(PeriodActions):
         # Empty title: the dialog's validation asks for one.
         draft = Objective(period_id=self.period.id, parent_id=parent.id if parent else None, title="")
         result = await self.app.push_screen_wait(
-            ObjectiveDialog(draft, parent.title if parent else None, is_new=True)
+            ObjectiveDialog(draft, self.objective_options(), is_new=True)
         )
         if result is not None:
             self._apply(lambda: okr.save_objective(self.store, result), NodeRef("objective", result.id))
@@ -210,7 +231,9 @@ class OkrScreen(PeriodActions):
         from screens.okr.kr_dialog import KeyResultDialog
 
         draft = KeyResult(objective_id=objective.id, title="", start=0, target=100)
-        result = await self.app.push_screen_wait(KeyResultDialog(draft, objective.title, is_new=True))
+        result = await self.app.push_screen_wait(
+            KeyResultDialog(draft, self.objective_options(), is_new=True)
+        )
         if result is not None:
             self._apply(lambda: okr.save_key_result(self.store, result), NodeRef("kr", result.id))
 
@@ -225,38 +248,18 @@ class OkrScreen(PeriodActions):
 
         if ref.kind == "objective":
             node = self.objective_nodes[ref.id]
-            parent = self.objective_nodes.get(node.objective.parent_id or "")
             edited_o = await self.app.push_screen_wait(
-                ObjectiveDialog(node.objective, parent.objective.title if parent else None, is_new=False)
+                ObjectiveDialog(node.objective, self.objective_options(leave_out=ref.id), is_new=False)
             )
             if edited_o is not None:
                 self._apply(lambda: okr.save_objective(self.store, edited_o), ref)
         else:
-            view, node = self.kr_views[ref.id]
+            view, _node = self.kr_views[ref.id]
             edited_k = await self.app.push_screen_wait(
-                KeyResultDialog(view.kr, node.objective.title, is_new=False)
+                KeyResultDialog(view.kr, self.objective_options(), is_new=False)
             )
             if edited_k is not None:
                 self._apply(lambda: okr.save_key_result(self.store, edited_k), ref)
-
-    @work
-    async def action_checkin(self) -> None:
-        """Record a check-in on the selected key result."""
-        ref = self.selected
-        if not self.guarded():
-            return
-        if ref is None or ref.kind != "kr":
-            self.notify(t("okr.screen.select_kr"), severity="warning")
-            return
-        from screens.okr.checkin_dialog import CheckInDialog
-
-        kr = self.kr_views[ref.id][0].kr
-        previous = okr.checkins(self.store, kr.id, limit=1)
-        result = await self.app.push_screen_wait(
-            CheckInDialog(kr, previous[0] if previous else None, self.today)
-        )
-        if result is not None and self._apply(lambda: okr.record_checkin(self.store, result), ref):
-            self.notify(t("okr.msg.checkin_saved", title=kr.title))
 
     @work
     async def action_delete(self) -> None:

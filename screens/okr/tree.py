@@ -12,11 +12,33 @@ from textual.widgets.tree import TreeNode
 
 from cxtui.format import with_unit
 from cxtui.i18n import t
+from cxtui.okr.models import KeyResult, KRKind
 from cxtui.okr.tree import KRView, ObjectiveNode
 from screens.shared.bars import progress_text, rjust_cells
 from screens.shared.translate import translate_bindings
 
-CONFIDENCE_MARK = {"on_track": ("◆", "green"), "at_risk": ("◆", "yellow"), "off_track": ("◆", "red")}
+# A shape per state, not only a colour (a projector or a colour-blind reader loses the colour):
+# ✓ on track, ! at risk, ✗ off track; one cell wide everywhere, Japanese terminals included.
+CONFIDENCE_MARK = {
+    "on_track": ("✓", "bold green"),
+    "at_risk": ("!", "bold yellow"),
+    "off_track": ("✗", "bold red"),
+}
+
+
+def confidence_text(value: str | None) -> Text:
+    """`✓ on track` / `! at risk` / `✗ off track` in its colour; a dash when there is none yet."""
+    if value is None:
+        return Text("–", style="dim")
+    mark, style = CONFIDENCE_MARK[value]
+    return Text(f"{mark} {t('okr.confidence.' + value)}", style=style)
+
+
+def value_text(kr: KeyResult, value: float) -> str:
+    """A value of a key result as shown: with its unit, a milestone's as done / not done."""
+    if kr.kind is KRKind.milestone:
+        return t("common.word.done") if value >= 1 else t("common.word.not_done")
+    return with_unit(value, kr.unit)
 
 
 @dataclass(frozen=True)

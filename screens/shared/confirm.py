@@ -31,7 +31,8 @@ class ConfirmDialog(ModalScreen[bool]):
         """Question, details and two buttons."""
         with Vertical(classes="dialog dialog-small"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            # Messages quote user text (titles, notes): shown literally, never parsed as markup.
+            yield Static(self.message, classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label}  y", variant="error", id="yes")
                 yield Button(f"{t('app.key.no')}  n", id="no")

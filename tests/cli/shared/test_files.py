@@ -24,8 +24,8 @@ import pytest
 
 from cxtui.db.migrations import APPLICATION_ID, build_migrations, known_migrations, schema_version
 from cxtui.db.store import Store
-from cxtui.domains import all_tables
 from cxtui.db.workspace import database_error
+from cxtui.domains import all_tables
 from cxtui.errors import ReadOnlyError, WorkspaceError
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, KeyResult, KRKind, Objective, Period

@@ -59,6 +59,16 @@ def test_checkin_dialog(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
 
 
+def test_checkin_history_ja_80x24(snap_compare, tmp_path: Path) -> None:
+    """The check-in history fits a projector's 80×24 in Japanese, its keys visible."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "down", "h")  # the churn KR: twelve check-ins
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=(80, 24), run_before=run_before)
+
+
 def test_help_screen(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("f1")

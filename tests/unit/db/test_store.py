@@ -143,7 +143,9 @@ def test_the_default_period_is_the_shortest_containing_today_else_started_else_n
     sooner = okr.add_period(store, Period(name="sooner", start=date(2026, 7, 1), end=date(2026, 9, 30)))
     assert okr.default_period(store, date(2026, 3, 10)) == sooner  # nothing started: the next one
     quarter = okr.add_period(store, Period(name="quarter", start=date(2026, 1, 1), end=date(2026, 3, 31)))
-    sprint = okr.add_period(store, Period(name="sprint", start=date(2026, 3, 1), end=date(2026, 3, 31)))
+    sprint = okr.add_period(
+        store, Period(name="sprint", start=date(2026, 3, 1), end=date(2026, 3, 31)), allow_overlap=True
+    )
     assert okr.default_period(store, date(2026, 3, 10)) == sprint  # both contain it: the shorter
     assert okr.default_period(store, date(2026, 2, 10)) == quarter
     assert okr.default_period(store, date(2026, 5, 1)) == sprint  # none contains it: latest started
@@ -326,14 +328,18 @@ def test_checkin_sets_current_and_confidence_to_the_latest_by_date(store: Store)
     assert found is not None and found.current == 4.5 and found.confidence is Confidence.at_risk
 
 
-def test_second_checkin_on_the_same_day_wins(store: Store) -> None:
+def test_second_checkin_on_the_same_day_replaces_the_first_when_asked(store: Store) -> None:
     period = q4(store)
     kr = add_kr(store, add_objective(store, period, "o"))
     day = date(2026, 11, 20)
-    for value in (1.0, 2.0, 3.0, 4.0):
-        checkin(store, kr, day, value)
+    checkin(store, kr, day, 1.0)
+    with pytest.raises(okr.SameDayQuestion):
+        checkin(store, kr, day, 2.0)
+    for value in (2.0, 3.0, 4.0):
+        okr.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=value), replace=True)
         found = okr.find_key_result(store, kr.id)
         assert found is not None and found.current == value
+    assert [c.value for c in okr.checkins(store, kr.id)] == [4.0]
 
 
 def test_checkin_on_missing_kr_is_refused(store: Store) -> None:
@@ -379,7 +385,8 @@ def test_start_period_copies_chosen_objectives_reset(store: Store) -> None:
     assert new_krs["churn"].start == 4.5 and new_krs["churn"].target == 3.0
     assert new_krs["churn"].kind is KRKind.decrease
     assert new_krs["deals"].start == 0.0 and new_krs["deals"].target == 10.0
-    assert new_krs["downtime"].start == 3.0 and new_krs["downtime"].target == 1.0
+    # A guardrail restarts at the value it ended at (0.5), as the dialog says.
+    assert new_krs["downtime"].start == 0.5 and new_krs["downtime"].target == 1.0
     for kr in new_krs.values():
         assert kr.current is None and kr.confidence is None
         assert okr.checkins(store, kr.id) == []
@@ -440,7 +447,12 @@ def _apply(store: Store, period: Period, action: str, pick: int, value: float) -
         kr = okr.find_key_result(store, kr_id)
         if kr is not None and kr.kind is KRKind.milestone:
             value = float(pick % 2)  # a milestone is done (1) or not (0)
-        okr.record_checkin(store, CheckIn(kr_id=kr_id, date=day, value=value, confidence=conf))
+        okr.record_checkin(
+            store,
+            CheckIn(kr_id=kr_id, date=day, value=value, confidence=conf),
+            date_confirmed=True,
+            replace=True,
+        )
     elif action == "edit_objective":
         found = okr.find_objective(store, obj_id)
         assert found is not None
