@@ -28,6 +28,7 @@ class Domain:
 DOMAINS: tuple[Domain, ...] = (
     Domain("okr", ("periods", "objectives", "key_results", "checkins")),
     Domain("nps", ("surveys", "imports", "responses", "followups")),
+    Domain("loyalty", ("loyalty_imports", "loyalty_months", "rox_deals")),
 )
 
 
