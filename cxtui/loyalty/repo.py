@@ -11,6 +11,7 @@ from typing import Any
 from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.format import number
+from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
 from cxtui.ids import new_ids, utc_now
 from cxtui.importing.table import RejectedRow, raw_line
@@ -297,7 +298,8 @@ def import_deals(store: Store, parsed: ParsedFile) -> ImportResult:
     rejected with its line when the file says something else (the workspace keeps one record of it).
     """
     result = _result(parsed)
-    with store.action(t("loyalty.act.import", source=parsed.source)):
+    # The GC paused: 100,000 rows and their undo images hold no cycles for it to find.
+    with gc_paused(), store.action(t("loyalty.act.import", source=parsed.source)):
         import_id = _import_row(store, parsed)
         known = {
             (r["date"], r["name"]): (bool(r["c"]), bool(r["u"]), bool(r["p"]), r["outcome"])

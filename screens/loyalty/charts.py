@@ -51,18 +51,30 @@ def nice_step(span: float, ticks: int) -> float:
     return 10.0 * magnitude
 
 
-def y_ticks(values: Sequence[float], floor_zero: bool, ceiling: float | None = None) -> list[float]:
-    """Round ticks covering `values` (from 0 when `floor_zero`, at most `ceiling`)."""
+def y_ticks(
+    values: Sequence[float], floor_zero: bool, ceiling: float | None = None, most: int = 5
+) -> list[float]:
+    """At most `most` round ticks covering `values` (from 0 when `floor_zero`, up to `ceiling`)."""
     low = 0.0 if floor_zero else min(values)
     high = max(values) if ceiling is None else ceiling
     if high <= low:
         high = low + 1
-    step = nice_step(high - low, 4)
-    start = math.floor(low / step) * step
-    ticks = [start]
-    while ticks[-1] < high - 1e-9:
-        ticks.append(ticks[-1] + step)
-    return ticks
+    step = nice_step(high - low, max(1, most - 1))
+    while True:
+        start = math.floor(low / step) * step
+        ticks = [start]
+        while ticks[-1] < high - 1e-9:
+            ticks.append(ticks[-1] + step)
+        if len(ticks) <= max(2, most):
+            return ticks
+        step = nice_step(step * 1.01 * (len(ticks) - 1), max(1, most - 1))
+
+
+def tick_rows(height: int) -> int:
+    """How many y ticks a plot `height` rows tall shows without two on one row (a blank row between)."""
+    # The frame takes a row at the top and one at the bottom, the month labels another.
+    inner = max(1, height - 3)
+    return max(2, (inner + 1) // 2)
 
 
 def tick_months(months: Sequence[str], width: int) -> list[int]:
@@ -128,7 +140,11 @@ class MonthPlot(PlotextPlot):
                 chosen = [(x, v) for x, v, e in points if e is estimated]
                 if chosen:
                     plt.scatter([x for x, _ in chosen], [v for _, v in chosen], marker=marker, color=colour)
-            ticks = y_ticks([v for _, v, _ in points], s.floor_zero, self._ceiling([v for _, v, _ in points]))
+            # As many ticks as the height holds: plotext drops labels that share a row, and which
+            # one it keeps would then depend on the order the plot was drawn in.
+            values = [v for _, v, _ in points]
+            most = min(5, tick_rows(self.size.height or 20))
+            ticks = y_ticks(values, s.floor_zero, self._ceiling(values), most)
             plt.ylim(ticks[0], ticks[-1])
             plt.yticks(ticks, [number(tick) for tick in ticks])
         positions = tick_months(s.months, self.size.width or 80)
