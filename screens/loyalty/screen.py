@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from cxtui.db.store import Store
@@ -61,6 +62,10 @@ class LoyaltyScreen(WorkspaceScreen):
         self.deals: dict[str, Deal] = {}
         self._tab_shown: tuple[object, ...] | None = None
         self._select: str | None = None  # a row key to put the cursor on after the next load
+        # Tabs whose widgets are mounted: the ROX and deal-log tabs are built when first shown, which
+        # takes about a quarter off opening the screen.
+        self._built: set[str] = {"months"}
+        self._building: set[str] = set()
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -75,16 +80,32 @@ class LoyaltyScreen(WorkspaceScreen):
                     yield Static(t("loyalty.ui.formula_ltv"), id="months-formula", classes="formula-line")
                     yield FigureChart(id="figure-chart")
             with TabPane(t("loyalty.tab.rox"), id="rox"):
-                with Vertical(id="rox-pane"):
-                    yield Static(id="rox-empty", classes="loyalty-empty")
-                    yield RoxTable(id="rox-table")
-                    yield Static(t("loyalty.ui.formula_rox"), id="rox-formula", classes="formula-line")
-                    yield RoxCharts(id="rox-charts")
+                yield Vertical(id="rox-pane")
             with TabPane(t("loyalty.tab.deals"), id="deals"):
-                with Vertical(id="deals-pane"):
-                    yield Static(id="deals-count", classes="loyalty-count")
-                    yield DealsTable(id="deals-table")
+                yield Vertical(id="deals-pane")
         yield Footer(compact=True)
+
+    def _tab_widgets(self, tab: str) -> list[Widget]:
+        """The widgets of the ROX or deal-log tab, mounted when the tab is first shown."""
+        if tab == "rox":
+            return [
+                Static(id="rox-empty", classes="loyalty-empty"),
+                RoxTable(id="rox-table"),
+                Static(t("loyalty.ui.formula_rox"), id="rox-formula", classes="formula-line"),
+                RoxCharts(id="rox-charts"),
+            ]
+        return [Static(id="deals-count", classes="loyalty-count"), DealsTable(id="deals-table")]
+
+    async def _build(self, tab: str) -> None:
+        """Mount a tab's widgets, then load it (if it is still the one shown)."""
+        if tab in self._built or tab in self._building:
+            return
+        self._building.add(tab)
+        await self.query_one(f"#{tab}-pane", Vertical).mount_all(self._tab_widgets(tab))
+        # Loaded only once mounted: the tables take their colours from styles set on mounting.
+        self._building.discard(tab)
+        self._built.add(tab)
+        self.refresh_tab()
 
     def on_mount(self) -> None:
         """Load the first tab."""
@@ -96,6 +117,8 @@ class LoyaltyScreen(WorkspaceScreen):
     def relabel(self) -> None:
         """Language switched: rebuild the texts."""
         self._tab_shown = None
+        self._built = {"months"}
+        self._building = set()
         self.refresh(recompose=True)
         self.call_after_refresh(self._after_relabel)
 
@@ -122,6 +145,9 @@ class LoyaltyScreen(WorkspaceScreen):
     def refresh_tab(self) -> None:
         """Load the active tab when what it shows may have changed (the others load when shown)."""
         active = self.active_tab
+        if active not in self._built:
+            self.call_later(self._build, active)
+            return
         shown = (active, self.source(), self.figure, self.deal_month, self._select)
         if shown == self._tab_shown:
             return
@@ -246,7 +272,9 @@ class LoyaltyScreen(WorkspaceScreen):
         return next((m for m in self.months if m.month.id == key), None)
 
     def selected_deal(self) -> Deal | None:
-        """The deal under the cursor of the deal log."""
+        """The deal under the cursor of the deal log (None before the log is built)."""
+        if "deals" not in self._built or not self.query(DealsTable):
+            return None
         key = self.query_one(DealsTable).selected_key()
         return None if key is None else self.deals.get(key)
 

@@ -324,10 +324,17 @@ async def test_language_switch_relabels_the_screen(tmp_path: Path) -> None:
     app, _store = _demo(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open(pilot)
-        await pilot.press("ctrl+l")
+        await pilot.press("r")  # built in English first
+        await pilot.pause()
+        await pilot.press("m", "ctrl+l")
         for _ in range(3):
             await pilot.pause()
         table = screen.query_one(MonthsTable)
         assert [c.label.plain for c in table.ordered_columns][:3] == ["月", "再購入率", "紹介数"]
         assert _row(table, 0)[4] == "≈8.06 推定"
+        await pilot.press("r")
+        await pilot.pause()
+        rox = screen.query_one(RoxTable)
+        assert [c.label.plain for c in rox.ordered_columns][:4] == ["月", "案件数", "有利★", "ROX率"]
+        assert _row(rox, rox.row_count - 1)[0] == "全期間"
         set_language("en")
