@@ -22,7 +22,8 @@ from cxtui.format import number as number_text
 from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
 from cxtui.importing.dates import DateReader
-from cxtui.importing.table import RejectedRow, Table, open_table, raw_line, shown
+from cxtui.importing.table import RejectedRow, Table, open_table, raw_line
+from cxtui.importing.table import shown as shown_cell
 from cxtui.importing.values import norm, parse_bool, parse_month, parse_number
 from cxtui.loyalty.models import (
     FIGURES,
@@ -73,6 +74,11 @@ OUTCOMES: dict[str, str] = {
 _BRACKETS = re.compile(r"[(\[][^)\]]*[)\]]")
 _HEAD_ROWS = 20  # non-blank rows looked at to find the header row
 _DATE_SAMPLE = 200  # rows whose dates show the file's date format
+
+
+def shown(text: str) -> str:
+    """A cell quoted in a reason: one line, no control characters, at most 40 characters."""
+    return shown_cell(one_line(text))
 
 
 def header_key(text: str) -> str:

@@ -270,11 +270,15 @@ def test_xlsx_deal_log_with_date_cells(tmp_path: Path) -> None:
     ]
 
 
-def test_names_lose_control_characters(tmp_path: Path) -> None:
-    parsed = parse_deals(
-        write_csv(tmp_path / "d.csv", [["date", "name"], ["2026-10-01", "Evil\x1b[2J  Co\x07"]])
-    )
+def test_names_and_reasons_lose_control_characters(tmp_path: Path) -> None:
+    rows = [
+        ["date", "name", "指名"],
+        ["2026-10-01", "Evil\x1b[2J  Co", ""],
+        ["2026-10-02", "X", "\x1b[31mred"],
+    ]
+    parsed = parse_deals(write_csv(tmp_path / "d.csv", rows))
     assert parsed.deals[0].name == "Evil [2J Co"
+    assert parsed.rejected[0].reason == "By name “[31mred” is not yes/no (はい/いいえ, ○/×, 1/0)"
 
 
 # -- property: whatever the rows, every one is accounted for exactly once ------------------------
