@@ -31,6 +31,7 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_nps.py
+	$(BIN)/python bench/bench_loyalty.py
 
 snapshots-update: $(STAMP)
 	$(BIN)/python -m pytest -q tests/ui --snapshot-update

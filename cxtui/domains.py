@@ -29,6 +29,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("okr", ("periods", "objectives", "key_results", "checkins")),
     Domain("nps", ("surveys", "imports", "responses", "followups")),
     Domain("kpi", ("kpis", "kpi_imports", "kpi_values", "evidence")),
+    Domain("loyalty", ("loyalty_imports", "loyalty_months", "rox_deals")),
 )
 
 

@@ -43,6 +43,7 @@ class Peer:
 PEERS: tuple[Peer, ...] = (
     Peer("okr", "1", "screens.okr.screen", "OkrScreen", "app.screen.okr", "app.tab.okr"),
     Peer("nps", "2", "screens.nps.screen", "NpsScreen", "app.screen.nps", "app.tab.nps"),
+    Peer("loyalty", "5", "screens.loyalty.screen", "LoyaltyScreen", "loyalty.ui.screen", "loyalty.ui.tab"),
 )
 FIRST_SCREEN = PEERS[0].name
 

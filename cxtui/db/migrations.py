@@ -30,6 +30,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("nps", "m002_nps"),
     ("nps", "m003_nps_counts"),
     ("kpi", "m004_kpi"),
+    ("loyalty", "m005_loyalty"),
 )
 
 

@@ -61,7 +61,28 @@ def _fill_kpi(store: Store) -> None:
         )
 
 
-FILLS: dict[str, Callable[[Store], None]] = {"okr": _fill_okr, "nps": _fill_nps, "kpi": _fill_kpi}
+def _fill_loyalty(store: Store) -> None:
+    from cxtui.loyalty import repo
+    from cxtui.loyalty.models import Deal, LoyaltyMonth
+
+    repo.save_month(
+        store, LoyaltyMonth(month="2026-10", repurchase_rate=31.5, churn_rate=4.0, average_spend=1200)
+    )
+    repo.save_deal(store, Deal(date=DAY, name="Aoba Logistics", came_by_name=True, outcome="won"))  # type: ignore[arg-type]
+    with store.action("import record"):  # the importer's record of a file (its own tests cover it)
+        store.insert_row(
+            "loyalty_imports",
+            {"id": "l1", "kind": "months", "sha256": "2" * 64, "source": "months.csv",
+             "imported_at": "2026-11-16T00:00:00+00:00"},
+        )  # fmt: skip
+
+
+FILLS: dict[str, Callable[[Store], None]] = {
+    "okr": _fill_okr,
+    "nps": _fill_nps,
+    "kpi": _fill_kpi,
+    "loyalty": _fill_loyalty,
+}
 
 
 def _contents(store: Store) -> dict[str, list[tuple[object, ...]]]:

@@ -1,0 +1,1 @@
+"""The loyalty screen: monthly loyalty and LTV, ROX by month beside NPS, the ROX log."""
