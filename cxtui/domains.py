@@ -29,6 +29,8 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("okr", ("periods", "objectives", "key_results", "checkins")),
     Domain("nps", ("surveys", "imports", "responses", "followups")),
     Domain("kpi", ("kpis", "kpi_imports", "kpi_values", "evidence")),
+    Domain("cycles", ("cycles", "cycle_kpis")),
+    Domain("review", ("reviews", "review_items")),
 )
 
 

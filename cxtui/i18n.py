@@ -20,7 +20,9 @@ LANGUAGES = ("en", "ja")
 # The modules of cxtui/locales, named rather than discovered: pkgutil's import and directory scan
 # cost ~2 ms of every start. tests/unit/test_i18n.py checks that the list is complete. Each one's
 # name is the first part of its keys ("textual" is Textual's own table, see translate_textual).
-CATALOG_MODULES = ("app", "cli", "common", "db", "importing", "kpi", "nps", "okr", "report")
+CATALOG_MODULES = (
+    "app", "cli", "common", "cycles", "db", "home", "importing", "kpi", "nps", "okr", "report", "review",
+)  # fmt: skip
 _language = "en"
 _catalog: dict[str, tuple[str, str]] | None = None
 # Raise on a missing key instead of showing it (tests turn this on: a typo fails the test).

@@ -30,6 +30,8 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("nps", "m002_nps"),
     ("nps", "m003_nps_counts"),
     ("kpi", "m004_kpi"),
+    ("cycles", "m006_cycles"),
+    ("review", "m007_review"),
 )
 
 

@@ -1,0 +1,70 @@
+"""cycles strings: (English, Japanese) for every key `cycles.<area>.<name>`."""
+
+STRINGS = {
+    "cycles.domain.name": ("Learning cycles", "学習サイクル"),
+    "cycles.domain.cycles": ("learning cycles", "学習サイクル"),
+    "cycles.domain.cycle_kpis": ("KPIs watched by cycles", "サイクルで見るKPI"),
+    "cycles.act.add": ("Add learning cycle", "学習サイクルを追加"),
+    "cycles.act.save": ("Edit learning cycle", "学習サイクルを編集"),
+    "cycles.act.start": ("Start learning cycle", "学習サイクルを開始"),
+    "cycles.act.learning": ("Write the learning", "学びを記録"),
+    "cycles.act.review": ("Review learning cycle", "学習サイクルを振り返り"),
+    "cycles.act.delete": ("Delete learning cycle", "学習サイクルを削除"),
+    "cycles.act.demo": ("build the demo cycles", "デモのサイクルの作成"),
+    "cycles.err.one_hypothesis": (
+        "one hypothesis per cycle: start another cycle for the second one",
+        "仮説は1サイクルに1つだけです。2つ目は別のサイクルで試しましょう",
+    ),
+    "cycles.err.one_change": (
+        "one change per cycle: start another cycle for the second one",
+        "改善は1サイクルに1つだけです。2つ目は別のサイクルで試しましょう",
+    ),
+    "cycles.err.one_line": ("one line: what was learned, in one sentence", "学びは1行で書きます"),
+    "cycles.err.one_next_step": ("one next step only", "次の一歩は1つだけです"),
+    "cycles.err.not_planned": (
+        "“{title}” is not planned: only a planned cycle can be started",
+        "「{title}」は予定中ではありません。開始できるのは予定中のサイクルだけです",
+    ),
+    "cycles.err.no_next_step": (
+        "“{title}” has no next step yet: review it first",
+        "「{title}」にはまだ次の一歩がありません。先に振り返りましょう",
+    ),
+    "cycles.state.planned": ("planned", "予定"),
+    "cycles.state.running": ("running", "実施中"),
+    "cycles.state.reviewed": ("reviewed", "振り返り済み"),
+    "cycles.missing.no_value": ("no value by the end", "終了日までに値なし"),
+    "cycles.missing.no_before": ("no value before the start", "開始日までに値なし"),
+    "cycles.missing.none_during": ("no value during the cycle", "期間中の値なし"),
+    "cycles.verdict.better": ("better", "改善"),
+    "cycles.verdict.worse": ("worse", "悪化"),
+    "cycles.verdict.same": ("no change", "変化なし"),
+    "cycles.text.dates": ("{start} – {end} ({days} days)", "{start} 〜 {end}({days}日間)"),
+    "cycles.text.overdue": ("ended {days} day(s) ago, not reviewed", "終了から{days}日、未振り返り"),
+    "cycles.text.days_left": ("{days} day(s) left", "残り{days}日"),
+    "cycles.report.title": ("Learning cycles", "学習サイクル"),
+    "cycles.report.running_head": (
+        "Running: {title} (ends {end}, {days} day(s) left)",
+        "実施中: {title}({end} まで、残り{days}日)",
+    ),
+    "cycles.report.none_running": ("No cycle is running.", "実施中のサイクルはありません。"),
+    "cycles.report.overdue": ("Ended and not reviewed yet: {titles}", "終了したが未振り返り: {titles}"),
+    "cycles.report.learnings": ("Latest learnings", "最近の学び"),
+    "cycles.report.next": ("Next step: {step}", "次の一歩: {step}"),
+    "cycles.report.per_month": ("Cycles run per month", "月ごとのサイクル実施数"),
+    "cycles.report.counted_by": ("(the values of KPI {kpis})", "(KPI「{kpis}」の値)"),
+    "cycles.cli.none": ("No learning cycles yet.", "学習サイクルはまだありません。"),
+    "cycles.cli.col.title": ("Cycle", "サイクル"),
+    "cycles.cli.col.state": ("State", "状態"),
+    "cycles.cli.col.start": ("Start", "開始"),
+    "cycles.cli.col.end": ("End", "終了"),
+    "cycles.cli.col.kpis": ("KPIs before → after", "KPI 開始時 → 終了時"),
+    "cycles.cli.col.learning": ("Learning", "学び"),
+}
+
+# Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "cycles.state.": ("planned", "running", "reviewed"),
+    "cycles.missing.": ("no_value", "no_before", "none_during"),
+    "cycles.verdict.": ("better", "worse", "same"),
+    "cycles.cli.col.": ("title", "state", "start", "end", "kpis", "learning"),
+}
