@@ -23,4 +23,107 @@ STRINGS = {
         "{n} weekly review(s) finished so far.",
         "これまでに完了した週次レビュー: {n} 回。",
     ),
+    "review.act.learning": ("Weekly review: learning", "週次レビュー: 学び"),
+    "review.step.krs": ("KRs", "KR"),
+    "review.step.kpis": ("KPIs", "KPI"),
+    "review.step.voices": ("Voices", "今週の声"),
+    "review.step.cycles": ("Cycles", "サイクル"),
+    "review.step.nps": ("NPS", "NPS"),
+    "review.step.close": ("Learning", "学び"),
+    "review.step_help.krs": ("No key results in the current period.", "今の期間に主要な成果はありません。"),
+    "review.step_help.kpis": ("No focus KPI is due this week.", "今週記録する重点KPIはありません。"),
+    "review.step_help.voices": (
+        "This week's voices are on the right. Type a phrase you heard to capture it; Enter on an empty line goes on.",
+        "今週の声は右側です。聞いた一言を入力すると記録します。空のまま Enter で次へ。",
+    ),
+    "review.step_help.cycles": ("No cycle is due for review.", "振り返り待ちのサイクルはありません。"),
+    "review.step_help.nps": (
+        "The NPS since the last review, beside the same span before it.",
+        "前回のレビュー以降の NPS と、その前の同じ期間の比較です。",
+    ),
+    "review.step_help.close": (
+        "End with one learning and one next step (seed 001: 15 minutes, the learning and the next step only).",
+        "学びを1つ、次の一歩を1つ決めて終わります(15分で「学び」と「次の一歩」だけ決める)。",
+    ),
+    "review.screen.title": ("Weekly review {date}", "週次レビュー {date}"),
+    "review.screen.over": ("(over by {over})", "({over} 超過)"),
+    "review.screen.hint": (
+        "Enter saves and goes on · empty Enter skips · ↑↓ items · PgDn skips the step · ctrl+o confidence · Esc leaves (all kept)",
+        "Enter で保存して次へ · 空の Enter で飛ばす · ↑↓ 項目 · PgDn でステップを飛ばす · ctrl+o 確信度 · Esc で中断(すべて保存済み)",
+    ),
+    "review.prompt.kr": (
+        "New value for this KR (a note may follow it):",
+        "この主要な成果の新しい値(後ろにメモを書けます):",
+    ),
+    "review.prompt.kpi": ("This week's value (a note may follow it):", "今週の値(後ろにメモを書けます):"),
+    "review.prompt.voice": (
+        "A phrase heard this week (Enter on an empty line goes on):",
+        "今週聞いた一言(空のまま Enter で次へ):",
+    ),
+    "review.prompt.cycle_learning": (
+        "One line learned from this cycle (empty skips it):",
+        "このサイクルの学びを1行で(空なら飛ばす):",
+    ),
+    "review.prompt.cycle_next": (
+        "One next step (it closes the cycle):",
+        "次の一歩を1つ(サイクルを締めます):",
+    ),
+    "review.prompt.nps": ("Enter goes on.", "Enter で次へ。"),
+    "review.prompt.learning": ("This week's one learning:", "今週の学びを1つ:"),
+    "review.prompt.next_step": ("One next step (it ends the review):", "次の一歩を1つ(レビューを終えます):"),
+    "review.card.previous": ("Previous", "前回"),
+    "review.card.no_previous": ("no check-in yet (start value {value})", "チェックインなし(開始値 {value})"),
+    "review.card.confidence": ("Confidence", "確信度"),
+    "review.card.confidence_key": ("ctrl+o changes it", "ctrl+o で変更"),
+    "review.card.voices_since": ("Voices since {since}: {n}", "{since} 以降の声: {n} 件"),
+    "review.card.no_voices": (
+        "No voices captured since the last review.",
+        "前回のレビュー以降の声はありません。",
+    ),
+    "review.card.evidence": ("Evidence captured in it: {n}", "期間中の証拠: {n} 件"),
+    "review.card.no_nps": (
+        "No NPS answers in this workspace.",
+        "このワークスペースには NPS の回答がありません。",
+    ),
+    "review.card.nps_title": ("NPS since the last review ({since})", "前回のレビュー({since})以降の NPS"),
+    "review.card.change": ("Change", "変化"),
+    "review.card.close": ("Learning: {learning}", "学び: {learning}"),
+    "review.err.end_needs_decision": (
+        "The review ends with one learning and one next step (Esc leaves it for later).",
+        "レビューは学び1つと次の一歩1つで終わります(Esc で中断できます)。",
+    ),
+    "review.key.leave": ("Leave (kept)", "中断(保存済み)"),
+    "review.key.skip_step": ("Skip step", "ステップを飛ばす"),
+    "review.key.back_step": ("Previous step", "前のステップ"),
+    "review.key.next_item": ("Next item", "次の項目"),
+    "review.key.previous_item": ("Previous item", "前の項目"),
+    "review.key.confidence": ("Change the confidence", "確信度を変える"),
+    "review.key.history": ("Past reviews", "過去のレビュー"),
+    "review.msg.voice_saved": ("Voice captured.", "声を記録しました。"),
+    "review.msg.finished": (
+        "Weekly review saved ({time}). Learned: {learning} · Next: {next_step}",
+        "週次レビューを保存しました({time})。学び: {learning} · 次の一歩: {next_step}",
+    ),
+    "review.msg.left": (
+        "Review left at step {step}: everything entered is saved; w resumes.",
+        "ステップ {step} で中断しました。入力はすべて保存済みです。w で再開します。",
+    ),
+    "review.msg.gone": (
+        "This review is no longer in the workspace.",
+        "このレビューはもうワークスペースにありません。",
+    ),
+    "review.history.title": ("Past weekly reviews", "過去の週次レビュー"),
+    "review.history.none": ("No weekly review yet.", "週次レビューはまだありません。"),
+    "review.history.done": ("finished in {time}", "{time} で完了"),
+    "review.history.left": ("left at step {step} ({name})", "ステップ {step}({name})で中断"),
+    "review.history.items": (
+        "check-ins {kr} · KPI values {kpi} · voices {voice} · cycles {cycle}",
+        "チェックイン {kr} · KPI値 {kpi} · 声 {voice} · サイクル {cycle}",
+    ),
+}
+
+# Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "review.step.": ("krs", "kpis", "voices", "cycles", "nps", "close"),
+    "review.step_help.": ("krs", "kpis", "voices", "cycles", "nps", "close"),
 }

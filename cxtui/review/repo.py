@@ -232,6 +232,14 @@ def pause(store: Store, review: Review, step: int, seconds: int) -> Review:
         return _progress(store, review, step, seconds)
 
 
+def note_learning(store: Store, review: Review, learning: str) -> Review:
+    """Write down the review's one learning (its one next step then ends the review)."""
+    noted = checked(replace(get_review(store, review.id), learning=learning))
+    with store.action(t("review.act.learning")):
+        store.update_row("reviews", review.id, {"learning": noted.learning})
+    return noted
+
+
 def finish(store: Store, review: Review, learning: str, next_step: str, *, seconds: int) -> Review:
     """End the review with its one learning and one next step: a dated record in the history."""
     done = checked(
