@@ -78,12 +78,15 @@ class CxApp(App[None]):
         path: Path | None = None,
         store: Store | None = None,
         today: date | None = None,
+        first: str = FIRST_SCREEN,
     ) -> None:
+        """`first`: the peer screen a workspace opens on (the dashboard unless asked otherwise)."""
         super().__init__()
         translate_bindings(self)
         self.path = path
         self.store = store
         self.today = today or clock.today()
+        self.first = next(peer for peer in PEERS if peer.name == first)
 
     async def on_mount(self) -> None:
         """Open what we were given."""
@@ -155,11 +158,11 @@ class CxApp(App[None]):
             for peer in PEERS:
                 if self.is_screen_installed(peer.name):
                     self.uninstall_screen(peer.name)
-        self._install(PEERS[0])
+        self._install(self.first)
         if len(self.screen_stack) > 1:
-            await self.switch_screen(FIRST_SCREEN)
+            await self.switch_screen(self.first.name)
         else:
-            await self.push_screen(FIRST_SCREEN)
+            await self.push_screen(self.first.name)
 
     def _install(self, peer: Peer) -> None:
         assert self.store is not None

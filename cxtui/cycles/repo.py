@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from cxtui.cycles.metrics import BeforeAfter, judge, latest_by, per_month
 from cxtui.cycles.models import DEFAULT_DAYS, Cycle, CycleKpi, CycleState
+from cxtui.cycles.queries import due_for_review, running
 from cxtui.db.store import Store
 from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import t
@@ -98,20 +99,6 @@ def evidence(store: Store, cycle: Cycle) -> list[Evidence]:
         "SELECT * FROM evidence WHERE cycle_id = ? OR (cycle_id IS NULL AND date BETWEEN ? AND ? "
         "AND kpi_id IN (SELECT kpi_id FROM cycle_kpis WHERE cycle_id = ?)) ORDER BY date DESC, created DESC",
         [cycle.id, cycle.start.isoformat(), cycle.end.isoformat(), cycle.id],
-    )
-
-
-def running(store: Store) -> list[Cycle]:
-    """Running cycles, the one ending first first."""
-    return store.models(Cycle, "SELECT * FROM cycles WHERE state = 'running' ORDER BY \"end\", start")
-
-
-def due_for_review(store: Store, today: date) -> list[Cycle]:
-    """Cycles that have ended (on or before today) and are not reviewed yet, oldest end first."""
-    return store.models(
-        Cycle,
-        'SELECT * FROM cycles WHERE state <> \'reviewed\' AND "end" <= ? ORDER BY "end", start',
-        [today.isoformat()],
     )
 
 
@@ -242,3 +229,6 @@ def delete_cycle(store: Store, cycle_id: str) -> None:
             store.update_row("cycles", row["id"], {"previous_id": None})
         store.delete_where("cycle_kpis", "cycle_id = ?", [cycle_id])
         store.delete_row("cycles", cycle_id)
+
+
+__all__ = ["due_for_review", "running"]  # read here too

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from cxtui.cycles.metrics import BeforeAfter
 from cxtui.cycles.models import Cycle
 from cxtui.format import number, with_unit
 from cxtui.i18n import t
+
+if TYPE_CHECKING:
+    # Only for the type: the dashboard shows status texts without loading the before/after code.
+    from cxtui.cycles.metrics import BeforeAfter
 
 
 def value_text(value: float | None, unit: str) -> str:

@@ -3,8 +3,9 @@ recent values, the latest NPS with its interval and trend, the ROX rate, the run
 week's voices, and what is due (check-ins, KPI values, cycles to review, the weekly review).
 
 It is the first screen of a workspace, so it is read before the first paint: a few indexed queries,
-and only modules already needed to paint. NPS figures are counted here by month in SQL and judged
-by `cxtui.nps.stats` (the NPS query module costs ~25 ms to import; the NPS screen loads it).
+and only light modules (models and read queries, not the domains' repositories with their writes and
+validation). NPS figures are counted here by month in SQL and judged by `cxtui.nps.stats` (the NPS
+query module costs ~25 ms to import; the NPS screen loads it).
 """
 
 from __future__ import annotations
@@ -12,17 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cxtui.cycles import repo as cycles
+from cxtui.cycles import queries as cycles
 from cxtui.cycles.models import Cycle
 from cxtui.db.store import Store
-from cxtui.kpi import repo as kpis
 from cxtui.kpi.metrics import Change, change, is_due
 from cxtui.kpi.models import Evidence, Kpi, Source
-from cxtui.kpi.sources import Point, series
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Period
 from cxtui.okr.tree import KRView, ObjectiveNode, build_tree
-from cxtui.review import repo
+from cxtui.review import queries as repo
 from cxtui.review.models import Review
 
 WEAKEST = 3
@@ -37,14 +36,14 @@ class KpiSpark:
     """A focus KPI: its recent values (oldest first) and the change of the latest."""
 
     kpi: Kpi
-    points: list[Point]
+    points: list[tuple[date, float]]
     change: Change | None
     due: bool
 
     @property
-    def latest(self) -> Point | None:
+    def latest(self) -> float | None:
         """The latest value, if any."""
-        return self.points[-1] if self.points else None
+        return self.points[-1][1] if self.points else None
 
 
 @dataclass
@@ -170,19 +169,25 @@ def _kpis(store: Store, today: date) -> list[KpiSpark]:
     focus = store.models(Kpi, "SELECT * FROM kpis WHERE focus = 1 ORDER BY layer, position, created")
     if not focus:
         return []
-    typed = kpis.values_by_kpi(store)
     out = []
     for kpi in focus:
+        points: list[tuple[date, float]]
         if kpi.source is Source.nps:
             months = nps_months(store, today, kpi.source_ref, SPARK_POINTS)
-            points = [
-                Point(date.fromisoformat(m.month + "-01"), m.nps, m.n) for m in months if m.nps is not None
-            ]
+            points = [(date.fromisoformat(m.month + "-01"), m.nps) for m in months if m.nps is not None]
+        elif kpi.source is Source.typed:
+            # Only the last values: one index seek per KPI, not every value of every KPI.
+            rows = store.rows(
+                "SELECT date, value FROM kpi_values WHERE kpi_id = ? ORDER BY date DESC LIMIT ?",
+                [kpi.id, SPARK_POINTS],
+            )
+            points = [(date.fromisoformat(str(r["date"])), float(r["value"])) for r in reversed(rows)]
         else:
-            points = series(store, kpi, typed.get(kpi.id, []))
-        points = points[-SPARK_POINTS:]
-        moved = change(points[-1].value, points[-2].value, kpi.direction) if len(points) >= 2 else None
-        due = kpi.source is Source.typed and is_due(kpi.cadence, points[-1].date if points else None, today)
+            from cxtui.kpi.sources import series
+
+            points = [(p.date, p.value) for p in series(store, kpi)][-SPARK_POINTS:]
+        moved = change(points[-1][1], points[-2][1], kpi.direction) if len(points) >= 2 else None
+        due = kpi.source is Source.typed and is_due(kpi.cadence, points[-1][0] if points else None, today)
         out.append(KpiSpark(kpi, points, moved, due))
     return out
 
@@ -237,6 +242,10 @@ def load(store: Store, today: date) -> Home:
         nps=nps_months(store, today),
         rox=rox(store),
         running=cycles.running(store),
-        voices=kpis.evidence(store, since=today - timedelta(days=VOICE_DAYS - 1), until=today, limit=5),
+        voices=store.models(
+            Evidence,
+            "SELECT * FROM evidence WHERE date BETWEEN ? AND ? ORDER BY date DESC, created DESC LIMIT 5",
+            [(today - timedelta(days=VOICE_DAYS - 1)).isoformat(), today.isoformat()],
+        ),
         due=due,
     )

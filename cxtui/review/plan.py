@@ -88,15 +88,17 @@ def _krs(store: Store, period: Period, review: Review, today: date) -> list[KrLi
     roots = build_tree(
         period, okr.objectives(store, period.id), okr.key_results_in_period(store, period.id), today
     )
+    # The latest check-in of each KR before this review's own: one index seek per KR (a window over
+    # every check-in of the period was ~200 ms on 52,000 check-ins).
     previous = {
         c.kr_id: c
         for c in store.models(
             CheckIn,
-            "SELECT * FROM (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY c.kr_id ORDER BY c.date DESC, "
-            "c.created DESC) AS rank FROM checkins c JOIN key_results k ON k.id = c.kr_id "
-            "JOIN objectives o ON o.id = k.objective_id WHERE o.period_id = ? AND c.id NOT IN "
-            f"{_ENTERED.format(kind='kr')}) WHERE rank = 1",
-            [period.id, review.id],
+            "SELECT c.* FROM key_results k JOIN objectives o ON o.id = k.objective_id "
+            "JOIN checkins c ON c.id = (SELECT c2.id FROM checkins c2 WHERE c2.kr_id = k.id "
+            f"AND c2.id NOT IN {_ENTERED.format(kind='kr')} ORDER BY c2.date DESC, c2.created DESC LIMIT 1) "
+            "WHERE o.period_id = ?",
+            [review.id, period.id],
         )
     }
     return [

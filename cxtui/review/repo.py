@@ -6,7 +6,7 @@ together with the review item that remembers it, so leaving part-way keeps every
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from cxtui.cycles import repo as cycles
 from cxtui.db.store import Store
@@ -18,14 +18,10 @@ from cxtui.kpi.models import Evidence, EvidenceKind, KpiValue
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence
 from cxtui.review.models import ItemKind, Review, ReviewItem
+from cxtui.review.queries import done_this_week, last_finished, open_review, week_start
 from cxtui.validation import checked
 
 # -- reads ------------------------------------------------------------------------------------
-
-
-def week_start(day: date) -> date:
-    """The Monday of `day`'s week (a review belongs to its week)."""
-    return day - timedelta(days=day.weekday())
 
 
 def reviews(store: Store, limit: int | None = None) -> list[Review]:
@@ -47,39 +43,6 @@ def get_review(store: Store, review_id: str) -> Review:
     if found is None:
         raise WorkspaceError(t("db.ws.not_found_row", what=t("review.domain.reviews"), id=review_id))
     return found
-
-
-def last_finished(store: Store, before: date | None = None, exclude: str | None = None) -> Review | None:
-    """The latest finished review (dated on or before `before`, other than `exclude`)."""
-    found = store.models(
-        Review,
-        "SELECT * FROM reviews WHERE finished IS NOT NULL AND date <= ? AND id <> ? "
-        "ORDER BY date DESC, finished DESC LIMIT 1",
-        [(before or date.max).isoformat(), exclude or ""],
-    )
-    return found[0] if found else None
-
-
-def open_review(store: Store, today: date) -> Review | None:
-    """This week's review if it was started and left part-way (to resume), else None."""
-    found = store.models(
-        Review,
-        "SELECT * FROM reviews WHERE finished IS NULL AND date >= ? AND date <= ? "
-        "ORDER BY started DESC LIMIT 1",
-        [week_start(today).isoformat(), today.isoformat()],
-    )
-    return found[0] if found else None
-
-
-def done_this_week(store: Store, today: date) -> Review | None:
-    """This week's finished review, if there is one (the weekly review is then not due)."""
-    found = store.models(
-        Review,
-        "SELECT * FROM reviews WHERE finished IS NOT NULL AND date >= ? AND date <= ? "
-        "ORDER BY finished DESC LIMIT 1",
-        [week_start(today).isoformat(), today.isoformat()],
-    )
-    return found[0] if found else None
 
 
 def items(store: Store, review_id: str) -> list[ReviewItem]:
@@ -262,3 +225,6 @@ def delete_review(store: Store, review_id: str) -> None:
     with store.action(t("review.act.delete")):
         store.delete_where("review_items", "review_id = ?", [review_id])
         store.delete_row("reviews", review_id)
+
+
+__all__ = ["done_this_week", "last_finished", "open_review", "week_start"]  # read here too

@@ -87,10 +87,10 @@ def _kpi_line(spark: KpiSpark, width: int) -> Text:
     name_cells = max(10, min(NAME_CELLS, width - 34))
     spark_points = 12 if width >= 56 else 6
     line = _line(ljust_cells(_clip(kpi.name, name_cells), name_cells), " ")
-    values = [p.value for p in spark.points][-spark_points:]
+    values = [value for _day, value in spark.points][-spark_points:]
     line.append(f"{sparkline(values):<{spark_points}}", style="cyan")
     latest = spark.latest
-    line.append(f" {with_unit(latest.value, kpi.unit) if latest else '—':>10} ")
+    line.append(f" {with_unit(latest, kpi.unit) if latest is not None else '—':>10} ")
     line.append(change_text(spark.change))
     if spark.due:
         line.append(f"  ⧗ {t('home.kpi.due')}", style="yellow")
