@@ -114,7 +114,7 @@ def _okr(
         period, okr.objectives(store, period.id), okr.key_results_in_period(store, period.id), today
     )
     views = [(view, node.objective.title) for root in roots for node in root.walk() for view in node.krs]
-    views.sort(key=lambda pair: (pair[0].progress, pair[0].kr.position))
+    views.sort(key=lambda pair: pair[0].progress)  # stable: ties keep the tree order
     return roots, views[:WEAKEST]
 
 
