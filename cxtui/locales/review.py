@@ -120,6 +120,7 @@ STRINGS = {
         "check-ins {kr} · KPI values {kpi} · voices {voice} · cycles {cycle}",
         "チェックイン {kr} · KPI値 {kpi} · 声 {voice} · サイクル {cycle}",
     ),
+    "review.screen.timer": ("time {time} / {budget}", "時間 {time} / {budget}"),
 }
 
 # Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).

@@ -259,6 +259,7 @@ class CycleEditor(FormDialog[CycleEdit]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves through the step's fields; on its last field it goes to the next step (saves
         on the last step)."""
+        event.prevent_default()  # not FormDialog's handler as well: it would move (or save) twice
         pane = self.query_one(f"#step-{STEP_KEYS[self.step]}")
         fields = list(pane.query(Input))
         if fields and event.input is not fields[-1]:

@@ -93,7 +93,7 @@ def _kpi_line(spark: KpiSpark, width: int) -> Text:
     line.append(f" {with_unit(latest, kpi.unit) if latest is not None else '—':>10} ")
     line.append(change_text(spark.change))
     if spark.due:
-        line.append(f"  ⧗ {t('home.kpi.due')}", style="yellow")
+        line.append(f"  ○ {t('home.kpi.due')}", style="yellow")
     return line
 
 
@@ -197,20 +197,20 @@ def due_panel(home: Home, width: int = 120) -> Text:
     due = home.due
     if due.open_review is not None:
         review = _line(
-            Text("⧗ ", style="yellow"), t("home.due.review_open", date=due.open_review.date.isoformat())
+            Text("○ ", style="yellow"), t("home.due.review_open", date=due.open_review.date.isoformat())
         )
     elif due.review_due:
         last = due.last_review.date.isoformat() if due.last_review else "—"
-        review = _line(Text("⧗ ", style="yellow"), t("home.due.review", last=last))
+        review = _line(Text("○ ", style="yellow"), t("home.due.review", last=last))
     else:
         review = _line(Text("✓ ", style="green"), t("home.due.review_done"))
     lines = [review]
     if due.krs_total:
-        mark = Text("✓ ", style="green") if due.krs_open == 0 else Text("⧗ ", style="yellow")
+        mark = Text("✓ ", style="green") if due.krs_open == 0 else Text("○ ", style="yellow")
         lines.append(_line(mark, t("home.due.checkins", open=due.krs_open, total=due.krs_total)))
     if due.kpis:
         names = ", ".join(k.name for k in due.kpis)
-        lines.append(_line(Text("⧗ ", style="yellow"), t("home.due.kpis", names=names)))
+        lines.append(_line(Text("○ ", style="yellow"), t("home.due.kpis", names=names)))
     if due.cycles:
         titles = ", ".join(c.title for c in due.cycles)
         lines.append(_line(Text("⚑ ", style="red"), t("home.due.cycles", titles=titles)))

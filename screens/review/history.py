@@ -29,7 +29,7 @@ def history_text(reviews: list[Review], counts: dict[str, dict[str, int]]) -> Te
             head.append(f"  ✓ {t('review.history.done', time=clock_text(review.seconds))}", style="green")
         else:
             step = t("review.step." + STEPS[review.step - 1].value)
-            head.append(f"  ⧗ {t('review.history.left', step=review.step, name=step)}", style="yellow")
+            head.append(f"  ○ {t('review.history.left', step=review.step, name=step)}", style="yellow")
         made = counts.get(review.id, {})
         head.append(
             "  " + t("review.history.items", kr=made.get("kr", 0), kpi=made.get("kpi", 0),

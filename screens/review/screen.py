@@ -337,6 +337,7 @@ class ReviewScreen(WorkspaceScreen):
         if text and text == self.prefill.strip() and self.step in (KR, KPI):
             self._next_item()  # unchanged: nothing to write again
             return
+        self._error("")
         try:
             moved = self._enter(text)
         except InputError as exc:
@@ -347,7 +348,6 @@ class ReviewScreen(WorkspaceScreen):
             self.notify(exc.message, severity="error")
             self.reload()
             return
-        self._error("")
         if moved:
             self._next_item()
 

@@ -14,6 +14,7 @@ from cxtui.review.plan import CycleLine, KpiLine, KrLine, Plan
 
 CONFIDENCE_STYLE = {Confidence.on_track: "green", Confidence.at_risk: "yellow", Confidence.off_track: "red"}
 WINDOW = 9  # items shown above and below the cursor
+VALUES_CELLS = 18  # the "previous → new" column of the item list
 
 
 def clock_text(seconds: int) -> str:
@@ -22,9 +23,16 @@ def clock_text(seconds: int) -> str:
 
 
 def step_bar(plan: Plan, step: int, counts: list[int], done: list[int], seconds: int) -> Text:
-    """`[1 KRs 3/15]  2 KPIs 0/5  3 Voices …   ⏱ 03:12 / 15:00` — the current step bracketed and bold,
-    steps without items marked with a dash; past 15 minutes the timer says so in words."""
+    """`time 03:12 / 15:00   [1 KRs 3/15]  2 KPIs 0/5  3 Voices …`: the timer first (it stays visible at
+    80 columns), the current step bracketed and bold, steps without items marked with a dash; past 15
+    minutes the timer says so in words."""
     bar = Text(no_wrap=True, overflow="ellipsis")
+    over = seconds > BUDGET_SECONDS
+    timer = t("review.screen.timer", time=clock_text(seconds), budget=clock_text(BUDGET_SECONDS))
+    if over:
+        timer += f" {t('review.screen.over', over=clock_text(seconds - BUDGET_SECONDS))}"
+    bar.append(timer, style="bold red" if over else "bold")
+    bar.append("   ")
     for index, name in enumerate(STEPS):
         label = f"{index + 1} {t('review.step.' + name.value)}"
         if name in (Step.krs, Step.kpis, Step.cycles):
@@ -34,12 +42,6 @@ def step_bar(plan: Plan, step: int, counts: list[int], done: list[int], seconds:
         else:
             bar.append(f" {label} ", style="dim" if index > step else "")
         bar.append(" ")
-    over = seconds > BUDGET_SECONDS
-    timer = f"⏱ {clock_text(seconds)} / {clock_text(BUDGET_SECONDS)}"
-    if over:
-        timer += f" {t('review.screen.over', over=clock_text(seconds - BUDGET_SECONDS))}"
-    bar.append("  ")
-    bar.append(timer, style="bold red" if over else "bold")
     return bar
 
 
@@ -52,33 +54,31 @@ def _kr_value(line: KrLine, value: float | None) -> str:
     return with_unit(value, kr.unit)
 
 
-def kr_row(line: KrLine, entered: float | None) -> Text:
-    """`✓ Cut churn   4.5% → 4.2%` (previous → new)."""
-    previous = None if line.previous is None else line.previous.value
+def _row(title: str, previous: str, entered: str | None) -> Text:
+    """`✓ 4.5% → 4.2%    Cut churn`: the numbers first, so a narrow screen cuts the title, not them."""
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append("✓ " if entered is not None else "· ", style="green" if entered is not None else "dim")
-    row.append(line.kr.title)
-    row.append(f"  {_kr_value(line, previous)} → ", style="dim")
-    row.append(
-        _kr_value(line, entered) if entered is not None else "?",
-        style="bold" if entered is not None else "dim",
-    )
+    numbers = Text(f"{previous} → ", style="dim")
+    numbers.append(entered if entered is not None else "?", style="bold" if entered is not None else "dim")
+    row.append(numbers)
+    row.append(" " * max(1, VALUES_CELLS - numbers.cell_len) + " ")
+    row.append(title)
     return row
+
+
+def kr_row(line: KrLine, entered: float | None) -> Text:
+    """`✓ 4.5% → 4.2%    Cut churn` (previous → new)."""
+    previous = None if line.previous is None else line.previous.value
+    return _row(
+        line.kr.title, _kr_value(line, previous), None if entered is None else _kr_value(line, entered)
+    )
 
 
 def kpi_row(line: KpiLine, entered: float | None) -> Text:
-    """`✓ Walk-aways   18 people → 16 people`."""
+    """`✓ 18 people → 16 people   Walk-aways`."""
     kpi = line.kpi
     previous = "—" if line.previous is None else with_unit(line.previous.value, kpi.unit)
-    row = Text(no_wrap=True, overflow="ellipsis")
-    row.append("✓ " if entered is not None else "· ", style="green" if entered is not None else "dim")
-    row.append(kpi.name)
-    row.append(f"  {previous} → ", style="dim")
-    row.append(
-        with_unit(entered, kpi.unit) if entered is not None else "?",
-        style="bold" if entered is not None else "dim",
-    )
-    return row
+    return _row(kpi.name, previous, None if entered is None else with_unit(entered, kpi.unit))
 
 
 def cycle_row(line: CycleLine, learning: str | None, reviewed: bool) -> Text:

@@ -22,19 +22,31 @@ D = date.fromisoformat
 
 def cxtui(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "screens.launch", *args], capture_output=True, text=True, timeout=60, env=dict(os.environ)
+        [sys.executable, "-m", "screens.launch", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
     )
 
 
 @pytest.fixture
 def workspace(workspace_path: Path) -> Path:
     store = Store.open(workspace_path, create=True)
-    walkaways = kpis.save_kpi(store, Kpi(name="Walk-aways", layer="behaviour", unit="people", direction=Direction.LOWER))
+    walkaways = kpis.save_kpi(
+        store, Kpi(name="Walk-aways", layer="behaviour", unit="people", direction=Direction.LOWER)
+    )
     for day, value in (("2026-10-05", 42), ("2026-10-18", 26)):
         kpis.record_value(store, KpiValue(kpi_id=walkaways.id, date=D(day), value=value))
     cycle = repo.save_cycle(
         store,
-        Cycle(title="Pre-ordering\x1b[31m", start=D("2026-10-05"), end=D("2026-10-18"), hypothesis="h", change="c"),
+        Cycle(
+            title="Pre-ordering\x1b[31m",
+            start=D("2026-10-05"),
+            end=D("2026-10-18"),
+            hypothesis="h",
+            change="c",
+        ),
         [walkaways.id],
     )
     repo.review_cycle(store, cycle.id, "Walk-aways fell from 42 to 26", "Move the shelf")
@@ -53,7 +65,13 @@ def test_json_has_designs_keys_and_exact_values(workspace: Path) -> None:
     assert (first["state"], first["start"], first["end"]) == ("reviewed", "2026-10-05", "2026-10-18")
     [kpi] = first["kpis"]
     assert {"name", "before", "after"} <= set(kpi)
-    assert (kpi["name"], kpi["before"], kpi["after"], kpi["change"], kpi["verdict"]) == ("Walk-aways", 42, 26, -16, "better")
+    assert (kpi["name"], kpi["before"], kpi["after"], kpi["change"], kpi["verdict"]) == (
+        "Walk-aways",
+        42,
+        26,
+        -16,
+        "better",
+    )
     assert first["learning"] == "Walk-aways fell from 42 to 26" and first["next_step"] == "Move the shelf"
     assert second["overdue"] is True and second["state"] == "planned"
 
@@ -68,7 +86,10 @@ def test_table_reads_in_a_terminal_without_control_characters(workspace: Path) -
 
 def test_japanese_and_empty_and_missing(workspace_path: Path, tmp_path: Path) -> None:
     Store.open(workspace_path, create=True).close()
-    assert cxtui("cycle", "list", str(workspace_path), "--lang", "ja").stdout.strip() == "学習サイクルはまだありません。"
+    assert (
+        cxtui("cycle", "list", str(workspace_path), "--lang", "ja").stdout.strip()
+        == "学習サイクルはまだありません。"
+    )
     assert json.loads(cxtui("cycle", "list", str(workspace_path), "--json").stdout) == {"cycles": []}
     missing = cxtui("cycle", "list", str(tmp_path / "nope.cxtui"))
     assert missing.returncode == 2

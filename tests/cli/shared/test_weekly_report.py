@@ -38,7 +38,11 @@ HOSTILE = f"{SCRIPT} {IMG} {FORMULA}"
 
 def cxtui(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "screens.launch", *args], capture_output=True, text=True, timeout=60, env=dict(os.environ)
+        [sys.executable, "-m", "screens.launch", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
     )
 
 
@@ -63,16 +67,29 @@ def hostile(tmp_path: Path) -> Path:
     store = Store.open(path, create=True)
     period = okr.add_period(store, okr.quarter_of(TODAY))
     objective = okr.save_objective(
-        store, Objective(period_id=period.id, title=f"O {HOSTILE}", owner=f"owner {HOSTILE}", description=HOSTILE)
+        store,
+        Objective(period_id=period.id, title=f"O {HOSTILE}", owner=f"owner {HOSTILE}", description=HOSTILE),
     )
     kr = okr.save_key_result(
-        store, KeyResult(objective_id=objective.id, title=f"KR {HOSTILE}", start=0, target=10, unit=HOSTILE, owner=HOSTILE)
+        store,
+        KeyResult(
+            objective_id=objective.id, title=f"KR {HOSTILE}", start=0, target=10, unit=HOSTILE, owner=HOSTILE
+        ),
     )
     okr.record_checkin(
         store,
-        CheckIn(kr_id=kr.id, date=TODAY, value=4, confidence=Confidence.at_risk, note=f"note {HOSTILE}", blocker=f"blocker {HOSTILE}"),
+        CheckIn(
+            kr_id=kr.id,
+            date=TODAY,
+            value=4,
+            confidence=Confidence.at_risk,
+            note=f"note {HOSTILE}",
+            blocker=f"blocker {HOSTILE}",
+        ),
     )
-    kpi = kpis.save_kpi(store, Kpi(name=f"K {HOSTILE}", layer="behaviour", unit=HOSTILE, definition=HOSTILE, focus=True))
+    kpi = kpis.save_kpi(
+        store, Kpi(name=f"K {HOSTILE}", layer="behaviour", unit=HOSTILE, definition=HOSTILE, focus=True)
+    )
     for day, value in (("2026-11-02", 40), ("2026-11-20", 30)):
         kpis.record_value(store, KpiValue(kpi_id=kpi.id, date=D(day), value=value, note=HOSTILE))
     cycle = cycles.save_cycle(
@@ -81,15 +98,23 @@ def hostile(tmp_path: Path) -> Path:
               hypothesis=f"H {SCRIPT}", change=f"Ch {IMG}"),
         [kpi.id],
     )  # fmt: skip
-    kpis.save_evidence(store, Evidence(date=TODAY, quote=f"Q {HOSTILE}", scene=HOSTILE, next_step=HOSTILE, cycle_id=cycle.id))
+    kpis.save_evidence(
+        store, Evidence(date=TODAY, quote=f"Q {HOSTILE}", scene=HOSTILE, next_step=HOSTILE, cycle_id=cycle.id)
+    )
     done = cycles.save_cycle(
-        store, Cycle(title=f"Done {HOSTILE}", start=D("2026-10-01"), end=D("2026-10-14"), hypothesis="h", change="c"), [kpi.id]
+        store,
+        Cycle(
+            title=f"Done {HOSTILE}", start=D("2026-10-01"), end=D("2026-10-14"), hypothesis="h", change="c"
+        ),
+        [kpi.id],
     )
     cycles.review_cycle(store, done.id, f"L {SCRIPT}", f"N {IMG}")
     survey = create_survey(store, f"S {HOSTILE}", "manual")
     with store.action("answers"):
         add_manual_scores(
-            store, survey, [ManualEntry(9, f"comment {HOSTILE}", HOSTILE, datetime(2026, 11, 10, 9)) for _ in range(5)]
+            store,
+            survey,
+            [ManualEntry(9, f"comment {HOSTILE}", HOSTILE, datetime(2026, 11, 10, 9)) for _ in range(5)],
         )
     create_range_survey(store, f"Before {SCRIPT}", D("2026-10-01"), D("2026-10-31"))
     create_range_survey(store, f"After {IMG}", D("2026-11-01"), D("2026-11-22"))
@@ -115,8 +140,15 @@ def test_json_carries_every_section_of_the_demo(demo: Path) -> None:
     assert {s["survey"] for s in nps["surveys"]} >= {"Café before (months 1–3)", "Café after (months 4–6)"}
     assert all(s["ci95"] is None or s["ci95"][0] <= s["nps"] <= s["ci95"][1] for s in nps["surveys"])
     comparison = nps["comparison"]
-    assert (comparison["before_name"], comparison["after_name"]) == ("Café before (months 1–3)", "Café after (months 4–6)")
-    assert comparison["significant"] is True and comparison["delta"] > 0 and "real improvement" in comparison["verdict"]
+    assert (comparison["before_name"], comparison["after_name"]) == (
+        "Café before (months 1–3)",
+        "Café after (months 4–6)",
+    )
+    assert (
+        comparison["significant"] is True
+        and comparison["delta"] > 0
+        and "real improvement" in comparison["verdict"]
+    )
     assert [m["month"] for m in nps["months"]][-1] == "2026-11"
     # Cycles: all eight, the running one, the learnings newest first, cycles run per month.
     section = data["cycles"]

@@ -100,7 +100,9 @@ def test_a_reviewed_cycle_needs_its_learning_and_next_step(store: Store) -> None
 # -- before and after ------------------------------------------------------------------------------
 
 
-def test_before_is_the_latest_on_or_before_the_start_after_the_latest_on_or_before_the_end(store: Store) -> None:
+def test_before_is_the_latest_on_or_before_the_start_after_the_latest_on_or_before_the_end(
+    store: Store,
+) -> None:
     walkaways = _kpi(
         store,
         "Walk-aways",
@@ -131,13 +133,20 @@ def test_missing_values_are_said_not_guessed(store: Store) -> None:
 
 def test_a_kpi_counting_cycles_run_takes_its_values_from_reviewed_cycles(store: Store) -> None:
     counted = kpis.save_kpi(store, Kpi(name="Cycles run", layer="action", source=Source.cycles))
-    for start, end in (("2026-08-03", "2026-08-16"), ("2026-08-17", "2026-08-30"), ("2026-10-05", "2026-10-18")):
+    for start, end in (
+        ("2026-08-03", "2026-08-16"),
+        ("2026-08-17", "2026-08-30"),
+        ("2026-10-05", "2026-10-18"),
+    ):
         cycle = _cycle(store, start=D(start), end=D(end))
         repo.review_cycle(store, cycle.id, "Learned something", "Try the next thing")
     _cycle(store, start=D("2026-11-02"), end=D("2026-11-15"))  # planned: not counted
     assert repo.runs_per_month(store) == [("2026-08", 2), ("2026-09", 0), ("2026-10", 1)]
     # The KPI core counts the same cycles (by the month of their end) from the same table.
-    assert [(p.date, p.value) for p in series(store, counted)] == [(D("2026-08-01"), 2.0), (D("2026-10-01"), 1.0)]
+    assert [(p.date, p.value) for p in series(store, counted)] == [
+        (D("2026-08-01"), 2.0),
+        (D("2026-10-01"), 1.0),
+    ]
     assert [k.name for k in repo.counting_kpis(store)] == ["Cycles run"]
     # ...and a cycle can watch it: the count before and after.
     watcher = _cycle(store, [counted.id], start=D("2026-09-01"), end=D("2026-10-31"))
@@ -178,7 +187,11 @@ def test_evidence_of_a_cycle_is_what_was_linked_and_what_its_kpis_collected_duri
 def test_start_moves_a_future_cycle_to_today_keeping_its_length(store: Store) -> None:
     cycle = _cycle(store, start=D("2026-12-01"), end=D("2026-12-14"))
     started = repo.start_cycle(store, cycle.id, D("2026-11-22"))
-    assert (started.state, started.start, started.end) == (CycleState.running, D("2026-11-22"), D("2026-12-05"))
+    assert (started.state, started.start, started.end) == (
+        CycleState.running,
+        D("2026-11-22"),
+        D("2026-12-05"),
+    )
     with pytest.raises(InputError):
         repo.start_cycle(store, cycle.id, D("2026-11-22"))  # only a planned cycle starts
 

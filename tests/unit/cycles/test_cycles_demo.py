@@ -61,7 +61,9 @@ def test_cycles_watch_the_demo_kpis_and_hold_their_evidence(demo: tuple[Store, s
     store, _lang = demo
     every = cycles.cycles(store)
     assert all(len(cycles.watched(store, c.id)) == 2 for c in every)
-    linked = store.rows("SELECT cycle_id, COUNT(*) AS n FROM evidence WHERE cycle_id IS NOT NULL GROUP BY cycle_id")
+    linked = store.rows(
+        "SELECT cycle_id, COUNT(*) AS n FROM evidence WHERE cycle_id IS NOT NULL GROUP BY cycle_id"
+    )
     assert sum(r["n"] for r in linked) == 19  # every quote the content links to a cycle
     greeting = next(c for c in every if c.start == min(x.start for x in every))
     pairs = cycles.before_after(store, greeting)

@@ -31,19 +31,28 @@ def store() -> Store:
     period = okr.add_period(store, okr.quarter_of(TODAY))
     company = okr.save_objective(store, Objective(period_id=period.id, title="Customer success"))
     churn = okr.save_key_result(
-        store, KeyResult(objective_id=company.id, title="Churn", kind=KRKind.decrease, start=8, target=3, unit="%")
+        store,
+        KeyResult(objective_id=company.id, title="Churn", kind=KRKind.decrease, start=8, target=3, unit="%"),
     )
     okr.save_key_result(store, KeyResult(objective_id=company.id, title="Satisfaction", start=68, target=90))
     sales = okr.save_objective(store, Objective(period_id=period.id, parent_id=company.id, title="Sales"))
-    okr.save_key_result(store, KeyResult(objective_id=sales.id, title="Launch", kind=KRKind.milestone, start=0, target=1))
+    okr.save_key_result(
+        store, KeyResult(objective_id=sales.id, title="Launch", kind=KRKind.milestone, start=0, target=1)
+    )
     okr.record_checkin(
-        store, CheckIn(kr_id=churn.id, date=D("2026-11-13"), value=6, confidence=Confidence.at_risk, note="calls")
+        store,
+        CheckIn(kr_id=churn.id, date=D("2026-11-13"), value=6, confidence=Confidence.at_risk, note="calls"),
     )
     return store
 
 
 def _kr(store: Store, title: str) -> KeyResult:
-    return next(kr for krs in okr.key_results_in_period(store, okr.periods(store)[0].id).values() for kr in krs if kr.title == title)
+    return next(
+        kr
+        for krs in okr.key_results_in_period(store, okr.periods(store)[0].id).values()
+        for kr in krs
+        if kr.title == title
+    )
 
 
 # -- entries ---------------------------------------------------------------------------------------
@@ -53,10 +62,23 @@ def test_a_kr_entry_is_a_check_in_and_an_item_and_typing_it_again_corrects_it(st
     review = repo.start_review(store, TODAY)
     churn = _kr(store, "Churn")
     review, item = repo.enter_kr(
-        store, review, churn.id, 5.5, note="fewer cancellations", confidence=Confidence.at_risk, today=TODAY, step=1, seconds=40
+        store,
+        review,
+        churn.id,
+        5.5,
+        note="fewer cancellations",
+        confidence=Confidence.at_risk,
+        today=TODAY,
+        step=1,
+        seconds=40,
     )
     [latest, first] = okr.checkins(store, churn.id)
-    assert (latest.date, latest.value, latest.note, latest.confidence) == (TODAY, 5.5, "fewer cancellations", Confidence.at_risk)
+    assert (latest.date, latest.value, latest.note, latest.confidence) == (
+        TODAY,
+        5.5,
+        "fewer cancellations",
+        Confidence.at_risk,
+    )
     assert first.value == 6
     assert _kr(store, "Churn").current == 5.5  # the KR shows its latest check-in
     assert (item.kind, item.ref_id, item.value, item.record_id) == (ItemKind.kr, churn.id, 5.5, latest.id)
@@ -89,15 +111,27 @@ def test_a_kpi_entry_is_todays_value_replacing_one_typed_elsewhere(store: Store)
 
 def test_voices_cycles_pause_and_finish(store: Store) -> None:
     cycle = cycles.save_cycle(
-        store, Cycle(title="Guide", state=CycleState.running, start=D("2026-11-09"), end=D("2026-11-22"), hypothesis="h", change="c")
+        store,
+        Cycle(
+            title="Guide",
+            state=CycleState.running,
+            start=D("2026-11-09"),
+            end=D("2026-11-22"),
+            hypothesis="h",
+            change="c",
+        ),
     )
     review = repo.start_review(store, TODAY)
-    review, _ = repo.capture_voice(store, review, "That's reassuring, then", today=TODAY, cycle_id=cycle.id, step=3)
+    review, _ = repo.capture_voice(
+        store, review, "That's reassuring, then", today=TODAY, cycle_id=cycle.id, step=3
+    )
     assert [(e.quote, e.cycle_id) for e in kpis.evidence(store)] == [("That's reassuring, then", cycle.id)]
     review, _ = repo.review_cycle(store, review, cycle.id, "The guide cut the questions", step=4)
     assert cycles.get_cycle(store, cycle.id).learning == "The guide cut the questions"
     assert cycles.get_cycle(store, cycle.id).state is CycleState.running  # not closed without a next step
-    review, _ = repo.review_cycle(store, review, cycle.id, "The guide cut the questions", "Guide in every demo", step=4)
+    review, _ = repo.review_cycle(
+        store, review, cycle.id, "The guide cut the questions", "Guide in every demo", step=4
+    )
     assert cycles.get_cycle(store, cycle.id).state is CycleState.reviewed
     review = repo.pause(store, review, 5, 300)
     assert (review.step, review.seconds, review.finished) == (5, 300, None)
@@ -105,7 +139,9 @@ def test_voices_cycles_pause_and_finish(store: Store) -> None:
     assert repo.open_review(store, TODAY + timedelta(days=1)) is None  # next week: a new one
     with pytest.raises(InputError):
         repo.finish(store, review, "1) a 2) b", "one", seconds=400)  # one learning
-    done = repo.finish(store, review, "Numbers and voices agree", "Ask regulars to bring a friend", seconds=400)
+    done = repo.finish(
+        store, review, "Numbers and voices agree", "Ask regulars to bring a friend", seconds=400
+    )
     assert done.done and done.step == 6 and done.seconds == 400
     assert repo.open_review(store, TODAY) is None
     assert repo.done_this_week(store, TODAY).id == review.id
@@ -147,16 +183,27 @@ def test_plan_voices_since_the_last_review_and_cycles_due(store: Store) -> None:
     for day, quote in (("2026-11-13", "before"), ("2026-11-14", "after 1"), ("2026-11-20", "after 2")):
         kpis.save_evidence(store, Evidence(date=D(day), quote=quote))
     ended = cycles.save_cycle(
-        store, Cycle(title="Ended", state=CycleState.running, start=D("2026-11-01"), end=D("2026-11-20"), hypothesis="h")
+        store,
+        Cycle(
+            title="Ended",
+            state=CycleState.running,
+            start=D("2026-11-01"),
+            end=D("2026-11-20"),
+            hypothesis="h",
+        ),
     )
-    cycles.save_cycle(store, Cycle(title="Running", state=CycleState.running, start=D("2026-11-16"), end=D("2026-11-29")))
+    cycles.save_cycle(
+        store, Cycle(title="Running", state=CycleState.running, start=D("2026-11-16"), end=D("2026-11-29"))
+    )
     review = repo.start_review(store, TODAY)
     steps = plan.build(store, review, TODAY)
     assert steps.since == D("2026-11-13")
     assert [e.quote for e in steps.voices] == ["after 2", "after 1"]
     assert [line.cycle.title for line in steps.cycles] == ["Ended"]
     repo.review_cycle(store, review, ended.id, "learned", "next")
-    assert [line.cycle.title for line in plan.build(store, review, TODAY).cycles] == ["Ended"]  # kept, reviewed
+    assert [line.cycle.title for line in plan.build(store, review, TODAY).cycles] == [
+        "Ended"
+    ]  # kept, reviewed
 
 
 def test_nps_change_compares_the_span_since_the_last_review_with_the_same_span_before(store: Store) -> None:
@@ -183,8 +230,12 @@ def test_nps_change_compares_the_span_since_the_last_review_with_the_same_span_b
 def test_dashboard_figures(store: Store) -> None:
     walkaways = kpis.save_kpi(store, Kpi(name="Walk-aways", layer="behaviour", focus=True, direction="lower"))  # type: ignore[arg-type]
     for week, value in enumerate((44, 40, 30)):
-        kpis.record_value(store, KpiValue(kpi_id=walkaways.id, date=D("2026-11-01") + timedelta(weeks=week), value=value))
-    cycles.save_cycle(store, Cycle(title="Due", state=CycleState.running, start=D("2026-11-01"), end=D("2026-11-14")))
+        kpis.record_value(
+            store, KpiValue(kpi_id=walkaways.id, date=D("2026-11-01") + timedelta(weeks=week), value=value)
+        )
+    cycles.save_cycle(
+        store, Cycle(title="Due", state=CycleState.running, start=D("2026-11-01"), end=D("2026-11-14"))
+    )
     home = dashboard.load(store, TODAY)
     assert [n.objective.title for n in home.objectives] == ["Customer success"]
     assert [view.kr.title for view, _objective in home.weakest] == ["Satisfaction", "Launch", "Churn"]
@@ -210,7 +261,8 @@ def test_dashboard_finds_a_deal_log_by_its_columns(store: Store) -> None:
         )
         for index, signals in enumerate([(1, 0, 0), (0, 0, 0), (0, 1, 1), (0, 0, 0)]):
             store.db.execute(
-                "INSERT INTO deal_log VALUES (?, ?, ?, ?, ?, ?, 'open')", [str(index), "2026-11-0" + str(index + 1), "x", *signals]
+                "INSERT INTO deal_log VALUES (?, ?, ?, ?, ?, ?, 'open')",
+                [str(index), "2026-11-0" + str(index + 1), "x", *signals],
             )
         store.db.execute("INSERT INTO deal_log VALUES ('old', '2026-10-01', 'x', 1, 1, 1, 'won')")
     rox = dashboard.rox(store)
