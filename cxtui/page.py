@@ -6,6 +6,7 @@ Every text the user typed reaches a page through `md_escape` or `h`.
 from __future__ import annotations
 
 import html as html_lib
+from collections.abc import Callable
 
 from cxtui.format import display_width, number, percent, percent_text
 
@@ -60,12 +61,17 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 ul.tight { margin: .2rem 0 .8rem; padding-left: 1.2rem; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
-  h1 { font-size: 13pt; } h2 { font-size: 11pt; margin-top: .8rem; break-after: avoid; }
-  h3 { font-size: 9.5pt; margin: .5rem 0 .2rem; break-after: avoid; }
-  table { font-size: 7.5pt; margin: .2rem 0 .5rem; } th, td { padding: .1rem .3rem; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 7.5pt; line-height: 1.25; }
+  h1 { font-size: 12pt; margin: 0 0 1pt; } h2 { font-size: 9.5pt; margin: 5pt 0 2pt; break-after: avoid; }
+  h3 { font-size: 8pt; margin: 4pt 0 1pt; break-after: avoid; }
+  p { margin: 2pt 0; } ul.tight { margin: 1pt 0 3pt; }
+  table { font-size: 6.5pt; margin: 1pt 0 3pt; } th, td { padding: 0 2pt; }
+  .meta, .summary, .note { font-size: 6.5pt; }
+  .card { padding: 2pt 4pt; margin: 2pt 0 4pt; } .voices blockquote { margin: 2pt 0 4pt; }
+  .columns { gap: 0 12pt; } .voices { padding-left: 8pt; }
+  .chart { max-height: 32mm; width: auto; }
   tr, .card, blockquote, svg { break-inside: avoid; }
-  .bar { width: 3.5rem; }
+  .bar { width: 2.5rem; height: .45rem; }
 }
 """.strip()
 
@@ -116,6 +122,7 @@ def svg_line(
     high: float | None = None,
     width: int = 420,
     height: int = 150,
+    value_text: Callable[[float], str] = number,
 ) -> str:
     """A line chart as inline SVG: one point per label (None leaves a gap), an optional shaded band
     (an interval around each point), the first and last labels under the axis and the value of each
@@ -128,7 +135,7 @@ def svg_line(
     high = max(known + spread) if high is None else high
     if high - low < 1:
         low, high = low - 1, high + 1
-    left, right, top, bottom = 8, width - 8, 18, height - 22
+    left, right, top, bottom = 22, width - 22, 18, height - 22  # room for the end labels
     step = (right - left) / max(1, len(values) - 1)
     xs = [left + i * step if len(values) > 1 else (left + right) / 2 for i in range(len(values))]
     parts = [
@@ -165,7 +172,9 @@ def svg_line(
         parts.append(
             f'<polyline points="{" ".join(segment)}" fill="none" stroke="#2b5fb4" stroke-width="2"/>'
         )
-    return "".join(parts) + _labels(xs, values, labels, low, high, top, bottom, height) + "</svg>"
+    return (
+        "".join(parts) + _labels(xs, values, labels, low, high, (top, bottom, height), value_text) + "</svg>"
+    )
 
 
 def _labels(
@@ -174,17 +183,17 @@ def _labels(
     labels: list[str],
     low: float,
     high: float,
-    top: float,
-    bottom: float,
-    height: int,
+    frame: tuple[float, float, int],
+    value_text: Callable[[float], str],
 ) -> str:
+    top, bottom, height = frame
     out = []
     for x, value, label in zip(xs, values, labels, strict=True):
         if value is not None:
             y = _scale(value, low, high, top, bottom) - 6
             out.append(
                 f'<text x="{x:.1f}" y="{y:.1f}" font-size="9" text-anchor="middle" fill="#333">'
-                f"{h(number(value))}</text>"
+                f"{h(value_text(value))}</text>"
             )
         out.append(
             f'<text x="{x:.1f}" y="{height - 6}" font-size="9" text-anchor="middle" fill="#666">'

@@ -182,6 +182,7 @@ def html(data: Data) -> list[str]:
                 [m["month"][2:] for m in months],
                 band=[_ci(m["ci95"]) for m in months],
                 title=t("report.nps.chart_title"),
+                value_text=points,
             )
         )
     out.append(f'<p class="note">{h(nps["formula"])}</p>')
