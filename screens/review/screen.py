@@ -77,6 +77,7 @@ class ReviewScreen(WorkspaceScreen):
         self.closing_learning = ""
         self.base_seconds = 0
         self.session_start = CLOCK()
+        self._shown_content: dict[str, Text] = {}
 
     def compose(self) -> ComposeResult:
         """Title, the step bar with the timer, the items beside the current one, the input line."""
@@ -172,28 +173,21 @@ class ReviewScreen(WorkspaceScreen):
         counts = [self.count(s) for s in range(len(STEPS))]
         done = [sum(self.is_done(s, i) for i in range(counts[s])) for s in range(len(STEPS))]
         assert self.plan is not None
-        self.query_one("#review-steps", Static).update(
-            views.step_bar(self.plan, self.step, counts, done, self.seconds())
-        )
+        self._put("#review-steps", views.step_bar(self.plan, self.step, counts, done, self.seconds()))
 
-    def _rows(self) -> list[Text]:
+    def _row(self, index: int) -> Text:
+        """Item `index` of the current step as a list row (only the rows on screen are built: a
+        step may hold a thousand KRs)."""
         plan = self.plan
         assert plan is not None
         if self.step == KR:
-            return [
-                views.kr_row(line, views.entered_value(plan, ItemKind.kr, line.kr.id)) for line in plan.krs
-            ]
+            line = plan.krs[index]
+            return views.kr_row(line, views.entered_value(plan, ItemKind.kr, line.kr.id))
         if self.step == KPI:
-            return [
-                views.kpi_row(line, views.entered_value(plan, ItemKind.kpi, line.kpi.id))
-                for line in plan.kpis
-            ]
-        if self.step == CYCLES:
-            return [
-                views.cycle_row(line, line.cycle.learning or None, line.cycle.state.value == "reviewed")
-                for line in plan.cycles
-            ]
-        return []
+            kpi_line = plan.kpis[index]
+            return views.kpi_row(kpi_line, views.entered_value(plan, ItemKind.kpi, kpi_line.kpi.id))
+        cycle = plan.cycles[index]
+        return views.cycle_row(cycle, cycle.cycle.learning or None, cycle.cycle.state.value == "reviewed")
 
     def _card(self) -> Text:
         plan = self.plan
@@ -227,18 +221,29 @@ class ReviewScreen(WorkspaceScreen):
     def _show(self, *, keep_input: bool = False) -> None:
         """Draw the step bar, the list, the card and the prompt for the current item."""
         self._show_steps()
-        rows = self._rows()
+        count = self.count(self.step) if self.step in (KR, KPI, CYCLES) else 0
         listing = (
-            views.window(rows, self.cursor) if rows else Text(t(f"review.step_help.{STEPS[self.step].value}"))
+            views.window(count, self.cursor, self._row)
+            if count
+            else Text(t(f"review.step_help.{STEPS[self.step].value}"))
         )
-        self.query_one("#review-list", Static).update(listing)
-        self.query_one("#review-card", Static).update(self._card())
-        self.query_one("#review-prompt", Static).update(Text(self._prompt(), style="bold"))
+        self._put("#review-list", listing)
+        self._put("#review-card", self._card(), layout=True)
+        self._put("#review-prompt", Text(self._prompt(), style="bold"))
         if not keep_input:
             self.prefill = self._entered_text()
             field = self.query_one("#review-input", Input)
             field.value = self.prefill
             field.cursor_position = len(self.prefill)
+
+    def _put(self, selector: str, content: Text, *, layout: bool = False) -> None:
+        """Show `content` in a Static unless it shows it already. The step bar, the list and the prompt
+        have fixed sizes (CSS), so redrawing them needs no layout of the screen (a key in a review of a
+        thousand KRs stays well under 50 ms); the card scrolls and is laid out again when it changes."""
+        if self._shown_content.get(selector) == content:
+            return
+        self._shown_content[selector] = content
+        self.query_one(selector, Static).update(content, layout=layout)
 
     def _entered_text(self) -> str:
         """What was entered for the current item, to correct it ("" when nothing was)."""
@@ -329,7 +334,7 @@ class ReviewScreen(WorkspaceScreen):
     # -- entering -------------------------------------------------------------------------------
 
     def _error(self, message: str) -> None:
-        self.query_one("#review-error", Static).update(Text(message))
+        self._put("#review-error", Text(message), layout=True)
 
     @on(Input.Submitted, "#review-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -3,6 +3,8 @@ with the timer, the items of the step around the cursor, and the card of the cur
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 
 from cxtui.cycles.text import dates_text, pair_text
@@ -91,25 +93,26 @@ def cycle_row(line: CycleLine, learning: str | None, reviewed: bool) -> Text:
     return row
 
 
-def window(rows: list[Text], cursor: int) -> Text:
-    """The rows around the cursor (the cursor's row marked ▸ and highlighted)."""
-    if not rows:
+def window(count: int, cursor: int, row_at: Callable[[int], Text]) -> Text:
+    """The `count` rows around the cursor, built by `row_at` (the cursor's row marked ▸ and
+    highlighted; how many are above and below is said)."""
+    if not count:
         return Text("")
-    start = max(0, min(cursor - WINDOW, len(rows) - 2 * WINDOW - 1))
+    start = max(0, min(cursor - WINDOW, count - 2 * WINDOW - 1))
+    stop = min(count, start + 2 * WINDOW + 1)
     shown = []
     if start > 0:
         shown.append(Text(f"  ↑ {start}", style="dim"))
-    for index in range(start, min(len(rows), start + 2 * WINDOW + 1)):
-        row = rows[index].copy()
+    for index in range(start, stop):
+        row = row_at(index)
         if index == cursor:
             row = Text("▸ ", style="bold") + row
             row.stylize("reverse")
         else:
             row = Text("  ") + row
         shown.append(row)
-    below = len(rows) - (start + 2 * WINDOW + 1)
-    if below > 0:
-        shown.append(Text(f"  ↓ {below}", style="dim"))
+    if count > stop:
+        shown.append(Text(f"  ↓ {count - stop}", style="dim"))
     return Text("\n").join(shown)
 
 
