@@ -23,7 +23,9 @@ The clock starts just before fork(), so interpreter start and every import are i
     and the one the budgets apply to.
   - "exit": until the process has exited (the dashboard exits after its first refresh), which adds
     Textual's shutdown and interpreter teardown; shown for information.
-Runs are interleaved (bare, demo, large, rotating the order), after one unmeasured warm-up run of each
+The CPU time (user + system) each child used to its exit is shown for information: on a machine
+shared with other work it varies far less than wall time. Runs are interleaved (bare, demo, large,
+rotating the order), after one unmeasured warm-up run of each
 so that bytecode caches and the page cache are warm for all three alike; bytecode goes to a temp
 PYTHONPYCACHEPREFIX, so a PYTHONDONTWRITEBYTECODE environment does not make every run compile the
 sources (a user's second start never does). Peak memory is ru_maxrss of the child from os.wait4.
@@ -107,6 +109,7 @@ class Run:
     paint_s: float
     exit_s: float
     maxrss_mb: float
+    cpu_s: float  # user + system CPU time of the child, to its exit
 
 
 @dataclass
@@ -207,7 +210,7 @@ def run_in_pty(case: Case, env: dict[str, str]) -> Run:
         problem = f"exit code {code}" if code != 0 else f"never painted {case.marker!r}"
         raise RuntimeError(f"{case.name}: {problem}; last output: {tail!r}")
     # Linux reports ru_maxrss in KiB; MB here is 10^6 bytes (the larger, stricter figure).
-    return Run(painted - began, ended - began, usage.ru_maxrss * 1024 / 1e6)
+    return Run(painted - began, ended - began, usage.ru_maxrss * 1024 / 1e6, usage.ru_utime + usage.ru_stime)
 
 
 def measure_startup(cases: list[Case], env: dict[str, str], runs: int) -> dict[str, Series]:
@@ -475,6 +478,24 @@ def figures(series: dict[str, Series], keys: dict[str, list[float]]) -> list[Fig
                 "x",
                 ratios,
                 statistics.median(mine) / bare_exit,
+            )
+        )
+    # For information, and for a shared machine: CPU time hardly grows when other programs compete for
+    # the processors, where wall time does (runs of the same build then differ by 30 % or more).
+    bare_cpu = statistics.median(series["bare"].values("cpu_s"))
+    for name in ("bare", "demo", "large"):
+        cpu = [v * ms for v in series[name].values("cpu_s")]
+        out.append(Figure(f"{name}_cpu_ms", f"(info) CPU time to exit: {name}", "ms", cpu, _median(cpu)))
+    for name in ("demo", "large"):
+        mine = series[name].values("cpu_s")
+        ratios = [m / b for m, b in zip(mine, series["bare"].values("cpu_s"), strict=True)]
+        out.append(
+            Figure(
+                f"{name}_cpu_ratio",
+                f"(info) ratio {name} / bare (CPU)",
+                "x",
+                ratios,
+                statistics.median(mine) / bare_cpu,
             )
         )
     for name in ("bare", "demo"):

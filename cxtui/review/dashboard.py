@@ -165,7 +165,7 @@ def nps_months(store: Store, today: date, survey: str = "", months: int = NPS_MO
     return out
 
 
-def _kpis(store: Store, today: date) -> list[KpiSpark]:
+def _kpis(store: Store, today: date, every_answer: list[NpsMonth]) -> list[KpiSpark]:
     focus = store.models(Kpi, "SELECT * FROM kpis WHERE focus = 1 ORDER BY layer, position, created")
     if not focus:
         return []
@@ -173,7 +173,10 @@ def _kpis(store: Store, today: date) -> list[KpiSpark]:
     for kpi in focus:
         points: list[tuple[date, float]]
         if kpi.source is Source.nps:
-            months = nps_months(store, today, kpi.source_ref, SPARK_POINTS)
+            # Every answer (the usual NPS KPI) is already counted for the NPS panel.
+            months = (
+                every_answer if not kpi.source_ref else nps_months(store, today, kpi.source_ref, SPARK_POINTS)
+            )
             points = [(date.fromisoformat(m.month + "-01"), m.nps) for m in months if m.nps is not None]
         elif kpi.source is Source.typed:
             # Only the last values: one index seek per KPI, not every value of every KPI.
@@ -222,7 +225,8 @@ def load(store: Store, today: date) -> Home:
     """Everything the dashboard shows on `today`."""
     period = okr.default_period(store, today)
     objectives, weakest = _okr(store, period, today)
-    focus = _kpis(store, today)
+    every_answer = nps_months(store, today, months=SPARK_POINTS)
+    focus = _kpis(store, today, every_answer)
     krs_open, krs_total = _krs_open(store, period, today)
     due = Due(
         krs_open=krs_open,
@@ -239,7 +243,7 @@ def load(store: Store, today: date) -> Home:
         objectives=objectives,
         weakest=weakest,
         kpis=focus,
-        nps=nps_months(store, today),
+        nps=every_answer[-NPS_MONTHS:],
         rox=rox(store),
         running=cycles.running(store),
         voices=store.models(
