@@ -13,6 +13,7 @@ step is PgDn: each one key. Steps with nothing in them are passed over.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -115,6 +116,11 @@ class ReviewScreen(WorkspaceScreen):
         self.set_interval(1.0, self._tick)
         self.query_one("#review-input", Input).focus()
         self._show()
+        # While the first value is being typed, load the validation the first entry needs (pydantic
+        # and its validators, ~250 ms): the Enter that saves it then answers at once.
+        # It starts once the review is painted, so that it does not slow the first frame.
+        thread = threading.Thread(target=warm_validation, name="cxtui-warm-validation", daemon=True)
+        self.call_after_refresh(thread.start)
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -502,3 +508,14 @@ class ReviewScreen(WorkspaceScreen):
             self._go_to_step(self.step)
         self.cursor = max(0, min(self.cursor, self.count(self.step) - 1))
         self._show()
+
+
+def warm_validation() -> None:
+    """Build the validators of what a review writes (no database here: safe in a thread)."""
+    from cxtui.cycles.models import Cycle
+    from cxtui.kpi.models import Evidence, KpiValue
+    from cxtui.okr.models import CheckIn
+    from cxtui.review.models import Review, ReviewItem
+    from cxtui.validation import warm
+
+    warm(CheckIn, KpiValue, Evidence, ReviewItem, Review, Cycle)
