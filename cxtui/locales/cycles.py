@@ -126,23 +126,23 @@ STRINGS = {
     "cycles.editor.step.next_step": ("Next step", "次の一歩"),
     "cycles.editor.help.hypothesis": (
         "① Decide ONE hypothesis (e.g. “People hesitate because they can't tell which one suits them”). Two weeks by default.",
-        "① 仮説を1つだけ決める(例:「迷いは“選び方がわからない”が原因」)。期間は標準で2週間。",
+        "①仮説を1つだけ決める(例:「迷いは“選び方がわからない”が原因」)。期間は標準で2週間。",
     ),
     "cycles.editor.help.change": (
         "② Make ONE change that tests it (the order of the talk, a POP, the top of the page…).",
-        "② 改善を1つだけ入れる(説明トークの順番、店頭POP、Web冒頭の順番など)。",
+        "②改善を1つだけ入れる(説明トークの順番、店頭POP、Web冒頭の順番など)。",
     ),
     "cycles.editor.help.check": (
         "③ Look at the KPIs (numbers) and the evidence (voices). Space chooses the KPIs it watches.",
-        "③ KPIを見る(数字+証拠)。スペースで見るKPIを選びます。",
+        "③KPIを見る(数字+証拠)。スペースで見るKPIを選びます。",
     ),
     "cycles.editor.help.learning": (
         "④ Leave what was learned in ONE line (e.g. “Showing the rule of thumb first cut the comparison questions”).",
-        "④ 学びを1行で残す(例:「目安を先に出すと比較の質問が減った」)。",
+        "④学びを1行で残す(例:「目安を先に出すと比較の質問が減った」)。",
     ),
     "cycles.editor.help.next_step": (
         "⑤ Decide ONE next step: do not add too much; keep it to one.",
-        "⑤ 次の一歩をまた1つ決める。増やしすぎず、1つに絞る。",
+        "⑤次の一歩をまた1つ決める。増やしすぎず、1つに絞る。",
     ),
     "cycles.editor.next_step": ("Next step", "次の一歩"),
     "cycles.editor.days_hint": ("2 weeks by default", "標準は2週間"),
