@@ -12,7 +12,6 @@ step is PgDn: each one key. Steps with nothing in them are passed over.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -31,11 +30,10 @@ from cxtui.db.store import Store
 from cxtui.errors import CxError, InputError
 from cxtui.i18n import t
 from cxtui.kpi import repo as kpis
-from cxtui.okr.models import Confidence
 from cxtui.review import repo
+from cxtui.review.flow import CLOSE, CYCLES, KPI, KR, LISTED, NPS, VOICES, Flow, value_and_note
 from cxtui.review.models import STEPS, ItemKind, Review
 from cxtui.review.plan import Plan, build
-from cxtui.validation import parse_number
 from screens.review import views
 from screens.shared.plain import plain_text
 from screens.shared.title_bar import TitleBar
@@ -44,9 +42,6 @@ from screens.shared.workspace import WorkspaceScreen
 # The review's clock (tests fix it so the timer and the snapshots are repeatable).
 CLOCK: Callable[[], float] = time.monotonic
 # "4.2", "-5", "１２", "12%", "1,234.5" then an optional note: "4.2 calls done".
-_VALUE_AND_NOTE = re.compile(r"^\s*(\S+)\s*(.*?)\s*$")
-KR, KPI, VOICES, CYCLES, NPS, CLOSE = range(len(STEPS))
-CONFIDENCES = list(Confidence)
 
 
 class ReviewScreen(WorkspaceScreen):
@@ -69,11 +64,7 @@ class ReviewScreen(WorkspaceScreen):
     def __init__(self, store: Store, today: date) -> None:
         super().__init__(store, today)
         self.review: Review | None = None
-        self.plan: Plan | None = None
-        self.step = KR
-        self.cursor = 0
-        self.sub = 0  # cycles and the last step ask two things: the learning, then the next step
-        self.confidence: dict[str, Confidence] = {}
+        self.flow: Flow | None = None
         self.prefill = ""
         self.closing_learning = ""
         self.base_seconds = 0
@@ -110,9 +101,8 @@ class ReviewScreen(WorkspaceScreen):
         self.sub_title = t("review.screen.title", date=self.review.date.isoformat())
         self.base_seconds = self.review.seconds
         self.session_start = CLOCK()
-        self.plan = build(self.store, self.review, self.today)
+        self.flow = Flow(build(self.store, self.review, self.today), self.review.step)
         self.mark_shown()
-        self._resume_position()
         self.set_interval(1.0, self._tick)
         self.query_one("#review-input", Input).focus()
         self._show()
@@ -128,47 +118,28 @@ class ReviewScreen(WorkspaceScreen):
         """Time spent in this review, over every sitting."""
         return self.base_seconds + int(CLOCK() - self.session_start)
 
+    @property
+    def plan(self) -> Plan | None:
+        """The review's plan (None before it is open)."""
+        return None if self.flow is None else self.flow.plan
+
+    @property
+    def step(self) -> int:
+        """The current step, 0..5."""
+        return KR if self.flow is None else self.flow.step
+
+    @property
+    def cursor(self) -> int:
+        """The current item of the step."""
+        return 0 if self.flow is None else self.flow.cursor
+
     def count(self, step: int) -> int:
-        """How many items step `step` has (pages without items count one: voices, NPS, the end)."""
-        plan = self.plan
-        assert plan is not None
-        return {
-            KR: len(plan.krs),
-            KPI: len(plan.kpis),
-            VOICES: 1,
-            CYCLES: len(plan.cycles),
-            NPS: 1 if plan.nps is not None else 0,
-            CLOSE: 1,
-        }[step]
+        """How many items step `step` has."""
+        return 0 if self.flow is None else self.flow.count(step)
 
-    def is_done(self, step: int, index: int) -> bool:
-        """Whether item `index` of `step` was entered in this review."""
-        plan = self.plan
-        assert plan is not None
-        if step == KR:
-            return (ItemKind.kr, plan.krs[index].kr.id) in plan.entered
-        if step == KPI:
-            return (ItemKind.kpi, plan.kpis[index].kpi.id) in plan.entered
-        if step == CYCLES:
-            return plan.cycles[index].cycle.state.value == "reviewed"
-        return False
-
-    def _first_open(self, step: int) -> int | None:
-        return next((i for i in range(self.count(step)) if not self.is_done(step, i)), None)
-
-    def _resume_position(self) -> None:
-        """The first item not entered yet, from the furthest step reached on."""
-        assert self.review is not None
-        self.step = max(KR, self.review.step - 1)
-        while self.step < CLOSE:
-            if self.step in (VOICES, NPS) and self.count(self.step) and self.step >= self.review.step - 1:
-                break
-            found = self._first_open(self.step)
-            if found is not None:
-                self.cursor = found
-                return
-            self.step += 1
-        self.cursor = 0
+    def _flow(self) -> Flow:
+        assert self.flow is not None, "the review is not open"
+        return self.flow
 
     def _tick(self) -> None:
         self._show_steps()
@@ -177,7 +148,8 @@ class ReviewScreen(WorkspaceScreen):
 
     def _show_steps(self) -> None:
         counts = [self.count(s) for s in range(len(STEPS))]
-        done = [sum(self.is_done(s, i) for i in range(counts[s])) for s in range(len(STEPS))]
+        flow = self._flow()
+        done = [sum(flow.is_done(s, i) for i in range(counts[s])) for s in range(len(STEPS))]
         assert self.plan is not None
         self._put("#review-steps", views.step_bar(self.plan, self.step, counts, done, self.seconds()))
 
@@ -200,7 +172,7 @@ class ReviewScreen(WorkspaceScreen):
         assert plan is not None
         if self.step == KR and plan.krs:
             line = plan.krs[self.cursor]
-            return views.kr_card(line, self._confidence_of(line.kr.id))
+            return views.kr_card(line, self._flow().confidence_of(line.kr.id))
         if self.step == KPI and plan.kpis:
             return views.kpi_card(plan.kpis[self.cursor])
         if self.step == VOICES:
@@ -218,16 +190,16 @@ class ReviewScreen(WorkspaceScreen):
             KR: "review.prompt.kr",
             KPI: "review.prompt.kpi",
             VOICES: "review.prompt.voice",
-            CYCLES: "review.prompt.cycle_learning" if self.sub == 0 else "review.prompt.cycle_next",
+            CYCLES: "review.prompt.cycle_learning" if self._flow().sub == 0 else "review.prompt.cycle_next",
             NPS: "review.prompt.nps",
-            CLOSE: "review.prompt.learning" if self.sub == 0 else "review.prompt.next_step",
+            CLOSE: "review.prompt.learning" if self._flow().sub == 0 else "review.prompt.next_step",
         }[self.step]
         return t(key)
 
     def _show(self, *, keep_input: bool = False) -> None:
         """Draw the step bar, the list, the card and the prompt for the current item."""
         self._show_steps()
-        count = self.count(self.step) if self.step in (KR, KPI, CYCLES) else 0
+        count = self.count(self.step) if self.step in LISTED else 0
         listing = (
             views.window(count, self.cursor, self._row)
             if count
@@ -237,7 +209,7 @@ class ReviewScreen(WorkspaceScreen):
         self._put("#review-card", self._card(), layout=True)
         self._put("#review-prompt", Text(self._prompt(), style="bold"))
         if not keep_input:
-            self.prefill = self._entered_text()
+            self.prefill = self._flow().entered_text()
             field = self.query_one("#review-input", Input)
             field.value = self.prefill
             field.cursor_position = len(self.prefill)
@@ -251,30 +223,6 @@ class ReviewScreen(WorkspaceScreen):
         self._shown_content[selector] = content
         self.query_one(selector, Static).update(content, layout=layout)
 
-    def _entered_text(self) -> str:
-        """What was entered for the current item, to correct it ("" when nothing was)."""
-        plan = self.plan
-        assert plan is not None
-        kind_ref = None
-        if self.step == KR and plan.krs:
-            kind_ref = (ItemKind.kr, plan.krs[self.cursor].kr.id)
-        elif self.step == KPI and plan.kpis:
-            kind_ref = (ItemKind.kpi, plan.kpis[self.cursor].kpi.id)
-        item = plan.entered.get(kind_ref) if kind_ref else None
-        if item is None or item.value is None:
-            return ""
-        from cxtui.validation import number_text
-
-        return f"{number_text(item.value)} {item.text}".strip()
-
-    def _confidence_of(self, kr_id: str) -> Confidence:
-        plan = self.plan
-        assert plan is not None
-        if kr_id in self.confidence:
-            return self.confidence[kr_id]
-        line = next(line for line in plan.krs if line.kr.id == kr_id)
-        return line.previous.confidence if line.previous else Confidence.on_track
-
     def as_text(self, width: int = 120) -> str:
         """The step bar, list, card and prompt as plain text (tests)."""
         parts = [
@@ -287,55 +235,40 @@ class ReviewScreen(WorkspaceScreen):
 
     # -- moving ---------------------------------------------------------------------------------
 
-    def _go_to_step(self, step: int, direction: int = 1) -> None:
-        """Go to `step`, passing over steps without items in `direction`; the end step always has one."""
-        while 0 <= step < CLOSE and self.count(step) == 0:
-            step += direction
-        self.step = max(KR, min(CLOSE, step))
-        self.sub = 0
-        found = self._first_open(self.step)
-        self.cursor = 0 if found is None else found
-        self._error("")
-
     def _next_item(self) -> None:
-        self.sub = 0
-        if self.cursor + 1 < self.count(self.step) and self.step in (KR, KPI, CYCLES):
-            self.cursor += 1
-        else:
-            self._go_to_step(self.step + 1)
+        assert self.flow is not None
+        self.flow.next_item()
+        self._error("")
         self._show()
 
     def action_move(self, delta: int) -> None:
         """Move to the previous (-1) or next (+1) item of the step (to look at or correct it)."""
-        if self.step not in (KR, KPI, CYCLES) or not self.count(self.step):
-            return
-        self.cursor = max(0, min(self.count(self.step) - 1, self.cursor + delta))
-        self.sub = 0
-        self._error("")
-        self._show()
+        if self.flow is not None and self.flow.move(delta):
+            self._error("")
+            self._show()
 
     def action_skip_step(self) -> None:
         """Skip the rest of this step (the last step ends the review and cannot be skipped)."""
+        if self.flow is None:
+            return
         if self.step == CLOSE:
             self._error(t("review.err.end_needs_decision"))
             return
-        self._go_to_step(self.step + 1)
+        self.flow.go_to(self.step + 1)
+        self._error("")
         self._show()
 
     def action_back_step(self) -> None:
         """Back to the previous step with items."""
-        self._go_to_step(self.step - 1, -1)
-        self._show()
+        if self.flow is not None:
+            self.flow.go_to(self.step - 1, -1)
+            self._error("")
+            self._show()
 
     def action_confidence(self) -> None:
         """The confidence the KR's new check-in carries: on track → at risk → off track."""
-        plan = self.plan
-        if self.step != KR or plan is None or not plan.krs:
-            return
-        kr_id = plan.krs[self.cursor].kr.id
-        now = self._confidence_of(kr_id)
-        self.confidence[kr_id] = CONFIDENCES[(CONFIDENCES.index(now) + 1) % len(CONFIDENCES)]
-        self._show(keep_input=True)
+        if self.flow is not None and self.flow.next_confidence():
+            self._show(keep_input=True)
 
     # -- entering -------------------------------------------------------------------------------
 
@@ -362,11 +295,6 @@ class ReviewScreen(WorkspaceScreen):
         if moved:
             self._next_item()
 
-    def _value(self, text: str) -> tuple[float, str]:
-        found = _VALUE_AND_NOTE.match(text)
-        assert found is not None
-        return parse_number(found.group(1), "value"), found.group(2)
-
     def _enter(self, text: str) -> bool:
         """Save what was typed for the current item; True when the flow moves on."""
         plan, review = self.plan, self.review
@@ -376,12 +304,13 @@ class ReviewScreen(WorkspaceScreen):
             if not text:
                 return True
             line = plan.krs[self.cursor]
-            value, note = self._value(text)
+            value, note = value_and_note(text)
             from cxtui.okr.repo import check_checkin_value
 
             check_checkin_value(line.kr, value)
+            confidence = self._flow().confidence_of(line.kr.id)
             self.review, item = repo.enter_kr(
-                self.store, review, line.kr.id, value, note=note, confidence=self._confidence_of(line.kr.id),
+                self.store, review, line.kr.id, value, note=note, confidence=confidence,
                 today=self.today, step=step, seconds=seconds,
             )  # fmt: skip
             plan.entered[(ItemKind.kr, line.kr.id)] = item
@@ -390,7 +319,7 @@ class ReviewScreen(WorkspaceScreen):
             if not text:
                 return True
             kpi_line = plan.kpis[self.cursor]
-            value, note = self._value(text)
+            value, note = value_and_note(text)
             self.review, item = repo.enter_kpi(
                 self.store,
                 review,
@@ -425,14 +354,15 @@ class ReviewScreen(WorkspaceScreen):
         plan, review = self.plan, self.review
         assert plan is not None and review is not None
         line = plan.cycles[self.cursor]
-        if self.sub == 0:
+        flow = self._flow()
+        if flow.sub == 0:
             if not text:
                 return True  # skip this cycle
             self.review, _item = repo.review_cycle(
                 self.store, review, line.cycle.id, text, step=step, seconds=seconds
             )
             line.cycle = cycles.get_cycle(self.store, line.cycle.id)
-            self.sub = 1
+            flow.sub = 1
             self._show()
             return False
         if not text:
@@ -449,10 +379,11 @@ class ReviewScreen(WorkspaceScreen):
         if not text:
             self._error(t("review.err.end_needs_decision"))
             return False
-        if self.sub == 0:
+        flow = self._flow()
+        if flow.sub == 0:
             self.closing_learning = repo.note_learning(self.store, review, text).learning
             self.review = replace(review, learning=self.closing_learning)
-            self.sub = 1
+            flow.sub = 1
             self._show()
             return False
         self.review = repo.finish(self.store, review, self.closing_learning, text, seconds=seconds)
@@ -502,11 +433,12 @@ class ReviewScreen(WorkspaceScreen):
             self.app.pop_screen()
             return
         self.review = found
-        self.plan = build(self.store, found, self.today)
+        flow = self._flow()
+        flow.plan = build(self.store, found, self.today)
         self.mark_shown()
-        if self.step != CLOSE and self.count(self.step) == 0:
-            self._go_to_step(self.step)
-        self.cursor = max(0, min(self.cursor, self.count(self.step) - 1))
+        if flow.step != CLOSE and flow.count(flow.step) == 0:
+            flow.go_to(flow.step)
+        flow.cursor = max(0, min(flow.cursor, flow.count(flow.step) - 1))
         self._show()
 
 
