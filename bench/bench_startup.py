@@ -1,24 +1,31 @@
-"""Benchmark (not a test): startup to the first painted OKR screen, memory, and key-press latency.
+"""Benchmark (not a test): startup to the first painted home dashboard, memory, and key-press latency.
 
     .venv/bin/python bench/bench_startup.py [--runs 15]
 
 Budgets (issue 2), all measured in the same run:
   - demo workspace startup  <= 1.3x a bare Textual app showing one line (bench/bare_app.py);
   - large workspace startup <= 1.6x the bare app (bench/make_large.py: 200 objectives, 1,000 KRs,
-    52 weekly check-ins each);
+    52 weekly check-ins each; 60 KPIs with two years of weekly values, 5,000 pieces of evidence,
+    400 learning cycles, 100 weekly reviews with their items);
   - peak memory (max RSS) of the large case <= 150 MB;
-  - key press to repaint in the large workspace (cursor down; `c` opening the check-in dialog) <= 50 ms.
+  - key press to repaint in the large workspace (OKR screen: cursor down, `c` opening the check-in
+    dialog; weekly review: Enter saving a KR's value and showing the next KR) <= 50 ms.
+
+A workspace opens on its home dashboard, so that is the first painted screen measured (its OKR panel
+shows the first top-level objective: the marker).
 
 Startup. Every run is a fresh process (`cxtui --lang en FILE` with CXTUI_EXIT_AFTER_PAINT=1, or
 `python bench/bare_app.py`) on its own pseudo-terminal of 120x40 with TERM=xterm-256color, so it
 paints exactly as in a terminal; this script plays the terminal and reads everything written.
 The clock starts just before fork(), so interpreter start and every import are inside. Two figures:
   - "paint": until the terminal has received the first frame that shows the workspace's data (a marker
-    text of the first tree line, then the start of the frame's last row). This is the issue's figure
+    text of the dashboard's OKR panel, then the start of the frame's last row). This is the issue's figure
     and the one the budgets apply to.
-  - "exit": until the process has exited (the OKR screen exits after its first refresh), which adds
+  - "exit": until the process has exited (the dashboard exits after its first refresh), which adds
     Textual's shutdown and interpreter teardown; shown for information.
-Runs are interleaved (bare, demo, large, rotating the order), after one unmeasured warm-up run of each
+The CPU time (user + system) each child used to its exit is shown for information: on a machine
+shared with other work it varies far less than wall time. Runs are interleaved (bare, demo, large,
+rotating the order), after one unmeasured warm-up run of each
 so that bytecode caches and the page cache are warm for all three alike; bytecode goes to a temp
 PYTHONPYCACHEPREFIX, so a PYTHONDONTWRITEBYTECODE environment does not make every run compile the
 sources (a user's second start never does). Peak memory is ru_maxrss of the child from os.wait4.
@@ -31,7 +38,10 @@ skips) and to stamp the time. A press is timed from just before `pilot.press(key
 event at once, to the end of the first frame painted with the result on screen (the budgeted figure):
   - cursor down: the tree cursor one line further down and the detail pane holding the new node's
     content (checked afterwards to name the node under the cursor);
-  - `c` on a KR: the CheckInDialog is the screen being painted, composed, its value field focused.
+  - `c` on a KR: the CheckInDialog is the screen being painted, composed, its value field focused;
+  - Enter in the weekly review (`w`, then a value typed for each KR): the value saved (a check-in and
+    its review item, one undoable action) and the next KR shown with the input cleared; the first
+    press is a warm-up (not counted).
 The time to the last frame before the app is idle again (`pilot.press` + `pilot.pause()` returned) is
 shown for information: Pilot's own idle polling makes trailing cosmetic frames (scroll bars, footer)
 land late, so it overstates what a user waits for. Cursor down is pressed --presses times from the
@@ -72,7 +82,15 @@ BUDGET_DEMO_RATIO = 1.3
 BUDGET_LARGE_RATIO = 1.6
 BUDGET_RSS_MB = 150.0
 BUDGET_KEY_MS = 50.0
-KEY_FIGURES = ("cursor_down", "cursor_down_settled", "open_checkin", "open_checkin_settled")
+KEY_FIGURES = (
+    "cursor_down",
+    "cursor_down_settled",
+    "open_checkin",
+    "open_checkin_settled",
+    "review_enter",
+    "review_enter_settled",
+    "open_review",
+)
 
 
 @dataclass
@@ -91,6 +109,7 @@ class Run:
     paint_s: float
     exit_s: float
     maxrss_mb: float
+    cpu_s: float  # user + system CPU time of the child, to its exit
 
 
 @dataclass
@@ -191,7 +210,7 @@ def run_in_pty(case: Case, env: dict[str, str]) -> Run:
         problem = f"exit code {code}" if code != 0 else f"never painted {case.marker!r}"
         raise RuntimeError(f"{case.name}: {problem}; last output: {tail!r}")
     # Linux reports ru_maxrss in KiB; MB here is 10^6 bytes (the larger, stricter figure).
-    return Run(painted - began, ended - began, usage.ru_maxrss * 1024 / 1e6)
+    return Run(painted - began, ended - began, usage.ru_maxrss * 1024 / 1e6, usage.ru_utime + usage.ru_stime)
 
 
 def measure_startup(cases: list[Case], env: dict[str, str], runs: int) -> dict[str, Series]:
@@ -215,7 +234,8 @@ async def _key_latencies(path: Path, presses: int, cycles: int) -> dict[str, lis
     from textual.screen import Screen
     from textual.widgets import Input
 
-    from screens.app import CxApp
+    from screens.app import PEERS, CxApp
+    from screens.home.screen import HomeScreen
     from screens.okr.checkin_dialog import CheckInDialog
     from screens.okr.detail import DetailPane
     from screens.okr.screen import OkrScreen
@@ -254,6 +274,13 @@ async def _key_latencies(path: Path, presses: int, cycles: int) -> dict[str, lis
                 raise RuntimeError(f"pressing {key!r} did not paint the expected result")
             return first - began, frames[-1][0] - began
 
+        for _ in range(200):
+            if isinstance(app.screen, HomeScreen) and app.screen.home is not None:
+                break
+            await pilot.pause()
+        else:
+            raise RuntimeError("the dashboard never showed the workspace")
+        await pilot.press(next(peer.key for peer in PEERS if peer.name == "okr"))
         for _ in range(200):
             if isinstance(app.screen, OkrScreen) and app.screen.query_one(OkrTree).cursor_node is not None:
                 break
@@ -297,7 +324,44 @@ async def _key_latencies(path: Path, presses: int, cycles: int) -> dict[str, lis
                 raise RuntimeError("escape did not close the check-in dialog")
             await pilot.press("down")
             await pilot.pause(0.05)
+        result.update(await _review_latencies(app, pilot, press, presses))
         app.exit()
+    return result
+
+
+async def _review_latencies(app: Any, pilot: Any, press: Any, presses: int) -> dict[str, list[float]]:
+    """Open the weekly review and time Enter on a typed KR value, `presses` times after one warm-up."""
+    from textual.widgets import Input
+
+    from screens.review.screen import ReviewScreen
+
+    def review_open() -> bool:
+        return (
+            isinstance(app.screen, ReviewScreen)
+            and isinstance(app.focused, Input)
+            and app.screen.plan is not None
+        )
+
+    shown_s, _settled = await press("w", review_open)
+    screen = app.screen
+    result: dict[str, list[float]] = {
+        "open_review": [shown_s],
+        "review_enter": [],
+        "review_enter_settled": [],
+    }
+    for index in range(presses + 1):
+        before = screen.cursor
+        milestone = screen.plan.krs[before].kr.kind.value == "milestone"
+        await pilot.press(*("1" if milestone else str(40 + index % 7)))
+
+        def moved(before: int = before) -> bool:
+            # The next KR is under the cursor, its card drawn, the input cleared for it.
+            return screen.cursor == before + 1 and screen.query_one("#review-input", Input).value == ""
+
+        shown_s, settled_s = await press("enter", moved)
+        if index:  # the first save is a warm-up
+            result["review_enter"].append(shown_s)
+            result["review_enter_settled"].append(settled_s)
     return result
 
 
@@ -334,7 +398,7 @@ def keys_child(path: Path, presses: int, cycles: int) -> None:
     import gc
 
     # As `cxtui FILE` does (cli._run_tui): the GC is paused through imports and loading, and the app
-    # resumes it after the OKR screen's first paint (CxApp.resume_gc).
+    # resumes it after the dashboard's first paint (CxApp.resume_gc).
     gc.disable()
     sys.path.insert(0, str(ROOT))
     print(json.dumps(asyncio.run(_key_latencies(path, presses, cycles))))
@@ -390,8 +454,11 @@ def figures(series: dict[str, Series], keys: dict[str, list[float]]) -> list[Fig
     key_rows = (
         ("cursor_down", "key to repaint: cursor down", BUDGET_KEY_MS),
         ("open_checkin", "key to repaint: open check-in", BUDGET_KEY_MS),
+        ("review_enter", "key to repaint: review Enter (save)", BUDGET_KEY_MS),
         ("cursor_down_settled", "(info) cursor down, to last frame", None),
         ("open_checkin_settled", "(info) open check-in, to last frame", None),
+        ("review_enter_settled", "(info) review Enter, to last frame", None),
+        ("open_review", "(info) open the weekly review (w)", None),
     )
     for key, label, key_budget in key_rows:
         values = [v * ms for v in keys[key]]
@@ -411,6 +478,24 @@ def figures(series: dict[str, Series], keys: dict[str, list[float]]) -> list[Fig
                 "x",
                 ratios,
                 statistics.median(mine) / bare_exit,
+            )
+        )
+    # For information, and for a shared machine: CPU time hardly grows when other programs compete for
+    # the processors, where wall time does (runs of the same build then differ by 30 % or more).
+    bare_cpu = statistics.median(series["bare"].values("cpu_s"))
+    for name in ("bare", "demo", "large"):
+        cpu = [v * ms for v in series[name].values("cpu_s")]
+        out.append(Figure(f"{name}_cpu_ms", f"(info) CPU time to exit: {name}", "ms", cpu, _median(cpu)))
+    for name in ("demo", "large"):
+        mine = series[name].values("cpu_s")
+        ratios = [m / b for m, b in zip(mine, series["bare"].values("cpu_s"), strict=True)]
+        out.append(
+            Figure(
+                f"{name}_cpu_ratio",
+                f"(info) ratio {name} / bare (CPU)",
+                "x",
+                ratios,
+                statistics.median(mine) / bare_cpu,
             )
         )
     for name in ("bare", "demo"):

@@ -1,9 +1,11 @@
-"""Generate a large workspace for the benchmarks: 200 objectives, 1,000 KRs, 52 weekly check-ins each.
+"""Generate a large workspace for the benchmarks: 200 objectives, 1,000 KRs, 52 weekly check-ins each;
+60 KPIs (12 in the focus set) with two years of weekly values, 5,000 pieces of field evidence, 400
+learning cycles watching 3 KPIs each, 100 weekly reviews with their items.
 
 Usage: python bench/make_large.py OUT.cxtui [--today YYYY-MM-DD]
 
 Rows go through the real schema (Store.open creates and migrates the file) but are written with
-executemany in one transaction and without the undo journal: 53,000 rows in well under a second.
+executemany in one transaction and without the undo journal: ~75,000 rows in about a second.
 The output is deterministic for a given `today` (seeded random numbers, ids included).
 """
 
@@ -38,6 +40,14 @@ KIND_WEIGHTS = {
     KRKind.milestone: 10,
 }
 CONFIDENCES = ("on_track", "at_risk", "off_track")
+KPIS = 60
+FOCUS = 12
+KPI_WEEKS = 104
+EVIDENCE = 5_000
+CYCLES = 400
+REVIEWS = 100
+REVIEW_ITEMS = 30
+LAYERS = ("behaviour", "experience", "psychology", "ltv")
 
 
 def _uuid(rng: random.Random) -> str:
@@ -90,6 +100,185 @@ def _title(index: int) -> str:
     if index % 3 == 2:
         return f"目標 {index + 1}: 顧客体験を改善し、解約を減らす"
     return f"Objective {index + 1}: improve the customer experience of segment {index % 17 + 1}"
+
+
+def _kpi_rows(
+    rng: random.Random, today: date, stamp: str
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """KPIs (the first FOCUS in the focus set; one counts cycles run) and two years of weekly values."""
+    kpis: list[dict[str, object]] = []
+    values: list[dict[str, object]] = []
+    monday = today - timedelta(days=today.weekday())
+    for index in range(KPIS):
+        kpi_id = _uuid(rng)
+        layer = LAYERS[index % len(LAYERS)]
+        source = "cycles" if index == FOCUS - 1 else "typed"
+        kpis.append(
+            {
+                "id": kpi_id,
+                "name": f"KPI {index + 1}: signals of {LAYERS[index % 4]} {index % 9 + 1}",
+                "layer": layer,
+                "unit": "%" if index % 3 else "people",
+                "direction": "lower" if index % 5 == 0 else "higher",
+                "target": float(rng.randint(20, 80)),
+                "cadence": "weekly",
+                "focus": int(index < FOCUS),
+                "position": index // len(LAYERS),
+                "kr_id": None,
+                "source": source,
+                "source_ref": "",
+                "definition": f"What KPI {index + 1} counts",
+                "how_measured": "Counted every Friday",
+                "formula": "count / visits x 100",
+                "owner": f"Owner {index % 23 + 1}",
+                "created": stamp,
+                "updated": stamp,
+            }
+        )
+        if source != "typed":
+            continue
+        level = rng.uniform(20, 60)
+        # The last weeks of some focus KPIs are left empty so that the review has values due.
+        weeks = KPI_WEEKS - (1 if index % 2 == 0 else 0)
+        for week in range(weeks):
+            level += rng.uniform(-2, 2.2)
+            day = monday - timedelta(weeks=KPI_WEEKS - 1 - week) + timedelta(days=4)
+            values.append(
+                {
+                    "id": _uuid(rng),
+                    "kpi_id": kpi_id,
+                    "date": min(day, today).isoformat(),
+                    "value": round(level, 1),
+                    "note": "",
+                    "import_id": None,
+                    "created": stamp,
+                    "updated": stamp,
+                }
+            )
+    return kpis, values
+
+
+def _cycle_rows(
+    rng: random.Random, today: date, stamp: str, kpi_ids: list[str]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Two-week cycles back to back in 4 chains: reviewed in the past, one running each, planned ahead."""
+    cycles: list[dict[str, object]] = []
+    links: list[dict[str, object]] = []
+    monday = today - timedelta(days=today.weekday())
+    per_chain = CYCLES // 4
+    for chain in range(4):
+        previous = None
+        for index in range(per_chain):
+            offset = index - (per_chain - 6)  # 0 = the running one; 5 planned after it
+            start = monday + timedelta(weeks=2 * offset - 1)
+            state = "reviewed" if offset < 0 else "running" if offset == 0 else "planned"
+            cycle_id = _uuid(rng)
+            reviewed = state == "reviewed"
+            cycles.append(
+                {
+                    "id": cycle_id,
+                    "title": f"Chain {chain + 1} cycle {index + 1}",
+                    "state": state,
+                    "start": start.isoformat(),
+                    "end": (start + timedelta(days=13)).isoformat(),
+                    "hypothesis": f"Customers hesitate at step {index % 7 + 1}",
+                    "change": f"Show the guide at step {index % 7 + 1}",
+                    "learning": f"Showing the guide at step {index % 7 + 1} cut the questions"
+                    if reviewed
+                    else "",
+                    "next_step": f"Try the guide at step {index % 7 + 2}" if reviewed else "",
+                    "previous_id": previous,
+                    "created": stamp,
+                    "updated": stamp,
+                }
+            )
+            previous = cycle_id
+            for position, kpi_id in enumerate(rng.sample(kpi_ids[:FOCUS], 3)):
+                links.append(
+                    {
+                        "id": _uuid(rng),
+                        "cycle_id": cycle_id,
+                        "kpi_id": kpi_id,
+                        "position": position,
+                        "created": stamp,
+                        "updated": stamp,
+                    }
+                )
+    return cycles, links
+
+
+def _evidence_rows(
+    rng: random.Random, today: date, stamp: str, kpi_ids: list[str]
+) -> list[dict[str, object]]:
+    """Field evidence over two years, linked to a KPI."""
+    return [
+        {
+            "id": _uuid(rng),
+            "date": (today - timedelta(days=rng.randrange(730))).isoformat(),
+            "quote": f"Heard phrase {index + 1}: that's reassuring, then",
+            "scene": f"Store {index % 12 + 1}",
+            "next_step": "Try it at the till",
+            "kind": ("conversation", "behaviour", "other")[index % 3],
+            "kpi_id": kpi_ids[index % len(kpi_ids)],
+            "cycle_id": None,
+            "created": stamp,
+            "updated": stamp,
+        }
+        for index in range(EVIDENCE)
+    ]
+
+
+def _review_rows(
+    rng: random.Random, today: date, stamp: str, kr_ids: list[str]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """A finished review every Friday for REVIEWS weeks before this one, each with REVIEW_ITEMS items."""
+    reviews: list[dict[str, object]] = []
+    items: list[dict[str, object]] = []
+    monday = today - timedelta(days=today.weekday())
+    for week in range(REVIEWS, 0, -1):
+        day = monday - timedelta(weeks=week) + timedelta(days=4)
+        review_id = _uuid(rng)
+        reviews.append(
+            {
+                "id": review_id,
+                "date": day.isoformat(),
+                "started": f"{day.isoformat()}T06:00:00+00:00",
+                "finished": f"{day.isoformat()}T06:14:00+00:00",
+                "step": 6,
+                "seconds": 840,
+                "learning": f"Week {week}: the guide cut the questions",
+                "next_step": "Put the guide on the till",
+                "notes": "",
+                "created": stamp,
+                "updated": stamp,
+            }
+        )
+        for kr_id in rng.sample(kr_ids, REVIEW_ITEMS):
+            items.append(
+                {
+                    "id": _uuid(rng),
+                    "review_id": review_id,
+                    "kind": "kr",
+                    "ref_id": kr_id,
+                    "value": float(rng.randint(1, 90)),
+                    "text": "",
+                    "record_id": None,
+                    "created": stamp,
+                    "updated": stamp,
+                }
+            )
+    return reviews, items
+
+
+def _insert(conn: object, table: str, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.executemany(  # type: ignore[attr-defined]
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [[r[c] for c in columns] for r in rows]
+    )
 
 
 def _remove_database(path: Path) -> None:
@@ -161,6 +350,12 @@ def make_large(path: Path, today: date) -> Path:
                 )
             )
 
+    kpi_rows, value_rows = _kpi_rows(rng, today, stamp)
+    kpi_ids = [str(k["id"]) for k in kpi_rows]
+    cycle_rows, link_rows = _cycle_rows(rng, today, stamp, kpi_ids)
+    evidence_rows = _evidence_rows(rng, today, stamp, kpi_ids)
+    review_rows, item_rows = _review_rows(rng, today, stamp, [str(r[0]) for r in kr_rows])
+
     _remove_database(path)
     store = Store.open(path, create=True)
     try:
@@ -186,6 +381,16 @@ def make_large(path: Path, today: date) -> Path:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 checkin_rows,
             )
+            for table, rows in (
+                ("kpis", kpi_rows),
+                ("kpi_values", value_rows),
+                ("evidence", evidence_rows),
+                ("cycles", cycle_rows),
+                ("cycle_kpis", link_rows),
+                ("reviews", review_rows),
+                ("review_items", item_rows),
+            ):
+                _insert(conn, table, rows)
     finally:
         store.close()
     return path
@@ -204,7 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - began
     print(
         f"{path}: {OBJECTIVES} objectives, {OBJECTIVES * KRS_PER_OBJECTIVE} key results, "
-        f"{OBJECTIVES * KRS_PER_OBJECTIVE * CHECKINS_PER_KR} check-ins in {elapsed:.2f} s"
+        f"{OBJECTIVES * KRS_PER_OBJECTIVE * CHECKINS_PER_KR} check-ins, {KPIS} KPIs, {EVIDENCE} evidence, "
+        f"{CYCLES} cycles, {REVIEWS} reviews in {elapsed:.2f} s"
     )
     return 0
 

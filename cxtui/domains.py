@@ -30,6 +30,8 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("nps", ("surveys", "imports", "responses", "followups")),
     Domain("kpi", ("kpis", "kpi_imports", "kpi_values", "evidence")),
     Domain("loyalty", ("loyalty_imports", "loyalty_months", "rox_deals")),
+    Domain("cycles", ("cycles", "cycle_kpis")),
+    Domain("review", ("reviews", "review_items")),
 )
 
 

@@ -20,9 +20,11 @@ LANGUAGES = ("en", "ja")
 # The modules of cxtui/locales, named rather than discovered: pkgutil's import and directory scan
 # cost ~2 ms of every start. tests/unit/test_i18n.py checks that the list is complete. Each one's
 # name is the first part of its keys ("textual" is Textual's own table, see translate_textual).
-CATALOG_MODULES = ("app", "cli", "common", "db", "importing", "kpi", "loyalty", "nps", "okr", "report")
+CATALOG_MODULES = (
+    "app", "cli", "common", "cycles", "db", "home", "importing", "kpi", "loyalty", "nps", "okr", "report",
+    "review",
+)  # fmt: skip
 _language = "en"
-_catalog: dict[str, tuple[str, str]] | None = None
 # Raise on a missing key instead of showing it (tests turn this on: a typo fails the test).
 STRICT = False
 
@@ -50,19 +52,38 @@ def get_language() -> str:
     return _language
 
 
+# Catalogues are loaded when a key of theirs is first asked for: a key's first part names its module
+# ("home.panel.okr" is in cxtui/locales/home.py), so painting the first screen loads the few it
+# uses, not all twelve (~8 ms of start-up).
+_strings: dict[str, tuple[str, str]] = {}
+_loaded: set[str] = set()
+
+
+def _load(name: str) -> None:
+    """Merge the catalogue `name` (once; names that are not catalogues are ignored)."""
+    if name in _loaded or name not in CATALOG_MODULES:
+        return
+    module = importlib.import_module(f"cxtui.locales.{name}")
+    for key, pair in module.STRINGS.items():
+        if key in _strings:
+            raise KeyError(f"string key {key!r} is defined twice (in {name})")
+        _strings[key] = pair
+    _loaded.add(name)
+
+
 def catalog() -> dict[str, tuple[str, str]]:
     """Every string pair, merged from the locale modules (loaded once)."""
-    global _catalog
-    if _catalog is None:
-        merged: dict[str, tuple[str, str]] = {}
-        for name in CATALOG_MODULES:
-            module = importlib.import_module(f"cxtui.locales.{name}")
-            for key, pair in module.STRINGS.items():
-                if key in merged:
-                    raise KeyError(f"string key {key!r} is defined twice (in {name})")
-                merged[key] = pair
-        _catalog = merged
-    return _catalog
+    for name in CATALOG_MODULES:
+        _load(name)
+    return _strings
+
+
+def _lookup(key: str) -> tuple[str, str] | None:
+    pair = _strings.get(key)
+    if pair is None and key.partition(".")[0] not in _loaded:
+        _load(key.partition(".")[0])
+        pair = _strings.get(key)
+    return pair
 
 
 class MissingKeyError(KeyError):
@@ -70,7 +91,7 @@ class MissingKeyError(KeyError):
 
 
 def _pair(key: str) -> tuple[str, str] | None:
-    pair = catalog().get(key)
+    pair = _lookup(key)
     if pair is None and STRICT:
         raise MissingKeyError(key)
     return pair
@@ -96,7 +117,7 @@ def t_in(lang: str, key: str, /, **values: object) -> str:
 
 def has(key: str) -> bool:
     """Whether the catalogues have `key`."""
-    return key in catalog()
+    return _lookup(key) is not None
 
 
 def translate_textual(text: str) -> str:

@@ -44,6 +44,12 @@ def _adapter(model: type[Record]) -> TypeAdapter[Any]:
     return adapter
 
 
+def warm(*models: type[Record]) -> None:
+    """Build the validators of `models` ahead of their first use (pydantic's import included)."""
+    for model in models:
+        _adapter(model)
+
+
 def validated(model: type[R], data: Mapping[str, Any]) -> R:
     """`data` as a `model`, validated by pydantic; raises InputError naming the field at fault."""
     from pydantic import ValidationError

@@ -39,11 +39,14 @@ class Peer:
     tab: str  # i18n key of its tab in the title bar ("OKR")
 
 
-# The peer screens, in number-key order. Adding a domain's screen means adding one line here.
+# The peer screens, in number-key order; the first is what a workspace opens on. Adding a domain's
+# screen means adding one line here ("3" is kept for the KPI screen).
 PEERS: tuple[Peer, ...] = (
-    Peer("okr", "1", "screens.okr.screen", "OkrScreen", "app.screen.okr", "app.tab.okr"),
-    Peer("nps", "2", "screens.nps.screen", "NpsScreen", "app.screen.nps", "app.tab.nps"),
+    Peer("home", "1", "screens.home.screen", "HomeScreen", "app.screen.home", "app.tab.home"),
+    Peer("okr", "2", "screens.okr.screen", "OkrScreen", "app.screen.okr", "app.tab.okr"),
+    Peer("nps", "4", "screens.nps.screen", "NpsScreen", "app.screen.nps", "app.tab.nps"),
     Peer("loyalty", "5", "screens.loyalty.screen", "LoyaltyScreen", "loyalty.ui.screen", "loyalty.ui.tab"),
+    Peer("cycles", "6", "screens.cycles.screen", "CyclesScreen", "app.screen.cycles", "app.tab.cycles"),
 )
 FIRST_SCREEN = PEERS[0].name
 
@@ -69,6 +72,10 @@ class CxApp(App[None]):
         Binding("f1,question_mark", "help", "app.key.help", show=False),
         Binding("ctrl+l", "toggle_language", "app.key.language"),
         Binding("ctrl+t", "cycle_theme", "app.key.theme", show=False),
+        Binding("w", "weekly_review", "app.key.weekly_review"),
+        Binding("W", "review_history", "app.key.review_history", show=False),
+        Binding("ctrl+r", "export_report", "app.key.export_report", show=False),
+        Binding("ctrl+g", "screenshot_svg", "app.key.screenshot", show=False),
         Binding("ctrl+q", "quit", "app.key.quit", show=False, priority=True),
         *[Binding(peer.key, f"show('{peer.name}')", peer.label, show=False) for peer in PEERS],
     ]
@@ -79,13 +86,16 @@ class CxApp(App[None]):
         path: Path | None = None,
         store: Store | None = None,
         today: date | None = None,
+        first: str = FIRST_SCREEN,
     ) -> None:
+        """`first`: the peer screen a workspace opens on (the dashboard unless asked otherwise)."""
         super().__init__()
         self.register_theme(HIGH_CONTRAST)
         translate_bindings(self)
         self.path = path
         self.store = store
         self.today = today or clock.today()
+        self.first = next(peer for peer in PEERS if peer.name == first)
 
     async def on_mount(self) -> None:
         """Open what we were given."""
@@ -160,17 +170,21 @@ class CxApp(App[None]):
             for peer in PEERS:
                 if self.is_screen_installed(peer.name):
                     self.uninstall_screen(peer.name)
-        self._install(PEERS[0])
+        self._install(self.first)
         if len(self.screen_stack) > 1:
-            await self.switch_screen(FIRST_SCREEN)
+            await self.switch_screen(self.first.name)
         else:
-            await self.push_screen(FIRST_SCREEN)
+            await self.push_screen(self.first.name)
 
     def _install(self, peer: Peer) -> None:
         assert self.store is not None
         # Imported on first use: only the first screen's code is loaded before the first paint.
         screen_class = getattr(importlib.import_module(peer.module), peer.cls)
         self.install_screen(screen_class(self.store, self.today), peer.name)
+
+    def has_peer(self, name: str) -> bool:
+        """Whether this cxtui has the peer screen `name` (panels lead only to screens that exist)."""
+        return any(peer.name == name for peer in PEERS)
 
     def action_show(self, name: str) -> None:
         """Show the peer screen `name` (installed on first use, so its code loads only then)."""
@@ -184,7 +198,7 @@ class CxApp(App[None]):
 
     def screen_tabs(self, screen: Screen[object]) -> list[tuple[str, str, bool]]:
         """(key, label, current) of every peer screen, for the title bar of `screen`."""
-        if not isinstance(screen, WorkspaceScreen):
+        if not isinstance(screen, WorkspaceScreen) or getattr(screen, "FLOW", False):
             return []
         current = next(
             (p.name for p in PEERS if self.is_screen_installed(p.name) and self.get_screen(p.name) is screen),
@@ -201,8 +215,12 @@ class CxApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo/redo and switching screens act on the workspace: not while a dialog is open over it,
         and not without a workspace."""
-        if action in ("undo", "redo", "show"):
-            return self.store is not None and not isinstance(self.screen, ModalScreen)
+        if action in ("undo", "redo", "show", "weekly_review", "review_history", "export_report"):
+            if self.store is None or isinstance(self.screen, ModalScreen):
+                return False
+            # A guided flow on top of the workspace (the weekly review) is left with escape, not by
+            # switching screens underneath it.
+            return not (action in ("show", "weekly_review") and getattr(self.screen, "FLOW", False))
         return True
 
     def action_undo(self) -> None:
@@ -270,25 +288,38 @@ class CxApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette.placeholder")))
 
-    def action_export_report(self, fmt: str) -> None:
-        """Write the workspace report (Markdown or HTML) next to the workspace file and say where."""
-        from cxtui.errors import CxError
-        from cxtui.files import write_text_atomically
-        from cxtui.report import render_report
+    def action_weekly_review(self) -> None:
+        """The 15-minute weekly review: this week's, resumed where it was left if it was started."""
+        if self.store is None:
+            return
+        from screens.review.screen import ReviewScreen
 
-        if self.store is None or self.store.path is None:
+        self.push_screen(ReviewScreen(self.store, self.today))
+
+    def action_review_history(self) -> None:
+        """Read the past weekly reviews."""
+        if self.store is None:
             return
-        suffix = {"markdown": "md", "html": "html"}[fmt]
-        target = self.store.path.with_name(f"{self.store.path.stem}-report-{self.today.isoformat()}.{suffix}")
-        try:
-            write_text_atomically(target, render_report(self.store, fmt=fmt))
-        except CxError as exc:
-            self.notify(exc.message, severity="error", timeout=10)
+        from screens.review.history import ReviewHistory
+
+        self.push_screen(ReviewHistory(self.store))
+
+    @work
+    async def action_export_report(self) -> None:
+        """Save the one-page weekly report (HTML, Markdown or JSON) beside the workspace."""
+        if self.store is None:
             return
-        except OSError as exc:
-            self.notify(t("app.msg.report_failed", path=target, reason=exc.strerror), severity="error")
-            return
-        self.notify(t("app.msg.report_written", path=target), timeout=10)
+        from screens.shared.export import ExportDialog, write_report
+
+        request = await self.push_screen_wait(ExportDialog(self.store, self.today))
+        if request is not None:
+            write_report(self, self.store, request)
+
+    def action_screenshot_svg(self) -> None:
+        """Save what the screen shows as an SVG picture (for slides), beside the workspace."""
+        from screens.shared.export import save_screen
+
+        save_screen(self, self.store)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Everything runnable by key is also in the command palette, in the current language.
@@ -311,13 +342,6 @@ class CxApp(App[None]):
                 f"{t('app.palette.key')}: {key}",
                 partial(self.run_action, binding.action, active.node),
             )
-        if self.store is not None and self.store.path is not None:
-            for fmt in ("markdown", "html"):
-                yield SystemCommand(
-                    t(f"app.palette.report_{fmt}"),
-                    t("app.palette.report_help"),
-                    partial(self.action_export_report, fmt),
-                )
         for name, label in THEMES:
             yield SystemCommand(
                 f"{t('app.palette.theme')}: {t(label)}",

@@ -31,6 +31,8 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("nps", "m003_nps_counts"),
     ("kpi", "m004_kpi"),
     ("loyalty", "m005_loyalty"),
+    ("cycles", "m006_cycles"),
+    ("review", "m007_review"),
 )
 
 

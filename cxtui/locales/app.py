@@ -102,6 +102,24 @@ STRINGS = {
     "app.screen.nps": ("NPS screen", "NPS 画面"),
     "app.tab.okr": ("OKR", "OKR"),
     "app.tab.nps": ("NPS", "NPS"),
+    "app.screen.home": ("Home dashboard", "ホーム"),
+    "app.tab.home": ("Home", "ホーム"),
+    "app.screen.cycles": ("Learning cycles screen", "学習サイクル画面"),
+    "app.tab.cycles": ("Cycles", "サイクル"),
+    "app.key.weekly_review": ("Weekly review", "週次レビュー"),
+    "app.key.export_report": ("Export the weekly report", "週次レポートを書き出す"),
+    "app.key.screenshot": ("Save the screen as SVG", "画面を SVG で保存"),
+    "app.export.title": ("Export the one-page weekly report", "1枚の週次レポートを書き出す"),
+    "app.export.format": ("Format", "形式"),
+    "app.export.written": ("Report written: {path}", "レポートを書き出しました: {path}"),
+    "app.export.failed": ("Could not write the report: {error}", "レポートを書き出せませんでした: {error}"),
+    "app.export.hint": (
+        "HTML prints on A4 (landscape); Markdown reads on GitHub; JSON carries every section.",
+        "HTML は A4(横)で印刷できます。Markdown は GitHub で読めます。JSON はすべての項目を含みます。",
+    ),
+    "app.screenshot.saved": ("Screen saved as {path}", "画面を保存しました: {path}"),
+    "app.screenshot.failed": ("Could not save the screen: {error}", "画面を保存できませんでした: {error}"),
+    "app.key.review_history": ("Past weekly reviews", "過去の週次レビュー"),
 }
 
 # Keys built at run time: "<prefix><member>".

@@ -17,7 +17,8 @@ JSON (keys are added, never renamed; fractions are 0..1 and exact, "raw_progress
             "raw_progress", "progress", "expected_progress", "behind",
             "confidence": "on_track" | "at_risk" | "off_track" | null,   # of the latest check-in
             "band", "weight", "owner",
-            "last_checkin": "YYYY-MM-DD" | null}
+            "last_checkin": "YYYY-MM-DD" | null,
+            "note": str, "blocker": str}     # of the latest check-in ("" without one)
          ]}
       ]
     }
@@ -58,17 +59,21 @@ def choose_period(store: Store, period_name: str | None, today: date) -> Period 
     raise InputError(t("report.page.no_period", name=period_name, known=known), field="period")
 
 
-def _last_checkins(store: Store, period_id: str) -> dict[str, str]:
+def _last_checkins(store: Store, period_id: str) -> dict[str, dict[str, str]]:
+    """The latest check-in of every KR of the period: its date, note and blocker."""
     rows = store.rows(
-        "SELECT c.kr_id AS kr_id, max(c.date) AS day FROM checkins c "
-        "JOIN key_results k ON k.id = c.kr_id JOIN objectives o ON o.id = k.objective_id "
-        "WHERE o.period_id = ? GROUP BY c.kr_id",
+        "SELECT kr_id, date, note, blocker FROM (SELECT c.kr_id, c.date, c.note, c.blocker, "
+        "ROW_NUMBER() OVER (PARTITION BY c.kr_id ORDER BY c.date DESC, c.created DESC) AS rank "
+        "FROM checkins c JOIN key_results k ON k.id = c.kr_id JOIN objectives o ON o.id = k.objective_id "
+        "WHERE o.period_id = ?) WHERE rank = 1",
         [period_id],
     )
-    return {str(r["kr_id"]): str(r["day"]) for r in rows}
+    return {
+        str(r["kr_id"]): {"date": str(r["date"]), "note": r["note"], "blocker": r["blocker"]} for r in rows
+    }
 
 
-def _kr_data(view: KRView, last: dict[str, str]) -> Data:
+def _kr_data(view: KRView, last: dict[str, dict[str, str]]) -> Data:
     kr = view.kr
     return {
         "id": kr.id,
@@ -86,11 +91,13 @@ def _kr_data(view: KRView, last: dict[str, str]) -> Data:
         "band": view.band.value,
         "weight": kr.weight,
         "owner": kr.owner,
-        "last_checkin": last.get(kr.id),
+        "last_checkin": last[kr.id]["date"] if kr.id in last else None,
+        "note": last[kr.id]["note"] if kr.id in last else "",
+        "blocker": last[kr.id]["blocker"] if kr.id in last else "",
     }
 
 
-def _objective_rows(roots: list[ObjectiveNode], last: dict[str, str]) -> list[Data]:
+def _objective_rows(roots: list[ObjectiveNode], last: dict[str, dict[str, str]]) -> list[Data]:
     out: list[Data] = []
 
     def visit(node: ObjectiveNode, depth: int) -> None:
@@ -220,6 +227,20 @@ def _objective_cells(objective: Data) -> list[str]:
     ]
 
 
+def _notes(objective: Data) -> list[str]:
+    """`KR — note: … · blocker: …` for every KR whose latest check-in has a note or a blocker."""
+    lines = []
+    for kr in objective["key_results"]:
+        parts = []
+        if kr.get("note"):
+            parts.append(f"{t('report.okr.note')}: {kr['note']}")
+        if kr.get("blocker"):
+            parts.append(f"{t('report.okr.blocker')}: {kr['blocker']}")
+        if parts:
+            lines.append(f"{kr['title']} — {' · '.join(parts)}")
+    return lines
+
+
 def _objective_meta(objective: Data, titles: dict[str, str]) -> list[str]:
     meta = []
     if objective["owner"]:
@@ -272,6 +293,10 @@ def markdown(data: Data) -> list[str]:
                     [_kr_cells(kr) for kr in objective["key_results"]],
                     right={2, 3, 4, 5, 6, 10},
                 )
+                notes = _notes(objective)
+                if notes:
+                    out += ["", f"{md_escape(t('report.okr.latest_notes'))}:", ""]
+                    out += [f"- {md_escape(line)}" for line in notes]
             else:
                 out.append(t("okr.report.no_krs"))
             out.append("")
@@ -333,5 +358,10 @@ def html(data: Data) -> list[str]:
                 )  # fmt: skip
                 out.append(html_row(cells, {2, 3, 4, 6, 10}))
             out.append("</table>")
+            notes = _notes(objective)
+            if notes:
+                out.append(f'<p class="meta">{h(t("report.okr.latest_notes"))}:</p><ul class="tight">')
+                out += [f"<li>{h(line)}</li>" for line in notes]
+                out.append("</ul>")
     out.append(f'<p class="note">{h(data["okr"]["formula"])}</p>')
     return out

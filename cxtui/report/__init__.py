@@ -13,8 +13,15 @@ Top-level JSON keys::
       "language": "en" | "ja",            # language of the text fields ("formula")
       "workspace": str | null,            # file name of the workspace
       "period": ..., "okr": ...,          # cxtui.okr.report
-      "nps": ...                          # cxtui.nps.report
+      "nps": ...,                         # cxtui.nps.report
+      "kpis", "evidence", "definitions"   # cxtui.kpi.report
+      "loyalty", "rox"                    # cxtui.loyalty.report
+      "cycles": ...,                      # cxtui.cycles.report
+      "reviews": ...                      # cxtui.review.report
     }
+
+Each section is present when its domain is (in the order of the domain list); the page layout
+(numbers and voices side by side, the appendix) is `cxtui.report.render`'s.
 """
 
 from __future__ import annotations

@@ -15,6 +15,13 @@ from tests.conftest import TODAY
 SIZE = (120, 36)
 
 
+def peer_key(name: str) -> str:
+    """The number key of the peer screen `name` (the lead may renumber them; tests follow)."""
+    from screens.app import PEERS
+
+    return next(peer.key for peer in PEERS if peer.name == name)
+
+
 def build_small(store: Store) -> dict[str, str]:
     """One company objective with two KRs and one aligned department objective; ids by name."""
     period = okr.add_period(store, okr.quarter_of(TODAY))

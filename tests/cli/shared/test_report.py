@@ -166,7 +166,7 @@ def test_json_figures(workspace: Path) -> None:
 def test_json_shape_is_frozen(workspace: Path) -> None:
     """Later versions may ADD keys and sections; this list changes only by adding to it."""
     data = report_json(workspace)
-    assert set(data) == {
+    assert {
         "cxtui_report",
         "generated",
         "language",
@@ -175,7 +175,10 @@ def test_json_shape_is_frozen(workspace: Path) -> None:
         "okr",
         "loyalty",
         "rox",
-    }
+        "nps",
+        "cycles",
+        "reviews",
+    } <= set(data)
     assert set(data["period"]) == {"id", "name", "start", "end", "expected_progress"}
     assert set(data["okr"]) == {"formula", "objectives"}
     objective_keys = {
@@ -185,6 +188,7 @@ def test_json_shape_is_frozen(workspace: Path) -> None:
     kr_keys = {
         "id", "title", "kind", "unit", "start", "target", "current", "raw_progress", "progress",
         "expected_progress", "behind", "confidence", "band", "weight", "owner", "last_checkin",
+        "note", "blocker",
     }  # fmt: skip
     for objective in data["okr"]["objectives"]:
         assert set(objective) == objective_keys
@@ -240,7 +244,7 @@ def test_markdown(workspace: Path) -> None:
     result = cxtui("report", str(workspace))
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    assert text.startswith("# OKR report: 2026 Q4")
+    assert text.startswith("# Weekly report: 2026 Q4")
     for expected in (
         "Keep customers",
         "Sales aligned",
@@ -320,7 +324,7 @@ def test_japanese_report(workspace: Path) -> None:
     result = cxtui("report", "--lang", "ja", str(workspace))
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    assert text.startswith("# OKR レポート: 2026 Q4")
+    assert text.startswith("# 週次レポート: 2026 Q4")
     for expected in (
         "減らす",
         "主要な成果",
@@ -340,7 +344,7 @@ def test_japanese_from_the_locale(workspace: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     result = cxtui("report", str(workspace), "--format", "html")
     assert result.returncode == 0
-    assert '<html lang="ja">' in result.stdout and "OKR レポート" in result.stdout
+    assert '<html lang="ja">' in result.stdout and "週次レポート" in result.stdout
 
 
 def test_unknown_format_in_process(workspace: Path) -> None:

@@ -16,6 +16,7 @@ from screens.nps.answers_view import AnswersView
 from screens.nps.tables import FollowupsTable
 from screens.shared.choice import ChoiceBar
 from tests.conftest import TODAY
+from tests.ui.conftest import peer_key
 
 SIZE = (120, 40)
 
@@ -27,7 +28,7 @@ def _demo(tmp_path: Path) -> tuple[CxApp, Store]:
 
 
 async def _to_nps(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("2")
+    await pilot.press(peer_key("nps"))
     await pilot.pause()
     await pilot.pause()
 
@@ -46,7 +47,7 @@ async def test_switch_to_nps_and_back_lists_surveys_with_intervals(tmp_path: Pat
         low, high = first.ci95
         expected = f"NPS {points(first.nps)} [{points(low)}, {points(high)}]"
         assert any(expected in text for text in texts)
-        await pilot.press("1")
+        await pilot.press(peer_key("okr"))
         await pilot.pause()
         assert type(app.screen).__name__ == "OkrScreen"
 
@@ -177,7 +178,7 @@ async def test_language_switch_reaches_the_screen_not_shown(tmp_path: Path) -> N
         await pilot.pause()
         first_option = app.screen.query_one("#survey-list", OptionList).get_option_at_index(0)
         assert first_option.prompt == "すべての回答"
-        await pilot.press("1")
+        await pilot.press(peer_key("okr"))
         await pilot.pause()
         assert type(app.screen).__name__ == "OkrScreen"
         assert any(b.description == "チェックイン" for _k, b in app.screen._bindings)
@@ -185,11 +186,11 @@ async def test_language_switch_reaches_the_screen_not_shown(tmp_path: Path) -> N
         first_line = str(tree.get_node_at_line(0).label)
         # The demo was built in English; the labels the app adds (the "behind" flag) now speak Japanese.
         assert "Maximise customer success" in first_line and "遅れ" in first_line
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await pilot.pause()
         await pilot.press("ctrl+l")  # back to English on the NPS screen
         await pilot.pause()
-        await pilot.press("1")
+        await pilot.press(peer_key("okr"))
         await pilot.pause()
         assert any(b.description == "Check-in" for _k, b in app.screen._bindings)
 

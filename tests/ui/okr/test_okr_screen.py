@@ -22,7 +22,7 @@ from tests.ui.conftest import SIZE
 
 def _open(path: Path) -> tuple[CxApp, Store]:
     store = Store.open(path)
-    return CxApp(store=store, today=TODAY), store
+    return CxApp(store=store, today=TODAY, first="okr"), store
 
 
 def _reopen_titles(path: Path, period_id: str) -> list[str]:
@@ -266,7 +266,7 @@ async def test_japanese_labels_and_language_switch(small_workspace) -> None:
 async def test_read_only_workspace_shows_badge_and_refuses_changes(small_workspace) -> None:
     path, ids = small_workspace
     store = Store.open(path, readonly=True)
-    app = CxApp(store=store, today=TODAY)
+    app = CxApp(store=store, today=TODAY, first="okr")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "READ-ONLY" in str(app.screen.query_one("#period-bar", Static).render())
@@ -319,7 +319,7 @@ async def test_missing_file_offers_to_create(tmp_path: Path) -> None:
         assert type(app.screen).__name__ == "ConfirmDialog"
         await pilot.press("y")
         await pilot.pause()
-        assert type(app.screen).__name__ == "OkrScreen"
+        assert type(app.screen).__name__ == "HomeScreen"  # a workspace opens on its dashboard
     assert path.exists()
     assert [p.name for p in okr.periods(Store.open(path))] == ["2026 Q4"]
 

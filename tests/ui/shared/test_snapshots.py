@@ -15,16 +15,17 @@ from cxtui.demo import build_demo
 from cxtui.i18n import set_language
 from screens.app import CxApp
 from tests.conftest import TODAY
+from tests.ui.conftest import peer_key
 
 SIZE = (120, 36)
 
 
-def demo_app(tmp_path: Path, lang: str) -> CxApp:
-    """The app on a fresh demo workspace in `lang`."""
+def demo_app(tmp_path: Path, lang: str, first: str = "home") -> CxApp:
+    """The app on a fresh demo workspace in `lang`, opened on the peer screen `first`."""
     set_language(lang)
     store = Store.open(tmp_path / f"demo-{lang}.cxtui", create=True)
     build_demo(store, lang, TODAY)
-    return CxApp(store=store, today=TODAY)
+    return CxApp(store=store, today=TODAY, first=first)
 
 
 async def _settle(pilot: Pilot[None]) -> None:
@@ -37,7 +38,7 @@ def test_okr_screen_en(snap_compare, tmp_path: Path) -> None:
         await pilot.press("down", "down")  # the churn KR: a decreasing KR with its formula
         await _settle(pilot)
 
-    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(demo_app(tmp_path, "en", "okr"), terminal_size=SIZE, run_before=run_before)
 
 
 def test_okr_screen_ja(snap_compare, tmp_path: Path) -> None:
@@ -45,12 +46,12 @@ def test_okr_screen_ja(snap_compare, tmp_path: Path) -> None:
         await pilot.press("down")
         await _settle(pilot)
 
-    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(demo_app(tmp_path, "ja", "okr"), terminal_size=SIZE, run_before=run_before)
 
 
 def test_checkin_dialog(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("down", "down", "c")
+        await pilot.press(peer_key("okr"), "down", "down", "c")
         await _settle(pilot)
         await pilot.press(*"4.2")
         pilot.app.screen.query_one("#value").cursor_blink = False
@@ -79,7 +80,7 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:
 
 def test_nps_screen_en(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         await pilot.pause()
 
@@ -88,7 +89,7 @@ def test_nps_screen_en(snap_compare, tmp_path: Path) -> None:
 
 def test_nps_screen_ja(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         await pilot.press("s")  # segments: Japanese store names and aligned figures
         await _settle(pilot)

@@ -77,11 +77,36 @@ def _fill_loyalty(store: Store) -> None:
         )  # fmt: skip
 
 
+def _fill_cycles(store: Store) -> None:
+    from cxtui.cycles import repo
+    from cxtui.cycles.models import Cycle
+
+    kpi_id = store.rows("SELECT id FROM kpis LIMIT 1")[0]["id"]
+    cycle = repo.save_cycle(
+        store,
+        Cycle(title="Greeting", start=DAY, end=DAY, hypothesis="Nobody greets", change="Greet at the door"),
+        [kpi_id],
+    )
+    repo.start_cycle(store, cycle.id, DAY)
+    repo.review_cycle(store, cycle.id, "The greeting helped", "Try pre-ordering")
+
+
+def _fill_review(store: Store) -> None:
+    from cxtui.review import repo
+
+    kr_id = store.rows("SELECT id FROM key_results LIMIT 1")[0]["id"]
+    review = repo.start_review(store, DAY)
+    review, _item = repo.enter_kr(store, review, kr_id, 6.0, note="from the review", today=DAY)
+    repo.finish(store, review, "Churn falls", "Call at-risk customers", seconds=600)
+
+
 FILLS: dict[str, Callable[[Store], None]] = {
     "okr": _fill_okr,
     "nps": _fill_nps,
     "kpi": _fill_kpi,
     "loyalty": _fill_loyalty,
+    "cycles": _fill_cycles,
+    "review": _fill_review,
 }
 
 

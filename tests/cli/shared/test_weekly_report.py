@@ -1,0 +1,256 @@
+"""The one-page weekly report: numbers and voices side by side (OKRs with the notes and blockers of the
+latest check-ins, NPS with its interval and the last before/after verdict, the running cycle and the
+latest learnings, the last review), every section in JSON, and HTML that escapes all typed text."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cxtui.cycles import repo as cycles
+from cxtui.cycles.models import Cycle, CycleState
+from cxtui.db.store import Store
+from cxtui.demo import build_demo
+from cxtui.kpi import repo as kpis
+from cxtui.kpi.models import Evidence, Kpi, KpiValue
+from cxtui.nps.models import ManualEntry
+from cxtui.nps.repo import add_manual_scores
+from cxtui.nps.surveys import create_range_survey, create_survey
+from cxtui.okr import repo as okr
+from cxtui.okr.models import CheckIn, Confidence, KeyResult, Objective
+from cxtui.review import repo as reviews
+from tests.conftest import TODAY
+
+D = date.fromisoformat
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+FORMULA = "=cmd|' /C calc'!A0"
+HOSTILE = f"{SCRIPT} {IMG} {FORMULA}"
+
+
+def cxtui(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "screens.launch", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
+
+
+def report(path: Path, fmt: str, *extra: str) -> str:
+    result = cxtui("report", str(path), "--format", fmt, *extra)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def demo(workspace_path: Path) -> Path:
+    store = Store.open(workspace_path, create=True)
+    build_demo(store, "en", TODAY)
+    store.close()
+    return workspace_path
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """A workspace where every text a user can type is hostile."""
+    path = tmp_path / "hostile.cxtui"
+    store = Store.open(path, create=True)
+    period = okr.add_period(store, okr.quarter_of(TODAY))
+    objective = okr.save_objective(
+        store,
+        Objective(period_id=period.id, title=f"O {HOSTILE}", owner=f"owner {HOSTILE}", description=HOSTILE),
+    )
+    kr = okr.save_key_result(
+        store,
+        KeyResult(
+            objective_id=objective.id, title=f"KR {HOSTILE}", start=0, target=10, unit=HOSTILE, owner=HOSTILE
+        ),
+    )
+    okr.record_checkin(
+        store,
+        CheckIn(
+            kr_id=kr.id,
+            date=TODAY,
+            value=4,
+            confidence=Confidence.at_risk,
+            note=f"note {HOSTILE}",
+            blocker=f"blocker {HOSTILE}",
+        ),
+    )
+    kpi = kpis.save_kpi(
+        store, Kpi(name=f"K {HOSTILE}", layer="behaviour", unit=HOSTILE, definition=HOSTILE, focus=True)
+    )
+    for day, value in (("2026-11-02", 40), ("2026-11-20", 30)):
+        kpis.record_value(store, KpiValue(kpi_id=kpi.id, date=D(day), value=value, note=HOSTILE))
+    cycle = cycles.save_cycle(
+        store,
+        Cycle(title=f"C {HOSTILE}", state=CycleState.running, start=D("2026-11-09"), end=D("2026-11-29"),
+              hypothesis=f"H {SCRIPT}", change=f"Ch {IMG}"),
+        [kpi.id],
+    )  # fmt: skip
+    kpis.save_evidence(
+        store, Evidence(date=TODAY, quote=f"Q {HOSTILE}", scene=HOSTILE, next_step=HOSTILE, cycle_id=cycle.id)
+    )
+    done = cycles.save_cycle(
+        store,
+        Cycle(
+            title=f"Done {HOSTILE}", start=D("2026-10-01"), end=D("2026-10-14"), hypothesis="h", change="c"
+        ),
+        [kpi.id],
+    )
+    cycles.review_cycle(store, done.id, f"L {SCRIPT}", f"N {IMG}")
+    survey = create_survey(store, f"S {HOSTILE}", "manual")
+    with store.action("answers"):
+        add_manual_scores(
+            store,
+            survey,
+            [ManualEntry(9, f"comment {HOSTILE}", HOSTILE, datetime(2026, 11, 10, 9)) for _ in range(5)],
+        )
+    create_range_survey(store, f"Before {SCRIPT}", D("2026-10-01"), D("2026-10-31"))
+    create_range_survey(store, f"After {IMG}", D("2026-11-01"), D("2026-11-22"))
+    review = reviews.start_review(store, D("2026-11-20"))
+    with store.action("notes"):
+        store.update_row("reviews", review.id, {"notes": f"notes {HOSTILE}"})
+    reviews.finish(store, reviews.get_review(store, review.id), f"RL {SCRIPT}", f"RN {IMG}", seconds=700)
+    store.close()
+    return path
+
+
+# -- JSON: every section ---------------------------------------------------------------------------
+
+
+def test_json_carries_every_section_of_the_demo(demo: Path) -> None:
+    data: dict[str, Any] = json.loads(report(demo, "json"))
+    assert {"period", "okr", "nps", "cycles", "reviews"} <= set(data)
+    # OKR: notes and blockers of the latest check-ins.
+    krs = [kr for o in data["okr"]["objectives"] for kr in o["key_results"]]
+    assert any(kr["note"] for kr in krs) and all({"note", "blocker"} <= set(kr) for kr in krs)
+    # NPS: each survey with its interval, and the last before/after verdict (the café's, significant).
+    nps = data["nps"]
+    assert {s["survey"] for s in nps["surveys"]} >= {"Café before (months 1–3)", "Café after (months 4–6)"}
+    assert all(s["ci95"] is None or s["ci95"][0] <= s["nps"] <= s["ci95"][1] for s in nps["surveys"])
+    comparison = nps["comparison"]
+    assert (comparison["before_name"], comparison["after_name"]) == (
+        "Café before (months 1–3)",
+        "Café after (months 4–6)",
+    )
+    assert (
+        comparison["significant"] is True
+        and comparison["delta"] > 0
+        and "real improvement" in comparison["verdict"]
+    )
+    assert [m["month"] for m in nps["months"]][-1] == "2026-11"
+    # Cycles: all eight, the running one, the learnings newest first, cycles run per month.
+    section = data["cycles"]
+    assert len(section["cycles"]) == 8 and len(section["running"]) == 1 and len(section["learnings"]) == 5
+    by_id = {c["id"]: c for c in section["cycles"]}
+    assert by_id[section["running"][0]]["state"] == "running"
+    ends = [by_id[i]["end"] for i in section["learnings"]]
+    assert ends == sorted(ends, reverse=True)
+    assert sum(m["count"] for m in section["per_month"]) == 5
+    assert all({"name", "before", "after"} <= set(k) for c in section["cycles"] for k in c["kpis"])
+    # Reviews: the last one's learning and next step, every review dated.
+    last = data["reviews"]["last"]
+    assert last["learning"] == "Showing the rule of thumb first cut the comparison questions"
+    assert last["next_step"] == "Open every first demo with the same guide"
+    assert len(data["reviews"]["reviews"]) == 10
+
+
+def test_json_keeps_hostile_text_exact(hostile: Path) -> None:
+    data = json.loads(report(hostile, "json"))
+    kr = data["okr"]["objectives"][0]["key_results"][0]
+    assert (kr["note"], kr["blocker"]) == (f"note {HOSTILE}", f"blocker {HOSTILE}")
+    assert data["reviews"]["last"]["notes"] == f"notes {HOSTILE}"
+
+
+# -- HTML ------------------------------------------------------------------------------------------
+
+
+def test_html_escapes_every_typed_field(hostile: Path) -> None:
+    page = report(hostile, "html")
+    lowered = page.lower()
+    assert "<script" not in lowered and "<img" not in lowered
+    assert not re.search(r"<[^>]*onerror", lowered)  # no attribute injected into any tag
+    escaped_script = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    escaped_img = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+    for shown in (
+        f"O {escaped_script}",  # objective title
+        f"KR {escaped_script}",  # key result title
+        f"note: note {escaped_script}",  # latest check-in note
+        f"blocker: blocker {escaped_script}",  # and blocker
+        f"S {escaped_script}",  # survey name
+        f"Before {escaped_script}",  # range survey names in the before/after line
+        f"After {escaped_img}",
+        f"C {escaped_script}",  # running cycle title
+        f"H {escaped_script}",  # its hypothesis
+        f"Ch {escaped_img}",  # its change
+        f"L {escaped_script}",  # a learning
+        f"N {escaped_img}",  # a next step
+        f"RL {escaped_script}",  # the review's learning
+        f"RN {escaped_img}",  # and next step
+        f"notes {escaped_script}",  # and notes
+    ):
+        assert shown in page, shown
+    assert "=cmd|&#x27; /C calc&#x27;!A0" in page  # shown as text (HTML has no formulas to run)
+
+
+def test_html_is_one_self_contained_printable_page(demo: Path) -> None:
+    page = report(demo, "html")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "http://" not in page and "https://" not in page and "<link" not in page and "src=" not in page
+    assert "@page { size: A4" in page and "@media print" in page
+    assert page.count("<svg") >= 2 and page.count("<svg") == page.count("</svg>")  # NPS trend, cycles run
+    numbers, voices = page.index('class="numbers"'), page.index('class="voices"')
+    assert numbers < voices  # side by side: numbers, then voices
+    assert page.index("Learning cycles") > voices and page.index("Weekly review</h2>") > voices
+    assert page.index("NPS</h2>") < voices
+    assert page.count("<table>") == page.count("</table>")
+
+
+# -- Markdown --------------------------------------------------------------------------------------
+
+
+def test_markdown_of_the_demo_reads_as_the_week(demo: Path) -> None:
+    text = report(demo, "markdown")
+    for expected in (
+        "# Weekly report: NexBridge Q1",
+        "week of 2026-11-16",
+        "Latest check-in notes and blockers",
+        "**Last before/after:**",
+        "A real improvement",
+        "# Voices and learning",
+        "Running: Guide first in demos",
+        "### Latest learnings",
+        "Showing the rule of thumb first cut the comparison questions",
+        "Cycles run per month",
+        "Last review 2026-11-13",
+    ):
+        assert expected in text, expected
+
+
+def test_markdown_escapes_hostile_text(hostile: Path) -> None:
+    text = report(hostile, "markdown")
+    assert not re.search(r"(?<!\\)[<>]", text.replace("→", ""))  # every < and > escaped: no tag survives
+    assert "\\<script\\>alert(1)\\</script\\>" in text
+    # A pipe in typed text cannot split a table cell: every row keeps its number of cells.
+    for table in re.findall(r"(?:^\|.*\n)+", text, flags=re.M):
+        rows = table.splitlines()
+        cells = {len(re.split(r"(?<!\\)\|", row)) for row in rows}
+        assert len(cells) == 1, rows
+    assert "=cmd\\|" in text
+
+
+def test_japanese_weekly_report(demo: Path) -> None:
+    text = report(demo, "markdown", "--lang", "ja")
+    for expected in ("# 週次レポート", "の週", "# 声と学び", "実施中", "最近の学び", "直近の施策前後"):
+        assert expected in text, expected
