@@ -41,6 +41,7 @@ class Peer:
 PEERS: tuple[Peer, ...] = (
     Peer("okr", "1", "screens.okr.screen", "OkrScreen", "app.screen.okr", "app.tab.okr"),
     Peer("nps", "2", "screens.nps.screen", "NpsScreen", "app.screen.nps", "app.tab.nps"),
+    Peer("kpi", "3", "screens.kpi.screen", "KpiScreen", "kpi.screen.peer", "kpi.screen.tab"),
 )
 FIRST_SCREEN = PEERS[0].name
 
@@ -61,6 +62,8 @@ class CxApp(App[None]):
         Binding("ctrl+y", "redo", "app.key.redo", show=False),
         Binding("f1,question_mark", "help", "app.key.help"),
         Binding("ctrl+l", "toggle_language", "app.key.language"),
+        # The 1-minute record (seed 001) from every workspace screen: screens.kpi.capture.
+        Binding("ctrl+n", "capture", "kpi.key.capture"),
         Binding("ctrl+q", "quit", "app.key.quit", show=False, priority=True),
         *[Binding(peer.key, f"show('{peer.name}')", peer.label, show=False) for peer in PEERS],
     ]
@@ -191,6 +194,8 @@ class CxApp(App[None]):
         and not without a workspace."""
         if action in ("undo", "redo", "show"):
             return self.store is not None and not isinstance(self.screen, ModalScreen)
+        if action == "capture":
+            return self.store is not None and isinstance(self.screen, WorkspaceScreen)
         return True
 
     def action_undo(self) -> None:
@@ -214,6 +219,13 @@ class CxApp(App[None]):
             return
         self._reload_screen()
         self.notify(t("app.msg.redone", label=label))
+
+    def action_capture(self) -> None:
+        """Capture a piece of field evidence (the 1-minute record) from any workspace screen."""
+        from screens.kpi.capture import capture
+
+        if self.store is not None:
+            capture(self, self.store, self.today, kpi_id=getattr(self.screen, "capture_kpi", lambda: None)())
 
     def action_help(self) -> None:
         """Show every key of the current screen and of the app."""
