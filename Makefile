@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench snapshots-update clean
+.PHONY: setup demo test lint check bench snapshots-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check cxtui screens tests bench
+	$(BIN)/ruff format --check cxtui screens tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+check: lint test
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from cxtui.db.search import contains
 from cxtui.db.store import Store
 from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import t
@@ -115,12 +116,9 @@ def evidence(
         clauses.append("date <= ?")
         params.append(until.isoformat())
     if search:
-        # LIKE with an escape: a search for "100%" finds "100%", not everything.
-        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append(
-            "(quote LIKE ? ESCAPE '\\' OR scene LIKE ? ESCAPE '\\' OR next_step LIKE ? ESCAPE '\\')"
-        )
-        params += [f"%{escaped}%"] * 3
+        where, values = contains(["quote", "scene", "next_step"], search)
+        clauses.append(where)
+        params += values
     sql = f"SELECT * FROM evidence WHERE {' AND '.join(clauses)} ORDER BY date DESC, created DESC"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"

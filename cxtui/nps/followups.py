@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cxtui.db.search import contains
 from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.i18n import t
@@ -37,10 +38,9 @@ def _comment_filters(
         clauses.append("r.category = ?")
         params.append(category)
     if search:
-        # LIKE with an escape: a search for "100%" finds "100%", not every comment.
-        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append("r.comment LIKE ? ESCAPE '\\'")
-        params.append(f"%{escaped}%")
+        where, values = contains(["r.comment"], search)
+        clauses.append(where)
+        params.extend(values)
     if detractors_only:
         clauses.append("r.score <= 6")
     return " AND ".join(clauses), params

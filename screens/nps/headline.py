@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from cxtui.format import p_text, points, round_half_away
+from cxtui.format import exact_points, p_text, points, round_half_away, share_text
 from cxtui.i18n import t
 from cxtui.nps.queries import verdict
 from cxtui.nps.stats import Comparison, Counts, NpsSummary, half_width, is_small, shares
@@ -36,14 +36,13 @@ def signed(value: float | None) -> str:
 
 
 def exact(value: float) -> str:
-    """An exact NPS as the formula line writes it: `40`, `33.3`, `-12.5` (one decimal at most)."""
-    rounded = round_half_away(value, 1)
-    return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+    """An exact NPS as the formula line writes it: `40`, `33.3`, `-12.5` (cxtui.format)."""
+    return exact_points(value)
 
 
 def percent_text(value: float) -> str:
-    """A share in percent, rounded half away from zero: `55%`."""
-    return f"{int(round_half_away(value))}%"
+    """A share in percent, rounded half away from zero: `55%` (cxtui.format, as the CLI shows it)."""
+    return share_text(value)
 
 
 def interval_text(ci: tuple[float, float] | None) -> tuple[str, str]:

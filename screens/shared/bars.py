@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 
-from cxtui.format import percent
+from cxtui.format import ljust, percent, rjust
 from cxtui.okr.models import Band
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
@@ -37,10 +36,10 @@ def progress_text(progress: float | None, band: Band | None, width: int = 10) ->
 
 
 def rjust_cells(text: str, width: int) -> str:
-    """Right-justify to `width` terminal cells (a Japanese character takes two)."""
-    return " " * max(0, width - cell_len(text)) + text
+    """Right-justify to `width` terminal cells (a Japanese character takes two; cxtui.format)."""
+    return rjust(text, width)
 
 
 def ljust_cells(text: str, width: int) -> str:
-    """Left-justify to `width` terminal cells (a Japanese character takes two)."""
-    return text + " " * max(0, width - cell_len(text))
+    """Left-justify to `width` terminal cells (a Japanese character takes two; cxtui.format)."""
+    return ljust(text, width)

@@ -69,3 +69,18 @@ def small_workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     ids = build_small(store)
     store.close()
     return path, ids
+
+
+def screen_text(app: object) -> str:
+    """What the terminal shows, as plain text lines (read from Textual's SVG screenshot)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()  # type: ignore[attr-defined]
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for match in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        x, y, text = float(match.group(1)), float(match.group(2)), html.unescape(match.group(3))
+        rows.setdefault(y, []).append((x, text))
+    return "\n".join(
+        "".join(t for _, t in sorted(cells)).replace("\xa0", " ") for _, cells in sorted(rows.items())
+    )
