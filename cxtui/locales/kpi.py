@@ -243,7 +243,7 @@ STRINGS = {
     "kpi.key.switch_model": ("Switch 3 / 4 layers", "3層 / 4層を切替"),
     "kpi.key.starter": ("Starter set from the seeds", "ひな形から追加"),
     "kpi.key.search": ("Search the voices", "声を検索"),
-    "kpi.key.capture": ("Capture a voice", "現場の声を記録"),
+    "kpi.key.capture": ("1-min record", "1分記録"),
     "kpi.key.cursor_up": ("Card above", "上のカード"),
     "kpi.key.cursor_down": ("Card below", "下のカード"),
     "kpi.key.cursor_left": ("Layer on the left", "左の層"),

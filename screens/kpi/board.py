@@ -183,9 +183,9 @@ class LayerColumn(ScrollView, can_focus=False):
         row = y + self.scroll_offset.y
         if not self.cards:
             if y == 0:
-                return Strip(
-                    Text(" " + t("kpi.screen.empty_layer"), style=_DIM).render(self.app.console), width
-                )
+                hint = Text(" " + t("kpi.screen.empty_layer"), style=_DIM)
+                hint.truncate(width, overflow="ellipsis", pad=True)
+                return Strip(hint.render(self.app.console), width)
             return Strip.blank(width)
         index, line = divmod(row, CARD_HEIGHT)
         if index >= len(self.cards):

@@ -110,7 +110,7 @@ class KpiScreen(KpiActions):
 
     def reload(self) -> None:
         """Re-read what the current view shows (after undo, or data changed elsewhere)."""
-        self.run_worker(self.load(), exclusive=True, group="kpi-load")
+        self.run_worker(self.load, exclusive=True, group="kpi-load")
 
     async def load(self, keep: str | None = None) -> None:
         """Read the current view's data from the store and show it."""

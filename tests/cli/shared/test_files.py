@@ -109,6 +109,7 @@ def test_check_json(good: Path) -> None:
     assert data["counts"] == {
         "periods": 1, "objectives": 2, "key_results": 2, "checkins": 2,
         "surveys": 0, "imports": 0, "responses": 0, "followups": 0,
+        "kpis": 0, "kpi_imports": 0, "kpi_values": 0, "evidence": 0,
     }  # fmt: skip
     assert set(data) == {
         "cxtui_check", "path", "ok", "message", "schema_version", "supported_schema_version",

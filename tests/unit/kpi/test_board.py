@@ -29,7 +29,9 @@ def _values(store: Store, kpi: Kpi, *pairs: tuple[date, float]) -> None:
 
 def test_a_card_holds_latest_previous_change_distance_and_due() -> None:
     store = Store.memory()
-    churn = _kpi(store, "Churn", "ltv", direction=Direction.LOWER, target=10, cadence=Cadence.monthly, unit="%")
+    churn = _kpi(
+        store, "Churn", "ltv", direction=Direction.LOWER, target=10, cadence=Cadence.monthly, unit="%"
+    )
     _values(store, churn, (date(2026, 9, 30), 12.5), (date(2026, 10, 31), 11.3))
     [shown] = cards(store, TODAY)
     assert (shown.latest.value, shown.previous.value) == (11.3, 12.5)  # type: ignore[union-attr]
