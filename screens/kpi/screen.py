@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher, Footer, Static
@@ -110,7 +110,11 @@ class KpiScreen(KpiActions):
 
     def reload(self) -> None:
         """Re-read what the current view shows (after undo, or data changed elsewhere)."""
-        self.run_worker(self.load, exclusive=True, group="kpi-load")
+        self._load_later()
+
+    @work(exclusive=True, group="kpi-load")
+    async def _load_later(self) -> None:
+        await self.load()
 
     async def load(self, keep: str | None = None) -> None:
         """Read the current view's data from the store and show it."""
