@@ -35,6 +35,7 @@ from cxtui.kpi.texts import (
 from screens.shared.translate import translate_bindings
 
 CARD_HEIGHT = 7  # six lines and a rule
+MIN_COLUMN = 23  # cells: a card narrower than this cuts its change or target
 OTHER = "other"  # the key of the column holding the other layer model's KPIs
 
 _VERDICT_STYLE = {"better": Style(color="green", bold=True), "worse": Style(color="red", bold=True)}
@@ -255,6 +256,7 @@ class KpiBoard(HorizontalScroll, can_focus=True):
                 for c, col in zip(data, self.columns, strict=True)
             )
             self.column_index = min(self.column_index, len(self.columns) - 1)
+        self._size_columns()
         for column, item in zip(self.columns, data, strict=True):
             self.query_one(f"#title-{item.key}", Static).update(f" {item.title} ({len(item.cards)})")
             column.show(item.cards)
@@ -266,6 +268,20 @@ class KpiBoard(HorizontalScroll, can_focus=True):
                         self.columns[index].cursor = row
         self._activate()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Columns share the width, but never get narrower than a readable card."""
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        # Fixed widths rather than fr units: in a scrolling row, fr units do not share the width
+        # when the minimum widths overflow it.
+        if not self.columns or not self.size.width:
+            return
+        width = max(MIN_COLUMN, self.size.width // len(self.columns))
+        for column in self.columns:
+            if column.parent is not None:
+                column.parent.styles.width = width
+
     def _activate(self) -> None:
         for index, column in enumerate(self.columns):
             column.set_active(index == self.column_index)
@@ -274,7 +290,8 @@ class KpiBoard(HorizontalScroll, can_focus=True):
             return
         column = current
         column.move_cursor(column.cursor)
-        self.scroll_to_widget(column.parent or column, animate=False)  # type: ignore[arg-type]
+        # After the next refresh: column widths set by `show` are laid out only then.
+        self.call_after_refresh(self.scroll_to_widget, column.parent or column, animate=False)
         card = column.current
         self.post_message(self.Highlighted(column.key, card.kpi.id if card else None))
 

@@ -269,7 +269,7 @@ async def test_more_than_five_in_focus_warns_but_keeps_it(workspace) -> None:
         await pilot.pause()
         assert repo.find_kpi_named(store, "Repeat rate").focus  # type: ignore[union-attr]
         assert "3–5 are enough" in _notes(app)
-        assert "⚠ ★ 7 in focus" in screen_text(app)
+        assert "⚠ ★7 in focus" in screen_text(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert not repo.find_kpi_named(store, "Repeat rate").focus  # type: ignore[union-attr]
