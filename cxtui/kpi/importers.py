@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +84,7 @@ class Candidate:
 
     line: int
     name: str
-    day: date
+    day: str  # ISO date
     value: float
     note: str
     row: list[str]
@@ -167,23 +166,25 @@ def parse_file(path: Path | str, *, source_name: str | None = None) -> ParsedKpi
 
 
 class _DayReader:
-    """Dates as spreadsheets write them (and months, `2026-05`, for monthly KPIs), each text read once."""
+    """Dates as spreadsheets write them (and months, `2026-05`, for monthly KPIs) as ISO text, each
+    text read once (a long file repeats every date once per KPI)."""
 
     __slots__ = ("cache", "reader")
 
     def __init__(self, sample: list[str]) -> None:
         self.reader = DateReader(sample)
-        self.cache: dict[str, date | None] = {}
+        self.cache: dict[str, str | None] = {}
 
-    def __call__(self, text: str) -> date | None:
+    def __call__(self, text: str) -> str | None:
         try:
             return self.cache[text]
         except KeyError:
             pass
         when = self.reader(text) if text.strip() else None
         day = when.date() if when is not None else parse_month(text) if text.strip() else None
-        self.cache[text] = day
-        return day
+        iso = None if day is None else day.isoformat()
+        self.cache[text] = iso
+        return iso
 
 
 def _number(text: str) -> float | None:
@@ -290,11 +291,14 @@ def import_parsed(
     created: list[Kpi] = []
     stamp = utc_now()
     rows: list[dict[str, Any]] = []
-    seen: dict[tuple[str, date], int] = {}
-    existing = _existing_values(store)
+    seen: dict[tuple[str, str], int] = {}
+    existing = _existing_values(store, parsed.candidates)
+    keys: dict[str, str] = {}  # a file repeats its KPI names: fold each once
     with gc_paused():
         for item in parsed.candidates:
-            key = norm(item.name)
+            key = keys.get(item.name)
+            if key is None:
+                key = keys[item.name] = norm(item.name)
             found = known.get(key)
             if found is None:
                 if not create_missing:
@@ -316,17 +320,17 @@ def import_parsed(
             pair = (kpi.id, item.day)
             first = seen.get(pair)
             if first is not None:
-                reason = t("kpi.import.twice", name=shown(kpi.name), date=item.day.isoformat(), first=first)
+                reason = t("kpi.import.twice", name=shown(kpi.name), date=item.day, first=first)
                 rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
                 continue
-            stored = existing.get((kpi.id, item.day.isoformat()))
+            stored = existing.get(pair)
             if stored is not None:
-                reason = t("kpi.import.exists", name=shown(kpi.name), date=item.day.isoformat(), value=stored)
+                reason = t("kpi.import.exists", name=shown(kpi.name), date=item.day, value=stored)
                 rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
                 continue
             seen[pair] = item.line
             rows.append(
-                {"id": "", "kpi_id": kpi.id, "date": item.day.isoformat(), "value": item.value,
+                {"id": "", "kpi_id": kpi.id, "date": item.day, "value": item.value,
                  "note": item.note, "import_id": None, "created": stamp, "updated": stamp}
             )  # fmt: skip
     rejected.sort(key=lambda r: r.line)
@@ -362,9 +366,14 @@ def import_parsed(
     )
 
 
-def _existing_values(store: Store) -> dict[tuple[str, str], float]:
-    rows = store.conn.execute("SELECT kpi_id, date, value FROM kpi_values")
-    return {(str(k), str(d)): float(v) for k, d, v in rows}
+def _existing_values(store: Store, candidates: list[Candidate]) -> dict[tuple[str, str], float]:
+    """The values already stored within the file's dates, by (KPI id, date)."""
+    if not candidates:
+        return {}
+    first = min(c.day for c in candidates)
+    last = max(c.day for c in candidates)
+    sql = "SELECT kpi_id, date, value FROM kpi_values WHERE date BETWEEN ? AND ?"
+    return {(str(k), str(d)): float(v) for k, d, v in store.conn.execute(sql, [first, last])}
 
 
 def _insert_created(store: Store, created: list[Kpi]) -> None:

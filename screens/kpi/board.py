@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
 from textual.geometry import Region, Size
@@ -236,11 +237,38 @@ class KpiBoard(HorizontalScroll, can_focus=True):
             self.column = column
             self.index = index
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, data: list[ColumnData], *, width: int = 0, id: str | None = None) -> None:
+        """`data`: the columns to show first (composed with the board, so its first frame has
+        cards); `width`: the width it will get, so the columns are sized before the first layout."""
         super().__init__(id=id)
         translate_bindings(self)
-        self.columns: list[LayerColumn] = []
+        self.initial = data
+        self.columns = [LayerColumn(c.key) for c in data]
         self.column_index = 0
+        self._width = width
+
+    def compose(self) -> ComposeResult:
+        """A title and a column of cards per layer."""
+        width = self._column_width(self._width)
+        for item, column in zip(self.initial, self.columns, strict=True):
+            yield self._layer(item, column, width)
+
+    def on_mount(self) -> None:
+        """Show the first data (the columns exist now)."""
+        self._fill(self.initial, None)
+
+    @staticmethod
+    def _layer(item: ColumnData, column: LayerColumn, width: int) -> Vertical:
+        title = Static(id=f"title-{item.key}", classes="layer-title", markup=False)
+        layer = Vertical(title, column, classes="layer")
+        if width:
+            layer.styles.width = width
+        return layer
+
+    def _column_width(self, total: int) -> int:
+        # Fixed widths rather than fr units: in a scrolling row, fr units do not share the width
+        # when the minimum widths overflow it.
+        return max(MIN_COLUMN, total // len(self.columns)) if total and self.columns else 0
 
     async def show(self, data: list[ColumnData], keep: str | None = None) -> None:
         """Lay out these columns and cards; the cursor goes to the card of KPI `keep` if given,
@@ -249,14 +277,14 @@ class KpiBoard(HorizontalScroll, can_focus=True):
         if keys != [c.key for c in self.columns]:
             await self.remove_children()
             self.columns = [LayerColumn(c.key) for c in data]
+            width = self._column_width(self.size.width)
             await self.mount_all(
-                Vertical(
-                    Static(id=f"title-{c.key}", classes="layer-title", markup=False), col, classes="layer"
-                )
-                for c, col in zip(data, self.columns, strict=True)
+                self._layer(c, col, width) for c, col in zip(data, self.columns, strict=True)
             )
             self.column_index = min(self.column_index, len(self.columns) - 1)
-        self._size_columns()
+        self._fill(data, keep)
+
+    def _fill(self, data: list[ColumnData], keep: str | None) -> None:
         for column, item in zip(self.columns, data, strict=True):
             self.query_one(f"#title-{item.key}", Static).update(f" {item.title} ({len(item.cards)})")
             column.show(item.cards)
@@ -273,14 +301,14 @@ class KpiBoard(HorizontalScroll, can_focus=True):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        # Fixed widths rather than fr units: in a scrolling row, fr units do not share the width
-        # when the minimum widths overflow it.
-        if not self.columns or not self.size.width:
+        width = self._column_width(self.size.width)
+        if not width:
             return
-        width = max(MIN_COLUMN, self.size.width // len(self.columns))
         for column in self.columns:
-            if column.parent is not None:
-                column.parent.styles.width = width
+            layer = column.parent
+            current = layer.styles.width if isinstance(layer, Vertical) else None
+            if isinstance(layer, Vertical) and (current is None or current.value != width):
+                layer.styles.width = width
 
     def _activate(self) -> None:
         for index, column in enumerate(self.columns):

@@ -66,9 +66,7 @@ async def record_flow(screen: Screen[Any], store: Store, today: date, kpi: Kpi) 
     except CxError as exc:
         app.notify(exc.message, severity="error")
         return None
-    app.notify(
-        t("kpi.msg.recorded", name=kpi.name, value=value_text(kpi, value.value), date=value.date.isoformat())
-    )
+    # No message: the card (or the open card's table) shows the new value at once.
     if request.checkin and kr is not None:
         _checkin(screen, store, kr, value)
     return value

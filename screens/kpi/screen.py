@@ -79,21 +79,34 @@ class KpiScreen(KpiActions):
         self.column_layer: str | None = None  # the layer of the board's column (OTHER for the other model)
 
     def compose(self) -> ComposeResult:
-        """Title, the view bar, the three views, keys."""
+        """Title, the view bar, the cards (read now, so the first frame shows them), keys.
+
+        The voices and the definitions sheet are mounted when first shown: tables and filters the
+        first frame does not need.
+        """
+        self.mark_shown()
+        self.model = repo.layer_model(self.store)
+        data = columns_of(cards(self.store, self.today), self.model)
         yield TitleBar()
         yield Static(id="kpi-bar")
         with ContentSwitcher(initial="kpi-board", id="kpi-views"):
-            yield KpiBoard(id="kpi-board")
-            yield VoicesView(id="kpi-voices")
-            yield DefinitionsSheet(id="kpi-sheet")
+            yield KpiBoard(data, width=self.app.size.width, id="kpi-board")
         yield Footer(compact=True)
 
     @on(events.Mount)
-    async def _fill(self) -> None:
-        """Fill the board (the base class's mount handler runs too: title, start-up hooks)."""
+    def _ready(self) -> None:
+        """The bar and the keyboard (the base class's mount handler runs too: title, start-up hooks)."""
         self.sub_title = t("kpi.screen.subtitle")
-        await self.load()
+        self.update_bar()
         self.query_one(KpiBoard).focus()
+
+    async def _view_widget(self, view: str) -> None:
+        """Mount the voices or the definitions sheet the first time it is shown."""
+        switcher = self.query_one(ContentSwitcher)
+        if view == "voices" and not self.query(VoicesView):
+            await switcher.mount(VoicesView(id="kpi-voices"))
+        elif view == "sheet" and not self.query(DefinitionsSheet):
+            await switcher.mount(DefinitionsSheet(id="kpi-sheet"))
 
     def relabel(self) -> None:
         """Language switched: texts are rebuilt by the next load."""
@@ -102,6 +115,7 @@ class KpiScreen(KpiActions):
         self.call_after_refresh(self._after_recompose)
 
     async def _after_recompose(self) -> None:
+        await self._view_widget(self.view)
         self.query_one(ContentSwitcher).current = f"kpi-{'board' if self.view == 'cards' else self.view}"
         await self.load()
         self.focus_view()
@@ -187,6 +201,7 @@ class KpiScreen(KpiActions):
     async def action_view(self, view: str) -> None:
         """Show the cards, the voices or the definitions sheet."""
         self.view = view
+        await self._view_widget(view)
         self.query_one(ContentSwitcher).current = f"kpi-{'board' if view == 'cards' else view}"
         await self.load()
         self.focus_view()
