@@ -258,7 +258,7 @@ def _print_kpis(data: dict[str, object]) -> None:
                 layer_text(kpi.layer),
                 star + kpi.name,
                 value_text(kpi, value) + (f" (n={latest['n']})" if latest and "n" in latest else ""),
-                change_text(moved),
+                change_text(moved, kpi),
                 distance_text(kpi, gap),
                 f"{cadence_text(kpi)} · {due_text(kpi, item['due'])}",
                 item.get("kr_title") or "",

@@ -172,7 +172,7 @@ def _kpi_cells(item: Data) -> list[str]:
         layer_text(kpi.layer),
         ("★ " if item["focus"] else "") + kpi.name,
         shown,
-        change_text(moved),
+        change_text(moved, kpi),
         distance_text(kpi, gap),
         sparkline([float(v["value"]) for v in item["values"]], SPARK),
         f"{cadence_text(kpi)} · {due_text(kpi, item['due'])}",
@@ -298,6 +298,8 @@ def _sheet_css(rows: int) -> str:
         "  .a4-sheet h2 { margin-top: 0; font-size: 13pt; }\n"
         "  .a4-sheet th, .a4-sheet td { padding: 1.5pt 3pt; }\n"
         "  .a4-sheet tr { break-inside: avoid; page-break-inside: avoid; }\n"
+        "  .a4-sheet td:nth-child(1) { width: 14%; }\n"
+        "  .a4-sheet td:nth-child(2) { white-space: nowrap; }\n"
         "}\n"
         "</style>"
     )

@@ -40,11 +40,15 @@ def signed(delta: float) -> str:
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
-def change_text(moved: Change | None) -> str:
-    """`▼ -2 better`: arrow, signed change and what it means for this KPI; '' without a previous value."""
+def change_text(moved: Change | None, kpi: Kpi | None = None) -> str:
+    """`▼ -2 better`: arrow, signed change and what it means for this KPI; '' without a previous value.
+
+    An NPS KPI's change reads in whole points (`▲ +18 better`), as NPS itself does.
+    """
     if moved is None:
         return ""
-    return f"{ARROWS[moved.trend]} {signed(moved.delta)} {t(f'kpi.verdict.{moved.verdict}')}"
+    delta = points(moved.delta) if kpi is not None and kpi.source is Source.nps else signed(moved.delta)
+    return f"{ARROWS[moved.trend]} {delta} {t(f'kpi.verdict.{moved.verdict}')}"
 
 
 def distance_text(kpi: Kpi, gap: Distance | None) -> str:

@@ -69,7 +69,7 @@ def card_lines(card: Card, width: int, *, selected: bool, other: bool) -> list[T
         moved = card.change
         if moved is not None:
             value.append("  ")
-            value.append(change_text(moved), style=_VERDICT_STYLE.get(moved.verdict, _DIM))
+            value.append(change_text(moved, kpi), style=_VERDICT_STYLE.get(moved.verdict, _DIM))
     target = Text(" " + one_line(distance_text(kpi, card.distance)))
     spark = Text(
         " " + sparkline([p.value for p in card.points], max(1, width - 2)), style=Style(color="cyan")

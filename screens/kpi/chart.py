@@ -35,6 +35,23 @@ def _colour(plot: PlotextPlot, name: str, fallback: str) -> tuple[int, int, int]
     return colour.rgb
 
 
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round values (1, 2 or 5 × 10^k apart) between `low` and `high`, about `count` of them."""
+    span = high - low
+    if span <= 0:
+        return [low]
+    raw = span / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(f * magnitude for f in (1, 2, 5, 10) if f * magnitude >= raw)
+    first = math.ceil(low / step) * step
+    ticks = []
+    value = first
+    while value <= high + 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
 def date_ticks(points: Sequence[Point], width: int) -> list[int]:
     """Indexes (1-based) of the points that get a date label, spaced so labels never collide."""
     if not points:
@@ -91,7 +108,7 @@ class SeriesPlot(PlotextPlot):
         low, high = min(values), max(values)
         pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
         plt.ylim(low - pad, high + pad)
-        ticks = [low, (low + high) / 2, high] if high > low else [low]
+        ticks = nice_ticks(low - pad, high + pad)
         plt.yticks(ticks, [number(v) for v in ticks])
         positions = date_ticks(self.points, self.size.width or 80)
         plt.xticks(

@@ -101,22 +101,20 @@ class KpiDetailScreen(ModalScreen[None]):
         table = self.query_one("#detail-values", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        n_column = kpi.source is Source.nps
         table.add_columns(
-            t("kpi.cli.h_date"), t("common.field.value"), t("kpi.cli.h_change"),
-            "n" if n_column else t("common.field.note"),
-        )  # fmt: skip
+            t("kpi.cli.h_date"), t("common.field.value"), t("kpi.cli.h_change"), t("common.field.note")
+        )
         newest_first = list(reversed(self.points))
         notes = {v.id: v.note for v in repo.values(self.store, kpi.id)} if kpi.source is Source.typed else {}
         for index, point in enumerate(newest_first):
             before = newest_first[index + 1] if index + 1 < len(newest_first) else None
             moved = None if before is None else change(point.value, before.value, kpi.direction)
-            last = str(point.n) if n_column else one_line(notes.get(point.value_id or "", ""))
+            shown = value_text(kpi, point.value) + ("" if point.n is None else f" n={point.n}")
             table.add_row(
                 point.date.isoformat(),
-                Text(value_text(kpi, point.value), justify="right"),
-                change_text(moved),
-                last,
+                Text(shown, justify="right"),
+                change_text(moved, kpi),
+                one_line(notes.get(point.value_id or "", "")),
                 key=point.value_id or point.date.isoformat(),
             )
         if newest_first:

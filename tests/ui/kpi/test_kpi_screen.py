@@ -396,3 +396,21 @@ async def test_voices_filter_search_edit_and_delete(workspace) -> None:
         await pilot.pause()
         assert repo.evidence(store, search="100%") == []
         assert [e.kpi_id for e in repo.evidence(store)] == [ids["walk"]]
+
+
+async def test_language_switch_relabels_every_view(workspace) -> None:
+    path, _ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[v 現場の声]" in text and "Oh, that queue..." in text
+        await pilot.press("c")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "行動 · 週次 (2)" in text and "18 people  ▼ -3 改善" in text
