@@ -69,11 +69,7 @@ def test_nexbridge_kpis_are_linked_to_their_krs_in_either_language(demo: tuple[S
     assert period is not None
     titles = {kr.id: kr.title for krs in okr.key_results_in_period(store, period.id).values() for kr in krs}
     linked = {k.name: titles.get(k.kr_id or "") for k in repo.kpis(store) if k.kr_id}
-    expected = {
-        spec.name.pick(lang)
-        for spec in load_data().nexbridge_kpis
-        if spec.kr_key is not None
-    }
+    expected = {spec.name.pick(lang) for spec in load_data().nexbridge_kpis if spec.kr_key is not None}
     assert set(linked) == expected and all(linked.values())
     onboarding = repo.find_kpi_named(store, "初回設定の完了率" if lang == "ja" else "Onboarding completed")
     assert onboarding is not None
@@ -100,7 +96,9 @@ def test_the_demo_is_the_same_every_time() -> None:
         build_demo(store, "ja", TODAY)
         return sorted(
             (r["name"], r["date"], r["value"])
-            for r in store.rows("SELECT k.name, v.date, v.value FROM kpi_values v JOIN kpis k ON k.id = v.kpi_id")
+            for r in store.rows(
+                "SELECT k.name, v.date, v.value FROM kpi_values v JOIN kpis k ON k.id = v.kpi_id"
+            )
         )
 
     assert contents() == contents()
