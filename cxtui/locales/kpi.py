@@ -255,7 +255,6 @@ STRINGS = {
     "kpi.key.replace": ("Replace", "置き換える"),
     "kpi.key.save_edit": ("Save the definition", "定義を保存"),
     "kpi.key.cancel_edit": ("Cancel the edit", "編集をやめる"),
-    "kpi.msg.recorded": ("{name}: {value} on {date}", "{name}: {date} に {value}"),
     "kpi.msg.checked_in": (
         "Also recorded as a check-in of “{title}”",
         "「{title}」のチェックインにも記録しました",
@@ -328,6 +327,13 @@ STRINGS = {
     "kpi.voices.all_kpis": ("every KPI", "すべての KPI"),
     "kpi.voices.search": ("search the phrases, scenes and next steps", "一言・場面・次に試すことを検索"),
     "kpi.voices.count": ("{shown} of {total} voices, newest first", "{total} 件中 {shown} 件(新しい順)"),
+    "kpi.line.keys": (
+        "r records a value · enter opens the card · ctrl+n the 1-minute record",
+        "r で値を記録 · enter でカードを開く · ctrl+n で1分記録",
+    ),
+    "kpi.line.previous": ("{name} · previous {value} on {date} →", "{name} · 前回 {date} {value} →"),
+    "kpi.line.first": ("{name} · first value →", "{name} · 最初の値 →"),
+    "kpi.line.checkin_yes": ("KR check-in too", "KR にも記録"),
     "kpi.sheet.note": (
         "One meaning per KPI for every department (A4 on the wall: cxtui report FILE --format html). Enter edits a row.",
         "どの部門でも同じ意味で使うための定義(壁に貼るA4: cxtui report FILE --format html)。Enter で編集。",

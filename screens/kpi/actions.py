@@ -6,6 +6,8 @@ Each is one undoable store action through `apply()`; dialogs are imported when f
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on, work
 
 from cxtui.i18n import t
@@ -13,6 +15,7 @@ from cxtui.kpi import repo
 from cxtui.kpi.board import card
 from cxtui.kpi.models import FOCUS_ADVISED, LAYER_CADENCE, LAYER_MODELS, Kpi
 from screens.kpi.board import OTHER, KpiBoard
+from screens.kpi.record_line import RecordLine
 from screens.kpi.sheet import DefinitionsSheet
 from screens.kpi.voices import VoicesView
 from screens.shared.workspace import WorkspaceScreen
@@ -70,13 +73,15 @@ class KpiActions(WorkspaceScreen):
     async def _reload_keep(self, keep: str | None) -> None:
         await self.load(keep=keep)
 
-    def _refresh_card(self, kpi_id: str) -> None:
-        """Redraw one card after a change to it alone (a value recorded, the focus toggled)."""
+    def _refresh_card(self, kpi_id: str, *, bar: bool = True) -> None:
+        """Redraw one card after a change to it alone (a value recorded, the focus toggled); the
+        view bar too when the focus set changed."""
         fresh = card(self.store, kpi_id, self.today)
         if fresh is not None:
             self.query_one(KpiBoard).replace(fresh)
         self.mark_shown()
-        self.update_bar()
+        if bar:
+            self.update_bar()
 
     # -- KPIs -------------------------------------------------------------------------------------
 
@@ -189,17 +194,42 @@ class KpiActions(WorkspaceScreen):
                 t("kpi.msg.too_many_focus", n=count, advised=FOCUS_ADVISED), severity="warning", timeout=8
             )
 
-    @work
-    async def action_record(self) -> None:
-        """Record a value for the KPI under the cursor: its previous value is shown, enter saves."""
+    def action_record(self) -> None:
+        """Record a value for the KPI under the cursor, in the line under the cards: the previous
+        value and its date beside it, the number, enter."""
         kpi = self._selected_kpi()
         if kpi is None or not self.writable():
             return
-        from screens.kpi.recording import record_flow
+        from screens.kpi.recording import derived_warning, kr_title
 
-        saved = await record_flow(self, self.store, self.today, kpi)
-        if saved is not None:
-            self._refresh_card(kpi.id)
+        if derived_warning(self, kpi):
+            return
+        previous = repo.latest_on_or_before(self.store, kpi.id, date.max)
+        line = self.query_one(RecordLine)
+        line.start(kpi, previous, self.today, kr_title(self.store, kpi))
+        board = self.query_one(KpiBoard)
+        board.key_handler = line.edit_key
+        board.focus()
+
+    @on(RecordLine.Submitted)
+    def _record_submitted(self, event: RecordLine.Submitted) -> None:
+        from screens.kpi.recording import save_request
+
+        line = self.query_one(RecordLine)
+        kpi = line.kpi
+        if kpi is None:
+            return
+
+        def saved(_value: object) -> None:
+            self._refresh_card(kpi.id, bar=False)
+            line.stop()
+            self.query_one(KpiBoard).key_handler = None
+
+        save_request(self, self.store, kpi, event.request, saved)
+
+    @on(RecordLine.Cancelled)
+    def _record_cancelled(self) -> None:
+        self.query_one(KpiBoard).key_handler = None
 
     @on(KpiBoard.Opened)
     def _open(self, event: KpiBoard.Opened) -> None:

@@ -7,6 +7,7 @@ screen and reports what the user asks for with messages; it never reads the work
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -14,6 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import HorizontalScroll, Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -100,7 +102,6 @@ class LayerColumn(ScrollView, can_focus=False):
         overflow-x: hidden;
     }
     """
-    COMPONENT_CLASSES = {"layer-column--cursor", "layer-column--rule"}
 
     def __init__(self, key: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -109,6 +110,7 @@ class LayerColumn(ScrollView, can_focus=False):
         self.cursor = 0
         self.active = False
         self._cache: dict[tuple[int, int, bool], list[Strip]] = {}
+        self._styles: tuple[str, Style, Style] | None = None
 
     def show(self, cards: list[Card]) -> None:
         """Draw these cards (the cursor stays on the same index, within range)."""
@@ -162,22 +164,42 @@ class LayerColumn(ScrollView, can_focus=False):
         self.virtual_size = Size(event.size.width, max(1, len(self.cards) * CARD_HEIGHT))
 
     def _strips(self, index: int, width: int) -> list[Strip]:
+        if self._styles is not None and self._styles[0] != self.app.current_theme.name:
+            self._cache.clear()  # drawn in the colours of another theme
         selected = self.active and index == self.cursor
         key = (index, width, selected)
         found = self._cache.get(key)
         if found is None:
             lines = card_lines(self.cards[index], width, selected=selected, other=self.key == OTHER)
             console = self.app.console
-            base = self.get_component_rich_style("layer-column--cursor") if selected else Style()
+            base = self._theme_styles()[0] if selected else Style()
             found = []
             for line in lines:
                 if selected:
                     line.stylize(base)
                 found.append(Strip(line.render(console), width))
-            rule = self.get_component_rich_style("layer-column--rule")
+            rule = self._theme_styles()[1]
             found.append(Strip([*Text("─" * width, style=rule).render(console)], width))
             self._cache[key] = found
         return found
+
+    def _theme_styles(self) -> tuple[Style, Style]:
+        """The cursor card's background and the rule's colour, from the app's theme.
+
+        Read from the theme rather than from component classes: Textual restyles (and so repaints)
+        a widget with component classes whenever an ancestor's style is updated, e.g. when the
+        board gets the keyboard back after a value was typed, which would repaint every column.
+        """
+        theme = self.app.current_theme.name
+        if self._styles is None or self._styles[0] != theme:
+            variables = self.app.theme_variables
+            background = Color.parse(variables.get("background", "#000000"))
+            primary = Color.parse(variables.get("primary", "#0178D4"))
+            foreground = Color.parse(variables.get("foreground", "#e0e0e0"))
+            cursor = Style(bgcolor=(background + primary.with_alpha(0.3)).rich_color)
+            rule = Style(color=(background + foreground.with_alpha(0.15)).rich_color)
+            self._styles = (theme, cursor, rule)
+        return self._styles[1], self._styles[2]
 
     def render_line(self, y: int) -> Strip:
         """Line `y` of the visible part: a line of a card, or blank below the last one."""
@@ -246,6 +268,15 @@ class KpiBoard(HorizontalScroll, can_focus=True):
         self.columns = [LayerColumn(c.key) for c in data]
         self.column_index = 0
         self._width = width
+        # While a value is typed in the line under the board, its keys go there (the keyboard
+        # stays here: taking it away and back would restyle and repaint every column).
+        self.key_handler: Callable[[events.Key], bool] | None = None
+
+    def on_key(self, event: events.Key) -> None:
+        """Hand keys to the record line while it is open."""
+        if self.key_handler is not None and self.key_handler(event):
+            event.stop()
+            event.prevent_default()
 
     def compose(self) -> ComposeResult:
         """A title and a column of cards per layer."""

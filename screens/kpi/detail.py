@@ -168,12 +168,10 @@ class KpiDetailScreen(ModalScreen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((v for v in repo.values(self.store, kpi.id) if v.id == key), None)
 
-    @work
-    async def action_record(self) -> None:
+    def action_record(self) -> None:
         """Record a new value (the previous one shown)."""
         if self.kpi is not None and self._writable():
-            await record_flow(self, self.store, self.today, self.kpi)
-            self.reload()
+            record_flow(self, self.store, self.today, self.kpi, lambda _value: self.reload())
 
     @work
     async def action_edit_value(self) -> None:

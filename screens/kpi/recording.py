@@ -3,8 +3,9 @@ value, and the linked KR's check-in (each one undoable step)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
@@ -15,6 +16,9 @@ from cxtui.kpi import repo
 from cxtui.kpi.models import Kpi, KpiValue, Source
 from cxtui.kpi.texts import value_text
 
+if TYPE_CHECKING:
+    from screens.kpi.dialogs import RecordRequest
+
 
 def _kr(store: Store, kpi: Kpi) -> tuple[str, str] | None:
     """(id, title) of the KR the KPI mirrors, if it still exists."""
@@ -24,52 +28,77 @@ def _kr(store: Store, kpi: Kpi) -> tuple[str, str] | None:
     return (str(rows[0]["id"]), str(rows[0]["title"])) if rows else None
 
 
-async def record_flow(screen: Screen[Any], store: Store, today: date, kpi: Kpi) -> KpiValue | None:
-    """Ask for a value and save it; returns what was saved (None when cancelled or refused).
-
-    Run it in a worker (it waits for dialogs).
-    """
+def save_request(
+    screen: Screen[Any],
+    store: Store,
+    kpi: Kpi,
+    request: RecordRequest,
+    done: Callable[[KpiValue], None],
+) -> None:
+    """Save a typed value; when that day already has one, ask first (y replaces it). Then `done`
+    redraws what shows it, and the linked KR gets the same value as its check-in if asked."""
     app = screen.app
-    if kpi.source is not Source.typed:
-        app.notify(
-            t("kpi.err.derived", name=kpi.name, source=t(f"kpi.source.{kpi.source.value}")),
-            severity="warning",
-        )
-        return None
+    kr = _kr(store, kpi)
+
+    def saved(replace: bool) -> None:
+        try:
+            repo.record_value(store, request.value, replace=replace)
+        except CxError as exc:
+            app.notify(exc.message, severity="error")
+            return
+        # No message: the card (or the open card's table) shows the new value at once.
+        done(request.value)
+        if request.checkin and kr is not None:
+            _checkin(screen, store, kr, request.value)
+
+    existing = repo.value_on(store, kpi.id, request.value.date)
+    if existing is None or existing.id == request.value.id:
+        saved(False)
+        return
+    from screens.shared.confirm import ConfirmDialog
+
+    question = t(
+        "kpi.confirm.replace",
+        date=request.value.date.isoformat(),
+        old=value_text(kpi, existing.value),
+        new=value_text(kpi, request.value.value),
+    )
+    dialog = ConfirmDialog(t("kpi.confirm.replace_title"), question, t("kpi.key.replace"))
+    app.push_screen(dialog, callback=lambda yes: saved(True) if yes else None)
+
+
+def derived_warning(screen: Screen[Any], kpi: Kpi) -> bool:
+    """Say so (and return True) when the KPI's values are not typed in."""
+    if kpi.source is Source.typed:
+        return False
+    screen.app.notify(
+        t("kpi.err.derived", name=kpi.name, source=t(f"kpi.source.{kpi.source.value}")), severity="warning"
+    )
+    return True
+
+
+def kr_title(store: Store, kpi: Kpi) -> str | None:
+    """The title of the KR the KPI mirrors, if it still exists."""
+    found = _kr(store, kpi)
+    return None if found is None else found[1]
+
+
+def record_flow(
+    screen: Screen[Any], store: Store, today: date, kpi: Kpi, done: Callable[[KpiValue], None]
+) -> None:
+    """Ask for a value in a dialog (the open card) and save it; `done` gets what was saved."""
+    if derived_warning(screen, kpi):
+        return
     from screens.kpi.dialogs import RecordDialog
 
     previous = repo.latest_on_or_before(store, kpi.id, date.max)
-    kr = _kr(store, kpi)
-    request = await app.push_screen_wait(RecordDialog(kpi, previous, today, None if kr is None else kr[1]))
-    if request is None:
-        return None
-    value = request.value
-    try:
-        try:
-            repo.record_value(store, value)
-        except repo.ValueExistsError:
-            from screens.shared.confirm import ConfirmDialog
 
-            existing = repo.value_on(store, kpi.id, value.date)
-            shown = value_text(kpi, existing.value) if existing else ""
-            question = t(
-                "kpi.confirm.replace",
-                date=value.date.isoformat(),
-                old=shown,
-                new=value_text(kpi, value.value),
-            )
-            if not await app.push_screen_wait(
-                ConfirmDialog(t("kpi.confirm.replace_title"), question, t("kpi.key.replace"))
-            ):
-                return None
-            repo.record_value(store, value, replace=True)
-    except CxError as exc:
-        app.notify(exc.message, severity="error")
-        return None
-    # No message: the card (or the open card's table) shows the new value at once.
-    if request.checkin and kr is not None:
-        _checkin(screen, store, kr, value)
-    return value
+    def answered(request: RecordRequest | None) -> None:
+        if request is not None:
+            save_request(screen, store, kpi, request, done)
+
+    dialog = RecordDialog(kpi, previous, today, kr_title(store, kpi))
+    screen.app.push_screen(dialog, callback=answered)
 
 
 def _checkin(screen: Screen[Any], store: Store, kr: tuple[str, str], value: KpiValue) -> None:

@@ -18,8 +18,10 @@ from cxtui.i18n import t
 from cxtui.kpi import repo
 from cxtui.kpi.board import Card, cards, layer_order
 from cxtui.kpi.models import FOCUS_ADVISED, LAYER_MODELS, Kpi
+from cxtui.kpi.texts import one_line
 from screens.kpi.actions import KpiActions
 from screens.kpi.board import OTHER, ColumnData, KpiBoard
+from screens.kpi.record_line import RecordLine
 from screens.kpi.sheet import DefinitionsSheet
 from screens.kpi.voices import VoicesView
 from screens.shared.title_bar import TitleBar
@@ -91,6 +93,7 @@ class KpiScreen(KpiActions):
         yield Static(id="kpi-bar")
         with ContentSwitcher(initial="kpi-board", id="kpi-views"):
             yield KpiBoard(data, width=self.app.size.width, id="kpi-board")
+        yield RecordLine(id="kpi-line")
         yield Footer(compact=True)
 
     @on(events.Mount)
@@ -191,6 +194,12 @@ class KpiScreen(KpiActions):
     def _highlighted(self, event: KpiBoard.Highlighted) -> None:
         self.highlighted = event.kpi_id
         self.column_layer = event.layer
+        card = self.query_one(KpiBoard).current
+        definition = card.kpi.definition if card is not None and card.kpi.id == event.kpi_id else ""
+        shown = (
+            f"{t('common.field.definition')}: {one_line(definition)}" if definition else t("kpi.line.keys")
+        )
+        self.query_one(RecordLine).hint(shown)
 
     @on(VoicesView.FiltersChanged)
     def _filters_changed(self) -> None:
@@ -201,6 +210,11 @@ class KpiScreen(KpiActions):
     async def action_view(self, view: str) -> None:
         """Show the cards, the voices or the definitions sheet."""
         self.view = view
+        line = self.query_one(RecordLine)
+        if line.recording:
+            line.stop()
+            self.query_one(KpiBoard).key_handler = None
+        line.display = view == "cards"
         await self._view_widget(view)
         self.query_one(ContentSwitcher).current = f"kpi-{'board' if view == 'cards' else view}"
         await self.load()

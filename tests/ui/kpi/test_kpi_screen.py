@@ -22,6 +22,7 @@ from screens.kpi.board import KpiBoard
 from screens.kpi.capture import EvidenceDialog
 from screens.kpi.detail import KpiDetailScreen
 from screens.kpi.dialogs import RecordDialog
+from screens.kpi.record_line import RecordLine
 from screens.kpi.screen import KpiScreen
 from tests.conftest import TODAY
 from tests.ui.conftest import screen_text
@@ -118,9 +119,8 @@ async def test_record_a_value_with_one_key_and_the_number_then_undo(workspace) -
         await _kpi_screen(pilot)
         await pilot.press("r")
         await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, RecordDialog)
-        assert "Previous: 18 people on 2026-11-09" in str(dialog.query_one("#previous", Static).render())
+        assert app.screen.query_one(RecordLine).recording and isinstance(app.focused, KpiBoard)
+        assert "Walk-aways · previous 18 people on 2026-11-09 →" in screen_text(app)
         await pilot.press("1", "6", "enter")
         await pilot.pause()
         assert [(v.date, v.value) for v in repo.values(store, ids["walk"])][-1] == (TODAY, 16)
@@ -155,7 +155,7 @@ async def test_recording_a_linked_kpi_offers_the_kr_checkin(workspace) -> None:
         await _kpi_screen(pilot)
         await pilot.press("right", "r")
         await pilot.pause()
-        assert "check-in of “Satisfaction to 4.5”" in screen_text(app)
+        assert "Satisfaction · first value →" in screen_text(app) and "KR check-in too" in screen_text(app)
         await pilot.press(*"4.1", "enter")
         await pilot.pause()
         [checkin] = okr.checkins(store, ids["kr"])
@@ -414,3 +414,41 @@ async def test_language_switch_relabels_every_view(workspace) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "行動 · 週次 (2)" in text and "18 people  ▼ -3 改善" in text
+
+
+async def test_recording_says_what_is_wrong_and_escape_records_nothing(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("r", *"lots", "enter")
+        await pilot.pause()
+        line = app.screen.query_one(RecordLine)
+        assert "Value: must be a number" in screen_text(app) and line.recording
+        await pilot.press(
+            "backspace", "backspace", "backspace", "backspace", "tab", "ctrl+u", *"someday", "shift+tab"
+        )
+        await pilot.press(*"12", "enter")
+        await pilot.pause()
+        assert "Date: must be a date" in screen_text(app) and line.recording
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not line.recording and isinstance(app.focused, KpiBoard)
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18] and not store.can_undo
+
+
+async def test_the_open_card_records_with_its_dialog(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("enter", "r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RecordDialog)
+        assert "Previous: 18 people on 2026-11-09" in str(dialog.query_one("#previous", Static).render())
+        await pilot.press("1", "7", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, KpiDetailScreen)
+        assert app.screen.query_one("#detail-values", DataTable).row_count == 3
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18, 17]

@@ -63,3 +63,13 @@ def test_capture_dialog_at_80x24_in_japanese(snap_compare, tmp_path: Path) -> No
         await _settle(pilot)
 
     assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_recording_a_value_in_the_line_at_80x24(snap_compare, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("3")
+        await _settle(pilot)
+        await pilot.press("r", *"15")  # the previous value and its date beside the number
+        await _settle(pilot)
+
+    assert snap_compare(demo_app(tmp_path, "en"), terminal_size=(80, 24), run_before=run_before)
