@@ -331,8 +331,8 @@ STRINGS = {
         "r records a value · enter opens the card · ctrl+n the 1-minute record",
         "r で値を記録 · enter でカードを開く · ctrl+n で1分記録",
     ),
-    "kpi.line.previous": ("{name} · previous {value} on {date} →", "{name} · 前回 {date} {value} →"),
-    "kpi.line.first": ("{name} · first value →", "{name} · 最初の値 →"),
+    "kpi.line.previous": ("previous {value} on {date} →", "前回 {date} {value} →"),
+    "kpi.line.first": ("first value →", "最初の値 →"),
     "kpi.line.checkin_yes": ("KR check-in too", "KR にも記録"),
     "kpi.sheet.note": (
         "One meaning per KPI for every department (A4 on the wall: cxtui report FILE --format html). Enter edits a row.",

@@ -71,14 +71,11 @@ class RecordLine(Widget):
         self.kpi = kpi
         self.kr_title = kr_title
         if previous is None:
-            self.label = t("kpi.line.first", name=one_line(kpi.name))
+            self.label = t("kpi.line.first")
         else:
-            self.label = t(
-                "kpi.line.previous",
-                name=one_line(kpi.name),
-                value=value_text(kpi, previous.value),
-                date=previous.date.isoformat(),
-            )
+            # Month and day: the line is short, and the year is this one or the last.
+            day = previous.date.strftime("%m-%d" if previous.date.year == today.year else "%Y-%m-%d")
+            self.label = t("kpi.line.previous", value=value_text(kpi, previous.value), date=day)
         self.texts = {"value": "", "date": today.isoformat()}
         self.checkin = True
         self.field = "value"
@@ -95,7 +92,7 @@ class RecordLine(Widget):
         """The hint, or the fields with the one being typed in marked (and a cursor)."""
         if self.kpi is None:
             return Content.styled(self.hint_text, "dim")
-        parts = [Content.styled(self.label + " ", "bold")]
+        parts: list[Content] = []
         parts.append(self._field("value", self.texts["value"], 10))
         if self.kpi.unit:
             parts.append(Content(f" {one_line(self.kpi.unit)}"))
@@ -107,7 +104,12 @@ class RecordLine(Widget):
             parts.append(self._field("kr", f"{mark} {t('kpi.line.checkin_yes')}", 0))
         if self.error:
             parts.append(Content.styled(f"   {self.error}", "bold red"))
-        return Content.assemble(*parts)
+        fields = Content.assemble(*parts)
+        # The KPI's name gets what is left of the line (the fields and the previous value first).
+        label = Content(f" · {self.label} ")
+        room = max(6, self.size.width - fields.cell_length - label.cell_length)
+        name = Content.styled(one_line(self.kpi.name), "bold").truncate(room, ellipsis=True)
+        return Content.assemble(name, label, fields)
 
     def _field(self, name: str, text: str, width: int) -> Content:
         active = name == self.field
