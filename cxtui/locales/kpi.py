@@ -291,10 +291,9 @@ STRINGS = {
     "kpi.dialog.add": ("Add KPI", "KPI を追加"),
     "kpi.dialog.edit": ("Edit KPI", "KPI を編集"),
     "kpi.dialog.no_target": ("no target", "目標なし"),
-    "kpi.dialog.all_answers": (
-        "NPS only: survey name (blank = every answer)",
-        "NPS のみ: アンケート名(空欄 = すべての回答)",
-    ),
+    "kpi.dialog.nps_all": ("NPS: every answer, by month", "NPS: すべての回答(月ごと)"),
+    "kpi.dialog.nps_by_survey": ("NPS: one value per survey", "NPS: アンケートごとに1つの値"),
+    "kpi.dialog.nps_survey": ("NPS: {name}, by month", "NPS: {name}(月ごと)"),
     "kpi.dialog.no_kr": ("not linked", "紐づけなし"),
     "kpi.dialog.record": ("Record a value", "値を記録"),
     "kpi.dialog.edit_value": ("Edit a value", "値を編集"),

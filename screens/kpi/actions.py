@@ -10,6 +10,7 @@ from datetime import date
 
 from textual import on, work
 
+from cxtui.db.store import Store
 from cxtui.i18n import t
 from cxtui.kpi import repo
 from cxtui.kpi.board import card
@@ -21,12 +22,10 @@ from screens.kpi.voices import VoicesView
 from screens.shared.workspace import WorkspaceScreen
 
 
-def kr_options(store: object) -> list[tuple[str, str]]:
+def kr_options(store: Store) -> list[tuple[str, str]]:
     """(label, id) of every key result a KPI can mirror, newest period first."""
-    from cxtui.db.store import Store
     from cxtui.okr import repo as okr
 
-    assert isinstance(store, Store)
     if not store.has_table("key_results"):
         return []
     options = []
@@ -34,6 +33,13 @@ def kr_options(store: object) -> list[tuple[str, str]]:
         for krs in okr.key_results_in_period(store, period.id).values():
             options += [(f"{period.name} · {kr.title}", kr.id) for kr in krs]
     return options
+
+
+def survey_names(store: Store) -> list[str]:
+    """The NPS surveys an NPS KPI can read, by name."""
+    if not store.has_table("surveys"):
+        return []
+    return [str(r["name"]) for r in store.rows("SELECT name FROM surveys ORDER BY name")]
 
 
 class KpiActions(WorkspaceScreen):
@@ -98,7 +104,7 @@ class KpiActions(WorkspaceScreen):
             layer = current.layer if current else LAYER_MODELS[self.model][0]
         draft = Kpi(name="", layer=layer, cadence=LAYER_CADENCE[layer])
         result = await self.app.push_screen_wait(
-            KpiDialog(draft, self.model, kr_options(self.store), is_new=True)
+            KpiDialog(draft, self.model, kr_options(self.store), survey_names(self.store), is_new=True)
         )
         if result is not None and self.apply(lambda: repo.save_kpi(self.store, result)):
             await self._reload_keep(result.id)
@@ -120,7 +126,7 @@ class KpiActions(WorkspaceScreen):
         from screens.kpi.dialogs import KpiDialog
 
         result = await self.app.push_screen_wait(
-            KpiDialog(kpi, self.model, kr_options(self.store), is_new=False)
+            KpiDialog(kpi, self.model, kr_options(self.store), survey_names(self.store), is_new=False)
         )
         if result is not None and self.apply(lambda: repo.save_kpi(self.store, result)):
             await self._reload_keep(result.id)

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.importing.values import parse_number as parse_cell
-from cxtui.kpi.models import LAYER_MODELS, Cadence, Direction, Kpi, KpiValue, Source
+from cxtui.kpi.models import BY_SURVEY, LAYER_MODELS, Cadence, Direction, Kpi, KpiValue, Source
 from cxtui.kpi.starters import STARTERS, starter_kpis
 from cxtui.kpi.texts import layer_text, value_text
 from cxtui.models import values_of
@@ -41,13 +41,17 @@ class KpiDialog(FormDialog[Kpi]):
 
     CSS_PATH = "kpi.tcss"
 
-    def __init__(self, kpi: Kpi, model: str, krs: list[tuple[str, str]], *, is_new: bool) -> None:
-        """`krs` are (label, id) of the key results a KPI can mirror."""
+    def __init__(
+        self, kpi: Kpi, model: str, krs: list[tuple[str, str]], surveys: list[str], *, is_new: bool
+    ) -> None:
+        """`krs` are (label, id) of the key results a KPI can mirror; `surveys` the NPS surveys an
+        NPS KPI can read."""
         super().__init__()
         self.add_class("kpi-form")
         self.kpi = kpi
         self.model = model
         self.krs = krs
+        self.surveys = surveys
         self.is_new = is_new
 
     def dialog_title(self) -> str:
@@ -74,7 +78,13 @@ class KpiDialog(FormDialog[Kpi]):
         target = "" if kpi.target is None else number_text(kpi.target)
         layer = Select(layers, value=kpi.layer, allow_blank=False, compact=True, id="layer")
         cadence = Select(cadences, value=kpi.cadence.value, allow_blank=False, compact=True, id="cadence")
-        survey = FieldInput(kpi.source_ref, id="source_ref", placeholder=t("kpi.dialog.all_answers"))
+        series = [(t("kpi.dialog.nps_all"), ""), (t("kpi.dialog.nps_by_survey"), BY_SURVEY)]
+        series += [(t("kpi.dialog.nps_survey", name=name), name) for name in self.surveys]
+        if kpi.source_ref not in {value for _label, value in series}:
+            series.append(
+                (t("kpi.dialog.nps_survey", name=kpi.source_ref), kpi.source_ref)
+            )  # a deleted survey
+        survey = Select(series, value=kpi.source_ref, allow_blank=False, compact=True, id="source_ref")
         yield field_grid(
             ("common.field.name", FieldInput(kpi.name, id="name"), ""),
             ("common.field.layer", layer, ""),
@@ -109,7 +119,7 @@ class KpiDialog(FormDialog[Kpi]):
             target=None if not raw_target else _number(raw_target, "target"),
             cadence=Cadence(str(self.query_one("#cadence", Select).value)),
             source=Source(self.query_one("#source", ChoiceBar).value),
-            source_ref=self.value_of("source_ref").strip(),
+            source_ref=str(self.query_one("#source_ref", Select).value),
             kr_id=kr if isinstance(kr, str) else None,
             owner=self.value_of("owner").strip(),
         )

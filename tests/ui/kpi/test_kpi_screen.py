@@ -452,3 +452,34 @@ async def test_the_open_card_records_with_its_dialog(workspace) -> None:
         assert isinstance(app.screen, KpiDetailScreen)
         assert app.screen.query_one("#detail-values", DataTable).row_count == 3
         assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18, 17]
+
+
+async def test_a_kpi_can_take_its_values_from_the_nps_answers(workspace) -> None:
+    from textual.widgets import Select
+
+    from cxtui.kpi.models import BY_SURVEY, Source
+    from cxtui.nps import repo as nps_repo
+    from cxtui.nps.models import ManualEntry
+    from screens.shared.choice import ChoiceBar
+
+    path, ids = workspace
+    store = Store.open(path)
+    entries = [ManualEntry(s, answered_at=date(2026, 11, 2)) for s in (10, 9, 9, 2)]
+    nps_repo.add_manual_scores(store, "Next-week survey", entries)
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("right", "e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#source", ChoiceBar).value = "nps"
+        options = dialog.query_one("#source_ref", Select)
+        assert "Next-week survey" in [str(v) for _label, v in options._options]
+        options.value = BY_SURVEY
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kpi = repo.find_kpi(store, ids["satisfaction"])
+        assert kpi is not None and kpi.source is Source.nps and kpi.source_ref == BY_SURVEY
+        text = screen_text(app)
+        assert "+50 n=4" in text and "from NPS" in text
