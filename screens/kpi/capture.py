@@ -8,6 +8,7 @@ saves.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -36,7 +37,10 @@ def cycle_options(store: Store) -> list[tuple[str, str]]:
     # Read by SQL: the cycles domain is built on top of the KPIs, not below them.
     if not store.has_table("cycles"):
         return []
-    rows = store.rows("SELECT id, title, start FROM cycles ORDER BY start DESC")
+    try:
+        rows = store.rows("SELECT id, title, start FROM cycles ORDER BY start DESC")
+    except sqlite3.Error:  # a cycles table of another shape: capture without the link
+        return []
     return [(f"{r['start']} {r['title']}", str(r["id"])) for r in rows]
 
 

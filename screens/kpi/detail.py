@@ -40,6 +40,9 @@ class KpiDetailScreen(ModalScreen[None]):
         Binding("ctrl+n", "capture", "kpi.key.capture"),
         Binding("ctrl+z", "undo", "app.key.undo"),
         Binding("ctrl+y", "redo", "app.key.redo", show=False),
+        # A modal screen hides the app's keys; these two belong on a screen this big too.
+        Binding("f1,question_mark", "app.help", "app.key.help"),
+        Binding("ctrl+l", "app.toggle_language", "app.key.language"),
     ]
 
     def __init__(self, store: Store, today: date, kpi_id: str) -> None:
@@ -67,6 +70,10 @@ class KpiDetailScreen(ModalScreen[None]):
         """Load the KPI."""
         self.reload()
         self.query_one("#detail-values", DataTable).focus()
+
+    def relabel(self) -> None:
+        """Language switched (ctrl+l): every text is drawn again."""
+        self.reload()
 
     def reload(self) -> None:
         """Read the KPI, its series and its evidence again."""

@@ -483,3 +483,37 @@ async def test_a_kpi_can_take_its_values_from_the_nps_answers(workspace) -> None
         assert kpi is not None and kpi.source is Source.nps and kpi.source_ref == BY_SURVEY
         text = screen_text(app)
         assert "+50 n=4" in text and "from NPS" in text
+
+
+async def test_capture_offers_the_learning_cycles_once_they_exist(workspace) -> None:
+    path, _ids = workspace
+    store = Store.open(path)
+    with store.action("cycles"):  # the cycles domain's table, as far as the capture reads it
+        store.db.execute("CREATE TABLE cycles (id TEXT PRIMARY KEY, title TEXT, start TEXT)")
+        store.db.execute("INSERT INTO cycles VALUES ('c1', 'Greeting at the door', '2026-11-09')")
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        from textual.widgets import Select
+
+        cycle = app.screen.query_one("#cycle_id", Select)
+        cycle.value = "c1"
+        await pilot.press(*"Oh, the manager himself said hello", "ctrl+s")
+        await pilot.pause()
+        assert repo.evidence(store, search="manager")[0].cycle_id == "c1"
+
+
+async def test_the_open_card_follows_a_language_switch(workspace) -> None:
+    path, _ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "── 目標 15 people" in text and "行動 · 週次 · 低いほど良い" in text

@@ -133,8 +133,12 @@ def test_an_nps_kpi_by_survey_has_one_value_per_survey() -> None:
     from cxtui.nps.models import ManualEntry
 
     store = Store.memory()
-    nps_repo.add_manual_scores(store, "Before", [ManualEntry(s, answered_at=date(2026, 9, 5)) for s in (10, 3, 8)])
-    nps_repo.add_manual_scores(store, "After", [ManualEntry(s, answered_at=date(2026, 11, 2)) for s in (10, 9, 2, 9)])
+    nps_repo.add_manual_scores(
+        store, "Before", [ManualEntry(s, answered_at=date(2026, 9, 5)) for s in (10, 3, 8)]
+    )
+    nps_repo.add_manual_scores(
+        store, "After", [ManualEntry(s, answered_at=date(2026, 11, 2)) for s in (10, 9, 2, 9)]
+    )
     kpi = repo.save_kpi(store, Kpi(name="NPS", layer="psychology", source=Source.nps, source_ref=BY_SURVEY))
     assert [(p.date, round(p.value, 1), p.n) for p in series(store, kpi)] == [
         (date(2026, 9, 5), 0.0, 3),
