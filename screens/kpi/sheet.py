@@ -18,8 +18,8 @@ from cxtui.kpi.texts import layer_text, one_line
 from screens.shared.choice import ChoiceBar
 from screens.shared.translate import translate_bindings
 
-NAME_WIDTH = 24
-FIELD_WIDTH = 18
+NAME_WIDTH = 24  # at most; a quarter of the width on a narrow terminal
+FIELD_WIDTH = 16
 
 
 class DefinitionsSheet(Vertical):
@@ -67,8 +67,10 @@ class DefinitionsSheet(Vertical):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        width = max(20, (self.size.width or 100) - NAME_WIDTH - FIELD_WIDTH - 6)
-        table.add_column(t("kpi.report.def.kpi"), width=NAME_WIDTH)
+        total = self.size.width or 100
+        name_width = min(NAME_WIDTH, total // 4)
+        width = max(20, total - name_width - FIELD_WIDTH - 8)
+        table.add_column(t("kpi.report.def.kpi"), width=name_width)
         table.add_column(t("kpi.sheet.item"), width=FIELD_WIDTH)
         table.add_column(t("kpi.sheet.text"), width=width)
         self.rows = []
@@ -81,7 +83,9 @@ class DefinitionsSheet(Vertical):
                 else:
                     name = Text("")
                 text = self.field_text(kpi, field)
-                table.add_row(name, t(f"kpi.sheet.field.{field}"), text or Text("—", style="dim"))
+                # Rows as tall as their text: a definition is read whole, not cut at the edge.
+                cell = Text(text) if text else Text("—", style="dim")
+                table.add_row(name, t(f"kpi.sheet.field.{field}"), cell, height=None)
                 self.rows.append((kpi.id, field))
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 
+from cxtui.format import display_width
 from cxtui.i18n import t
 from cxtui.kpi.models import Evidence, EvidenceKind
 from cxtui.kpi.texts import one_line
@@ -48,14 +49,17 @@ class VoicesView(Vertical):
         """Columns sized to the width: the phrase gets the most room."""
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        room = max(40, (self.size.width or 100) - 10 - 12 - 20 - 10)
+        total = self.size.width or 100
+        kind = max(display_width(t(f"kpi.kind.{k.value}")) for k in EvidenceKind)
+        kpi = min(20, total // 6)
+        room = max(24, total - 10 - kind - kpi - 14)  # 14: the cells' padding
         widths = {
             "date": 10,
-            "kind": 12,
+            "kind": kind,
             "quote": room * 2 // 5,
             "scene": room * 3 // 10,
             "next": room * 3 // 10,
-            "kpi": 20,
+            "kpi": kpi,
         }
         for key, width in widths.items():
             table.add_column(t(f"kpi.cli.h_{key}"), key=key, width=width)
