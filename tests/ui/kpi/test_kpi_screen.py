@@ -517,3 +517,17 @@ async def test_the_open_card_follows_a_language_switch(workspace) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "── 目標 15 people" in text and "行動 · 週次 · 低いほど良い" in text
+
+
+async def test_a_click_picks_a_card(workspace) -> None:
+    path, ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _kpi_screen(pilot)
+        board = screen.query_one(KpiBoard)
+        await pilot.click(board.columns[0], offset=(3, 8))  # the second card of the first column
+        await pilot.pause()
+        assert board.current is not None and board.current.kpi.id == ids["repeat"]
+        await pilot.click(board.columns[1], offset=(3, 1))
+        await pilot.pause()
+        assert board.current is not None and board.current.kpi.id == ids["satisfaction"]
