@@ -44,6 +44,7 @@ class Peer:
 PEERS: tuple[Peer, ...] = (
     Peer("home", "1", "screens.home.screen", "HomeScreen", "app.screen.home", "app.tab.home"),
     Peer("okr", "2", "screens.okr.screen", "OkrScreen", "app.screen.okr", "app.tab.okr"),
+    Peer("kpi", "3", "screens.kpi.screen", "KpiScreen", "kpi.screen.peer", "kpi.screen.tab"),
     Peer("nps", "4", "screens.nps.screen", "NpsScreen", "app.screen.nps", "app.tab.nps"),
     Peer("loyalty", "5", "screens.loyalty.screen", "LoyaltyScreen", "loyalty.ui.screen", "loyalty.ui.tab"),
     Peer("cycles", "6", "screens.cycles.screen", "CyclesScreen", "app.screen.cycles", "app.tab.cycles"),
@@ -76,6 +77,8 @@ class CxApp(App[None]):
         Binding("W", "review_history", "app.key.review_history", show=False),
         Binding("ctrl+r", "export_report", "app.key.export_report", show=False),
         Binding("ctrl+g", "screenshot_svg", "app.key.screenshot", show=False),
+        # The 1-minute record (seed 001) from every workspace screen: screens.kpi.capture.
+        Binding("ctrl+n", "capture", "kpi.key.capture"),
         Binding("ctrl+q", "quit", "app.key.quit", show=False, priority=True),
         *[Binding(peer.key, f"show('{peer.name}')", peer.label, show=False) for peer in PEERS],
     ]
@@ -221,6 +224,8 @@ class CxApp(App[None]):
             # A guided flow on top of the workspace (the weekly review) is left with escape, not by
             # switching screens underneath it.
             return not (action in ("show", "weekly_review") and getattr(self.screen, "FLOW", False))
+        if action == "capture":
+            return self.store is not None and isinstance(self.screen, WorkspaceScreen)
         return True
 
     def action_undo(self) -> None:
@@ -244,6 +249,13 @@ class CxApp(App[None]):
             return
         self._reload_screen()
         self.notify(t("app.msg.redone", label=label))
+
+    def action_capture(self) -> None:
+        """Capture a piece of field evidence (the 1-minute record) from any workspace screen."""
+        from screens.kpi.capture import capture
+
+        if self.store is not None:
+            capture(self, self.store, self.today, kpi_id=getattr(self.screen, "capture_kpi", lambda: None)())
 
     def action_help(self) -> None:
         """Show every key of the current screen and of the app."""

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 # The click group's commands, listed here so that opening a file need not import click
 # (tests/unit/test_entry.py checks the two stay the same).
-COMMANDS = frozenset({"open", "new", "demo", "check", "report", "nps", "loyalty", "rox", "cycle"})
+COMMANDS = frozenset(
+    {"open", "new", "demo", "check", "report", "nps", "kpi", "evidence", "loyalty", "rox", "cycle"}
+)
 
 # When no workspace screen gets painted (start screen, a dialog waiting for the user), the GC paused
 # for start-up comes back after this long anyway.

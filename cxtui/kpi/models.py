@@ -58,6 +58,9 @@ LAYER_CADENCE = {
     "ltv": Cadence.monthly,
 }
 FOCUS_ADVISED = 5  # seed 001: 3-5 KPIs are enough; more is a warning, not a block
+# An NPS KPI's `source_ref`: "" every answer by month, a survey's name that survey by month, or
+# this: one value per survey (each survey's NPS, dated by its last answer: before/after surveys).
+BY_SURVEY = "*"
 
 
 def _optional_float(value: float | None) -> float | None:
@@ -86,7 +89,7 @@ class Kpi(Record):
     position: int = 0
     kr_id: str | None = None  # a key result this KPI mirrors (no foreign key: OKRs may be deleted)
     source: Source = Source.typed
-    source_ref: str = ""  # for source "nps": a survey name ("" = every answer)
+    source_ref: str = ""  # for source "nps": a survey name, "" every answer, BY_SURVEY each survey
     definition: str = ""
     how_measured: str = ""
     formula: str = ""

@@ -12,7 +12,7 @@ from cxtui.db.search import contains
 from cxtui.db.store import Store
 from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import t
-from cxtui.kpi.models import LAYER_MODELS, Evidence, EvidenceKind, Kpi, KpiValue
+from cxtui.kpi.models import LAYER_MODELS, LAYERS_3, Cadence, Evidence, EvidenceKind, Kpi, KpiValue
 from cxtui.validation import checked
 
 LAYER_MODEL_SETTING = "kpi.layers"
@@ -28,9 +28,16 @@ class ValueExistsError(InputError):
 
 
 def layer_model(store: Store) -> str:
-    """The layer model the workspace shows: "3" (action → result) or "4" (behaviour → LTV)."""
-    chosen = store.setting(LAYER_MODEL_SETTING, "4")
-    return chosen if chosen in LAYER_MODELS else "4"
+    """The layer model the workspace shows: "3" (action → result) or "4" (behaviour → LTV).
+
+    The workspace's choice when it made one; otherwise "3" when every KPI it holds is in a layer of
+    seed 001's model, else "4" (seed 002's, the default of an empty workspace).
+    """
+    chosen = store.setting(LAYER_MODEL_SETTING)
+    if chosen in LAYER_MODELS:
+        return str(chosen)
+    layers = {str(r["layer"]) for r in store.rows("SELECT DISTINCT layer FROM kpis")}
+    return "3" if layers and layers <= set(LAYERS_3) else "4"
 
 
 def kpis(store: Store) -> list[Kpi]:
@@ -152,6 +159,43 @@ def delete_kpi(store: Store, kpi_id: str) -> None:
             store.update_row("evidence", row["id"], {"kpi_id": None})
         store.delete_where("kpi_values", "kpi_id = ?", [kpi_id])
         store.delete_row("kpis", kpi_id)
+
+
+def move_to_layer(store: Store, kpi_id: str, layer: str) -> Kpi:
+    """Move a KPI to another layer (placed last there; its cadence is kept)."""
+    kpi = find_kpi(store, kpi_id)
+    if kpi is None:
+        raise WorkspaceError(t("db.ws.not_found_row", what="KPI", id=kpi_id))
+    kpi.layer = layer
+    kpi = checked(kpi)
+    with store.action(t("kpi.act.move_layer")):
+        store.update_row("kpis", kpi_id, {"layer": layer, "position": _next_position(store, layer)})
+    return kpi
+
+
+# The fields of the definitions sheet, edited one at a time in place.
+SHEET_FIELDS = ("definition", "how_measured", "formula", "cadence", "owner")
+
+
+def set_sheet_field(store: Store, kpi_id: str, field: str, text: str) -> Kpi:
+    """Change one field of a KPI's definition (definitions sheet): one undoable action."""
+    if field not in SHEET_FIELDS:
+        raise InputError(t("kpi.err.not_sheet_field", field=field), field=field)
+    kpi = find_kpi(store, kpi_id)
+    if kpi is None:
+        raise WorkspaceError(t("db.ws.not_found_row", what="KPI", id=kpi_id))
+    value: object = text.strip()
+    if field == "cadence":
+        try:
+            value = Cadence(str(value))
+        except ValueError:
+            raise InputError(t("kpi.err.bad_cadence", value=text), field="cadence") from None
+    setattr(kpi, field, value)
+    kpi = checked(kpi)
+    stored = value.value if isinstance(value, Cadence) else value
+    with store.action(t("kpi.act.definition")):
+        store.update_row("kpis", kpi_id, {field: stored})
+    return kpi
 
 
 def move_kpi(store: Store, kpi_id: str, delta: int) -> bool:

@@ -1,7 +1,8 @@
 """A KPI's series: its typed values, or values taken from elsewhere in the workspace.
 
 - typed: the values recorded for it;
-- nps: the NPS by month of one survey (`source_ref`) or of every answer, with each month's n;
+- nps: the NPS by month of one survey (`source_ref`) or of every answer, with each month's n; or
+  one value per survey (`source_ref` BY_SURVEY), dated by the survey's last answer;
 - cycles: the learning cycles reviewed per month (seed 001's action KPI "cycles run"), counted
   from the cycles table when the workspace has one.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cxtui.db.store import Store
-from cxtui.kpi.models import Kpi, KpiValue, Source
+from cxtui.kpi.models import BY_SURVEY, Kpi, KpiValue, Source
 from cxtui.kpi.repo import values
 
 
@@ -29,6 +30,8 @@ class Point:
 def series(store: Store, kpi: Kpi, typed: list[KpiValue] | None = None) -> list[Point]:
     """The KPI's values, oldest first (`typed`: its values when the caller already read them)."""
     if kpi.source is Source.nps:
+        if kpi.source_ref == BY_SURVEY:
+            return _nps_by_survey(store)
         return _nps_by_month(store, kpi.source_ref)
     if kpi.source is Source.cycles:
         return _cycles_by_month(store)
@@ -44,6 +47,15 @@ def _nps_by_month(store: Store, survey: str) -> list[Point]:
         return []
     target = survey if survey else Ref("all")
     return [Point(p.start, p.nps, p.counts.n) for p in trend(store, target, "month") if p.nps is not None]
+
+
+def _nps_by_survey(store: Store) -> list[Point]:
+    from cxtui.nps.queries import summaries
+
+    if not store.has_table("responses"):
+        return []
+    found = [Point(s.last, s.nps, s.n) for s in summaries(store) if s.nps is not None and s.last is not None]
+    return sorted(found, key=lambda p: p.date)
 
 
 def _cycles_by_month(store: Store) -> list[Point]:

@@ -178,6 +178,9 @@ def test_json_shape_is_frozen(workspace: Path) -> None:
         "nps",
         "cycles",
         "reviews",
+        "kpis",
+        "evidence",
+        "definitions",
     } <= set(data)
     assert set(data["period"]) == {"id", "name", "start", "end", "expected_progress"}
     assert set(data["okr"]) == {"formula", "objectives"}

@@ -125,3 +125,22 @@ def test_typed_series_and_an_nps_series_with_its_n() -> None:
         (date(2026, 10, 1), 33.3, 3),
         (date(2026, 11, 1), 100.0, 1),
     ]
+
+
+def test_an_nps_kpi_by_survey_has_one_value_per_survey() -> None:
+    from cxtui.kpi.models import BY_SURVEY
+    from cxtui.nps import repo as nps_repo
+    from cxtui.nps.models import ManualEntry
+
+    store = Store.memory()
+    nps_repo.add_manual_scores(
+        store, "Before", [ManualEntry(s, answered_at=date(2026, 9, 5)) for s in (10, 3, 8)]
+    )
+    nps_repo.add_manual_scores(
+        store, "After", [ManualEntry(s, answered_at=date(2026, 11, 2)) for s in (10, 9, 2, 9)]
+    )
+    kpi = repo.save_kpi(store, Kpi(name="NPS", layer="psychology", source=Source.nps, source_ref=BY_SURVEY))
+    assert [(p.date, round(p.value, 1), p.n) for p in series(store, kpi)] == [
+        (date(2026, 9, 5), 0.0, 3),
+        (date(2026, 11, 2), 50.0, 4),
+    ]

@@ -1,0 +1,362 @@
+"""The KPI sections of the report: the cards by layer beside the voices that explain them (seed 002:
+"numbers and field quotes on one page"), and the A4 definitions sheet for the workshop wall.
+
+JSON (keys are added, never renamed)::
+
+    "kpis": {"layer_model": "3" | "4", "layers": [...], "focus_advised": 5, "focus_count": int,
+             "kpis": [ ... as `cxtui kpi show --json`, plus "voice": {"date", "quote"} | null ]},
+    "evidence": {"since": "YYYY-MM-DD" | null, "until": "YYYY-MM-DD", "total": int,
+                 "items": [{"id", "date", "quote", "scene", "next_step", "kind", "kpi_id", "kpi",
+                            "cycle_id"}]},                  # newest first, at most EVIDENCE_SHOWN
+    "definitions": {"kpis": [{"id", "name", "layer", "unit", "direction", "target", "cadence",
+                              "definition", "how_measured", "formula", "owner", "source"}],
+                    "formulas": [{"name", "definition", "formula"}]}   # other domains' formulas
+
+The HTML prints the definitions on one A4 page of their own (a print stylesheet scoped to that
+section: a page break before and after it, type sized to the number of KPIs).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from cxtui.db.store import Store
+from cxtui.i18n import t
+from cxtui.kpi import repo
+from cxtui.kpi.board import show_json
+from cxtui.kpi.metrics import change, distance
+from cxtui.kpi.models import FOCUS_ADVISED, Cadence, Direction, Evidence, Kpi, Source
+from cxtui.kpi.texts import (
+    cadence_text,
+    change_text,
+    distance_text,
+    due_text,
+    layer_text,
+    sparkline,
+    value_text,
+)
+from cxtui.page import h, html_row, md_escape, md_table
+
+Data = dict[str, Any]
+EVIDENCE_SHOWN = 20
+RECENT_DAYS = 90  # the voices shown without an OKR period
+SPARK = 16
+
+
+def formula_definitions() -> list[Data]:
+    """Formulas of other domains listed on the definitions sheet ({"name", "definition", "formula"}).
+
+    The hook for the monthly loyalty/LTV and ROX formulas (`cxtui.loyalty.metrics.DEFINITIONS`):
+    their domain lists them here when it joins the sheet; the KPI domain has none of its own.
+    """
+    return []
+
+
+def evidence_item(item: Evidence, names: dict[str, str]) -> Data:
+    """One piece of evidence as the report's and `evidence list --json`'s JSON holds it."""
+    return {
+        "id": item.id,
+        "date": item.date.isoformat(),
+        "quote": item.quote,
+        "scene": item.scene,
+        "next_step": item.next_step,
+        "kind": item.kind.value,
+        "kpi_id": item.kpi_id,
+        "kpi": names.get(item.kpi_id) if item.kpi_id else None,
+        "cycle_id": item.cycle_id,
+    }
+
+
+def _period_range(store: Store, today: date, period_name: str | None) -> tuple[date | None, date]:
+    from cxtui.okr.report import choose_period
+
+    period = choose_period(store, period_name, today) if store.has_table("periods") else None
+    if period is None:
+        return today - timedelta(days=RECENT_DAYS), today
+    # A period still running shows the voices up to today; a past or future one, all of its own.
+    end = min(period.end, today) if period.start <= today else period.end
+    return period.start, end
+
+
+def _latest_voices(store: Store) -> dict[str, Data]:
+    rows = store.rows(
+        "SELECT kpi_id, date, quote FROM evidence WHERE kpi_id IS NOT NULL ORDER BY date, created, id"
+    )
+    # Oldest first: each KPI ends up with its newest piece.
+    return {str(r["kpi_id"]): {"date": r["date"], "quote": r["quote"]} for r in rows}
+
+
+def section(store: Store, today: date, period_name: str | None = None) -> Data:
+    """The report's "kpis", "evidence" and "definitions" keys."""
+    if not store.has_table("kpis"):
+        empty: Data = {"layer_model": "4", "layers": [], "focus_advised": FOCUS_ADVISED, "focus_count": 0}
+        return {
+            "kpis": {**empty, "kpis": []},
+            "evidence": {"since": None, "until": today.isoformat(), "total": 0, "items": []},
+            "definitions": {"kpis": [], "formulas": formula_definitions()},
+        }
+    cards = show_json(store, today)
+    voices = _latest_voices(store)
+    for item in cards["kpis"]:
+        item["voice"] = voices.get(item["id"])
+    every = repo.kpis(store)
+    names = {k.id: k.name for k in every}
+    since, until = _period_range(store, today, period_name)
+    found = repo.evidence(store, since=since, until=until)
+    order = {str(item["id"]): i for i, item in enumerate(cards["kpis"])}
+    return {
+        "kpis": {
+            **cards,
+            "focus_advised": FOCUS_ADVISED,
+            "focus_count": sum(1 for k in every if k.focus),
+        },
+        "evidence": {
+            "since": None if since is None else since.isoformat(),
+            "until": until.isoformat(),
+            "total": len(found),
+            "items": [evidence_item(e, names) for e in found[:EVIDENCE_SHOWN]],
+        },
+        "definitions": {
+            "kpis": [_definition(k) for k in sorted(every, key=lambda k: order.get(k.id, 0))],
+            "formulas": formula_definitions(),
+        },
+    }
+
+
+def _definition(kpi: Kpi) -> Data:
+    return {
+        "id": kpi.id,
+        "name": kpi.name,
+        "layer": kpi.layer,
+        "unit": kpi.unit,
+        "direction": kpi.direction.value,
+        "target": kpi.target,
+        "cadence": kpi.cadence.value,
+        "definition": kpi.definition,
+        "how_measured": kpi.how_measured,
+        "formula": kpi.formula,
+        "owner": kpi.owner,
+        "source": kpi.source.value,
+    }
+
+
+# -- shared formatting ---------------------------------------------------------------------------
+
+
+def _kpi_of(item: Data) -> Kpi:
+    return Kpi(
+        name=item["name"],
+        layer=item["layer"],
+        unit=item["unit"],
+        direction=Direction(item["direction"]),
+        target=item["target"],
+        cadence=Cadence(item["cadence"]),
+        source=Source(item["source"]),
+    )
+
+
+def _kpi_cells(item: Data) -> list[str]:
+    """Layer, KPI, latest, change, target, trend, cadence · due, linked KR."""
+    kpi = _kpi_of(item)
+    latest, previous = item["latest"], item["previous"]
+    value = None if latest is None else float(latest["value"])
+    moved = None if value is None or previous is None else change(value, previous["value"], kpi.direction)
+    gap = None if value is None else distance(value, kpi.target, kpi.direction)
+    shown = value_text(kpi, value)
+    if latest is not None and "n" in latest:
+        shown += f" (n={latest['n']})"
+    if latest is not None:
+        shown += f" · {latest['date']}"
+    return [
+        layer_text(kpi.layer),
+        ("★ " if item["focus"] else "") + kpi.name,
+        shown,
+        change_text(moved, kpi),
+        distance_text(kpi, gap),
+        sparkline([float(v["value"]) for v in item["values"]], SPARK),
+        f"{cadence_text(kpi)} · {due_text(kpi, item['due'])}",
+        item.get("kr_title") or "",
+    ]
+
+
+def _kpi_headers() -> list[str]:
+    names = ("layer", "kpi", "latest", "change", "target", "trend", "cadence", "kr")
+    return [t(f"kpi.report.col.{name}") for name in names]
+
+
+def _evidence_line(item: Data) -> str:
+    parts = [item["date"], t(f"kpi.kind.{item['kind']}"), f"“{item['quote']}”"]
+    if item["scene"]:
+        parts.append(t("kpi.report.scene", scene=item["scene"]))
+    if item["next_step"]:
+        parts.append(t("kpi.report.next", next=item["next_step"]))
+    if item["kpi"]:
+        parts.append(f"→ {item['kpi']}")
+    return " · ".join(parts)
+
+
+def _definition_cells(item: Data) -> list[str]:
+    unit = f" ({item['unit']})" if item["unit"] else ""
+    return [
+        f"{item['name']}{unit}",
+        layer_text(item["layer"]),
+        item["definition"],
+        item["how_measured"],
+        item["formula"],
+        f"{t('kpi.cadence.' + item['cadence'])} · {t('kpi.direction.' + item['direction'])}",
+        item["owner"],
+    ]
+
+
+def _definition_headers() -> list[str]:
+    names = ("kpi", "layer", "definition", "how", "formula", "cadence", "owner")
+    return [t(f"kpi.report.def.{name}") for name in names]
+
+
+def _focus_note(data: Data) -> str | None:
+    count, advised = data["kpis"]["focus_count"], data["kpis"]["focus_advised"]
+    return t("kpi.report.too_many_focus", count=count, advised=advised) if count > advised else None
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+
+
+def markdown(data: Data) -> list[str]:
+    """KPIs by layer, the voices beside them, and the definitions sheet, in Markdown."""
+    items = data["kpis"]["kpis"]
+    out = [f"## {md_escape(t('kpi.report.title'))}", ""]
+    if not items:
+        out += [md_escape(t("kpi.report.no_kpis")), ""]
+    else:
+        out += md_table(_kpi_headers(), [_kpi_cells(item) for item in items], right={2})
+        out.append("")
+        voiced = [item for item in items if item.get("voice")]
+        if voiced:
+            out += [f"**{md_escape(t('kpi.report.voice_beside'))}**", ""]
+            out += [
+                f"- {md_escape(i['name'])}: “{md_escape(i['voice']['quote'])}” ({i['voice']['date']})"
+                for i in voiced
+            ]
+            out.append("")
+        note = _focus_note(data)
+        if note:
+            out += [md_escape(note), ""]
+    out += _evidence_markdown(data["evidence"])
+    out += _definitions_markdown(data["definitions"])
+    return out
+
+
+def _evidence_markdown(evidence: Data) -> list[str]:
+    out = [f"## {md_escape(t('kpi.report.voices'))}", ""]
+    if not evidence["items"]:
+        return [*out, md_escape(t("kpi.report.no_evidence")), ""]
+    out += [f"- {md_escape(_evidence_line(item))}" for item in evidence["items"]]
+    if evidence["total"] > len(evidence["items"]):
+        out += [
+            "",
+            md_escape(t("kpi.report.more_evidence", shown=len(evidence["items"]), total=evidence["total"])),
+        ]
+    return [*out, ""]
+
+
+def _definitions_markdown(definitions: Data) -> list[str]:
+    out = [
+        f"## {md_escape(t('kpi.report.definitions'))}",
+        "",
+        md_escape(t("kpi.report.definitions_note")),
+        "",
+    ]
+    if not definitions["kpis"] and not definitions["formulas"]:
+        return [*out, md_escape(t("kpi.report.no_kpis")), ""]
+    if definitions["kpis"]:
+        out += md_table(
+            _definition_headers(), [_definition_cells(i) for i in definitions["kpis"]], right=set()
+        )
+        out.append("")
+    if definitions["formulas"]:
+        headers = [t("kpi.report.def.kpi"), t("kpi.report.def.definition"), t("kpi.report.def.formula")]
+        rows = [[f["name"], f["definition"], f["formula"]] for f in definitions["formulas"]]
+        out += [*md_table(headers, rows, right=set()), ""]
+    return out
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+
+
+def _sheet_css(rows: int) -> str:
+    """Print rules for the definitions sheet alone: its own A4 page, type sized to fit it there."""
+    size = 10 if rows <= 8 else 8.5 if rows <= 16 else 7 if rows <= 24 else 6
+    return (
+        "<style>\n"
+        ".a4-sheet table { font-size: .85rem; }\n"
+        "@media print {\n"
+        "  @page { size: A4; margin: 12mm; }\n"
+        "  .a4-sheet { break-before: page; page-break-before: always; break-after: page;"
+        " page-break-after: always; }\n"
+        f"  .a4-sheet, .a4-sheet table {{ font-size: {size}pt; line-height: 1.25; }}\n"
+        "  .a4-sheet h2 { margin-top: 0; font-size: 13pt; }\n"
+        "  .a4-sheet th, .a4-sheet td { padding: 1.5pt 3pt; }\n"
+        "  .a4-sheet tr { break-inside: avoid; page-break-inside: avoid; }\n"
+        "  .a4-sheet td:nth-child(1) { width: 14%; }\n"
+        "  .a4-sheet td:nth-child(2) { white-space: nowrap; }\n"
+        "}\n"
+        "</style>"
+    )
+
+
+def html(data: Data) -> list[str]:
+    """KPIs by layer with their latest voice, the voices, and the A4 definitions sheet, in HTML."""
+    items = data["kpis"]["kpis"]
+    out = [f"<h2>{h(t('kpi.report.title'))}</h2>"]
+    if not items:
+        out.append(f"<p>{h(t('kpi.report.no_kpis'))}</p>")
+    else:
+        out.append("<table>")
+        headers = [*_kpi_headers(), t("kpi.report.col.voice")]
+        out.append(html_row([h(text) for text in headers], {2}, "th"))
+        for item in items:
+            cells = [h(c) for c in _kpi_cells(item)]
+            voice = item.get("voice")
+            cells.append(
+                f'“{h(voice["quote"])}” <span class="meta">{h(voice["date"])}</span>' if voice else ""
+            )
+            out.append(html_row(cells, {2}))
+        out.append("</table>")
+        note = _focus_note(data)
+        if note:
+            out.append(f'<p class="note">{h(note)}</p>')
+    evidence = data["evidence"]
+    out.append(f"<h2>{h(t('kpi.report.voices'))}</h2>")
+    if not evidence["items"]:
+        out.append(f"<p>{h(t('kpi.report.no_evidence'))}</p>")
+    else:
+        out.append("<ul>")
+        out += [f"<li>{h(_evidence_line(item))}</li>" for item in evidence["items"]]
+        out.append("</ul>")
+        if evidence["total"] > len(evidence["items"]):
+            more = t("kpi.report.more_evidence", shown=len(evidence["items"]), total=evidence["total"])
+            out.append(f'<p class="note">{h(more)}</p>')
+    out += _definitions_html(data["definitions"])
+    return out
+
+
+def _definitions_html(definitions: Data) -> list[str]:
+    rows = len(definitions["kpis"]) + len(definitions["formulas"])
+    out = [_sheet_css(rows), '<section class="a4-sheet">', f"<h2>{h(t('kpi.report.definitions'))}</h2>"]
+    out.append(f'<p class="note">{h(t("kpi.report.definitions_note"))}</p>')
+    if not rows:
+        out += [f"<p>{h(t('kpi.report.no_kpis'))}</p>", "</section>"]
+        return out
+    out.append("<table>")
+    if definitions["kpis"]:
+        out.append(html_row([h(text) for text in _definition_headers()], set(), "th"))
+        out += [html_row([h(c) for c in _definition_cells(i)], set()) for i in definitions["kpis"]]
+    for formula in definitions["formulas"]:
+        out.append(
+            html_row(
+                [h(formula["name"]), "", h(formula["definition"]), "", h(formula["formula"]), "", ""], set()
+            )
+        )
+    out += ["</table>", "</section>"]
+    return out

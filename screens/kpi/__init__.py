@@ -1,0 +1,1 @@
+"""The KPI screen: cards in layers, field evidence, the definitions sheet."""

@@ -1,0 +1,533 @@
+"""Pilot tests of the KPI screen: keys pressed, then the workspace file and the screen are checked.
+
+Each flow of the issue: add a KPI, record a value (the previous one shown), capture evidence from
+any screen (keys counted), edit the definitions sheet, and undo each.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from cxtui.db.store import Store
+from cxtui.kpi import repo
+from cxtui.kpi.models import Cadence, Direction, Evidence, Kpi, KpiValue
+from cxtui.okr import repo as okr
+from cxtui.okr.models import KeyResult, Objective
+from screens.app import CxApp
+from screens.kpi.board import KpiBoard
+from screens.kpi.capture import EvidenceDialog
+from screens.kpi.detail import KpiDetailScreen
+from screens.kpi.dialogs import RecordDialog
+from screens.kpi.record_line import RecordLine
+from screens.kpi.screen import KpiScreen
+from tests.conftest import TODAY
+from tests.ui.conftest import screen_text
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """Two behaviour KPIs (one with values), an experience KPI linked to a KR, some evidence."""
+    path = tmp_path / "kpis.cxtui"
+    store = Store.open(path, create=True)
+    period = okr.add_period(store, okr.quarter_of(TODAY))
+    objective = okr.save_objective(store, Objective(period_id=period.id, title="Delight"))
+    kr = okr.save_key_result(
+        store, KeyResult(objective_id=objective.id, title="Satisfaction to 4.5", start=3, target=4.5)
+    )
+    walk = repo.save_kpi(
+        store, Kpi(name="Walk-aways", layer="behaviour", unit="people", direction=Direction.LOWER, target=15,
+                   formula="sum of daily tallies", focus=True)
+    )  # fmt: skip
+    for day, value in ((date(2026, 11, 2), 21), (date(2026, 11, 9), 18)):
+        repo.record_value(store, KpiValue(kpi_id=walk.id, date=day, value=value))
+    repeat = repo.save_kpi(store, Kpi(name="Repeat rate", layer="behaviour", unit="%", target=45))
+    satisfaction = repo.save_kpi(
+        store,
+        Kpi(name="Satisfaction", layer="experience", cadence=Cadence.right_after, kr_id=kr.id, target=4.2),
+    )
+    repo.save_evidence(store, Evidence(date=date(2026, 11, 10), quote="Oh, that queue...", kpi_id=walk.id))
+    store.clear_history()
+    store.close()
+    return path, {"walk": walk.id, "repeat": repeat.id, "satisfaction": satisfaction.id, "kr": kr.id}
+
+
+def _open(path: Path) -> tuple[CxApp, Store]:
+    store = Store.open(path)
+    return CxApp(store=store, today=TODAY), store
+
+
+async def _kpi_screen(pilot) -> KpiScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("3")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, KpiScreen)
+    return screen
+
+
+def _notes(app: CxApp) -> str:
+    return " | ".join(str(n.message) for n in app._notifications)
+
+
+async def test_cards_show_value_change_target_cadence_and_due(workspace) -> None:
+    path, _ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        text = screen_text(app)
+        assert "Behaviour · weekly (2)" in text and "Experience · right after (1)" in text
+        assert "▶★Walk-aways" in text  # the cursor's card, marked by a shape, not only colour
+        assert "18 people  ▼ -3 better" in text  # lower is better: a fall is good
+        assert "target 15 people · 3 to go" in text
+        assert "weekly · due ●" in text  # nothing recorded this week (Monday 2026-11-16 on)
+        assert "KR Satisfaction to 4.5" in text
+        assert "1 voices" in text
+        assert "LTV · monthly (0)" in text and "No KPIs" in text
+
+
+async def test_add_a_kpi_in_the_current_layer_and_undo(workspace) -> None:
+    path, _ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("right")  # the experience column
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Ease of talking")
+        app.screen.query_one("#target", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        added = repo.find_kpi_named(store, "Ease of talking")
+        assert added is not None and added.layer == "experience" and added.cadence is Cadence.right_after
+        assert added.target == 4
+        assert "Ease of talking" in screen_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert repo.find_kpi_named(store, "Ease of talking") is None
+        assert "Ease of talking" not in screen_text(app)
+
+
+async def test_record_a_value_with_one_key_and_the_number_then_undo(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one(RecordLine).recording and isinstance(app.focused, KpiBoard)
+        assert "Walk-aways · previous 18 people on 11-09 →" in screen_text(app)
+        await pilot.press("1", "6", "enter")
+        await pilot.pause()
+        assert [(v.date, v.value) for v in repo.values(store, ids["walk"])][-1] == (TODAY, 16)
+        text = screen_text(app)
+        assert "16 people  ▼ -2 better" in text and "weekly · ✓ recorded" in text
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18]
+        assert "18 people  ▼ -3 better" in screen_text(app)
+
+
+async def test_a_second_value_on_the_same_day_asks_before_replacing(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        for keys in (("1", "7", "enter"), ("1", "5", "enter")):
+            await pilot.press("r")
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert "Replace" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18, 15]
+
+
+async def test_recording_a_linked_kpi_offers_the_kr_checkin(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("right", "r")
+        await pilot.pause()
+        assert "Satisfaction · first value →" in screen_text(app) and "KR check-in too" in screen_text(app)
+        await pilot.press(*"4.1", "enter")
+        await pilot.pause()
+        [checkin] = okr.checkins(store, ids["kr"])
+        assert (checkin.date, checkin.value) == (TODAY, 4.1)
+        assert repo.values(store, ids["satisfaction"])[0].value == 4.1
+        assert "check-in" in _notes(app)
+
+
+async def test_capture_evidence_from_the_okr_screen_in_a_handful_of_keys(workspace) -> None:
+    path, _ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the OKR screen
+        control_keys = ["ctrl+n", "tab", "tab", "ctrl+s"]
+        await pilot.press(control_keys[0])
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceDialog)
+        await pilot.press(*"それなら安心", control_keys[1], *"説明後 比較の話が消えた", control_keys[2])
+        await pilot.press(*"冒頭の順番を変える", control_keys[3])
+        await pilot.pause()
+        # The minute is for typing the three lines; around them, four keys.
+        assert len(control_keys) == 4
+        found = repo.evidence(store, search="それなら安心")
+        assert len(found) == 1
+        item = found[0]
+        assert (item.scene, item.next_step, item.kind.value, item.date) == (
+            "説明後 比較の話が消えた", "冒頭の順番を変える", "conversation", TODAY
+        )  # fmt: skip
+        assert item.kpi_id is None  # no card was under a cursor
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert repo.evidence(store, search="それなら安心") == []
+
+
+async def test_capture_is_not_offered_over_a_dialog(workspace) -> None:
+    path, _ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")  # the OKR screen's add-objective dialog
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen is dialog and not isinstance(app.screen, EvidenceDialog)
+
+
+async def test_capture_from_a_card_links_it_and_the_card_counts_it(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"It was busy, but I still got my coffee", "ctrl+s")
+        await pilot.pause()
+        assert [e.quote for e in repo.evidence(store, kpi_id=ids["walk"])][
+            0
+        ] == "It was busy, but I still got my coffee"
+        assert "2 voices" in screen_text(app)
+
+
+async def test_edit_the_definitions_sheet_in_place_and_undo(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "sum of daily tallies" in screen_text(app)
+        await pilot.press("down", "down", "enter")  # Walk-aways · Formula
+        await pilot.pause()
+        entry = app.screen.query_one("#sheet-input", Input)
+        assert entry.has_focus and entry.value == "sum of daily tallies"
+        await pilot.press(*" (11:30-13:30)", "enter")
+        await pilot.pause()
+        assert repo.find_kpi(store, ids["walk"]).formula == "sum of daily tallies (11:30-13:30)"  # type: ignore[union-attr]
+        assert "sum of daily tallies (11:30-13:30)" in screen_text(app)
+        await pilot.press("down", "enter", "right", "right", "enter")  # Cadence: weekly → next week
+        await pilot.pause()
+        assert repo.find_kpi(store, ids["walk"]).cadence is Cadence.next_week  # type: ignore[union-attr]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        kpi = repo.find_kpi(store, ids["walk"])
+        assert kpi is not None and kpi.formula == "sum of daily tallies" and kpi.cadence is Cadence.weekly
+
+
+async def test_escape_leaves_the_definition_unchanged(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("s", "enter", *"nonsense", "escape")
+        await pilot.pause()
+        assert repo.find_kpi(store, ids["walk"]).definition == ""  # type: ignore[union-attr]
+        assert not store.can_undo
+
+
+async def test_more_than_five_in_focus_warns_but_keeps_it(workspace) -> None:
+    path, _ids = workspace
+    store = Store.open(path)
+    for i in range(5):
+        repo.save_kpi(store, Kpi(name=f"Watched {i}", layer="psychology", focus=True))
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("down", "f")  # Repeat rate: the seventh
+        await pilot.pause()
+        assert repo.find_kpi_named(store, "Repeat rate").focus  # type: ignore[union-attr]
+        assert "3–5 are enough" in _notes(app)
+        assert "⚠ ★7 in focus" in screen_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not repo.find_kpi_named(store, "Repeat rate").focus  # type: ignore[union-attr]
+
+
+async def test_reorder_and_move_to_another_layer_from_keys(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert [k.name for k in repo.kpis(store) if k.layer == "behaviour"] == ["Repeat rate", "Walk-aways"]
+        await pilot.press("ctrl+right")
+        await pilot.pause()
+        assert repo.find_kpi(store, ids["walk"]).layer == "experience"  # type: ignore[union-attr]
+        board = app.screen.query_one(KpiBoard)
+        assert board.current is not None and board.current.kpi.id == ids["walk"]  # the cursor follows
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert [k.name for k in repo.kpis(store) if k.layer == "behaviour"] == ["Walk-aways", "Repeat rate"]
+
+
+async def test_switching_the_layer_model_never_hides_a_kpi(workspace) -> None:
+    path, _ids = workspace
+    store = Store.open(path)
+    repo.save_kpi(store, Kpi(name="Cycles run", layer="action"))
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        text = screen_text(app)
+        assert "3-layer KPIs (1)" in text and "Cycles run" in text
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Action · did we do it (1)" in text and "4-layer KPIs (3)" in text
+        assert all(name in text for name in ("Walk-aways", "Repeat rate", "Satisfaction", "Cycles run"))
+        assert repo.layer_model(store) == "3"
+
+
+async def test_starter_set_in_one_step_then_one_undo(workspace) -> None:
+    path, _ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("enter")  # seed 001's minimum set
+        await pilot.pause()
+        names = {k.name for k in repo.kpis(store)}
+        assert {"2-week cycles run", "Signs of less hesitation", "Purchase or closing rate"} <= names
+        assert repo.layer_model(store) == "3"
+        text = screen_text(app)
+        assert "Intermediate" in text and "Signs of less" in text and "4-layer KPIs (3)" in text
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(repo.kpis(store)) == 3
+
+
+async def test_open_a_card_edit_and_delete_its_values_and_undo_there(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, KpiDetailScreen)
+        text = screen_text(app)
+        assert (
+            "── target 15 people" in text and "Oh, that queue..." in text and "sum of daily tallies" in text
+        )
+        table = detail.query_one("#detail-values", DataTable)
+        assert table.row_count == 2
+        await pilot.press("e")  # the newest value, 18
+        await pilot.pause()
+        app.screen.query_one("#value", Input).value = "17"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 17]
+        await pilot.press("down", "d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [v.value for v in repo.values(store, ids["walk"])] == [17]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18]
+        assert table.row_count == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, KpiScreen)
+
+
+async def test_voices_filter_search_edit_and_delete(workspace) -> None:
+    path, ids = workspace
+    store = Store.open(path)
+    repo.save_evidence(store, Evidence(date=date(2026, 11, 12), quote="100% sure now", kind="behaviour"))  # type: ignore[arg-type]
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2 of 2 voices" in text
+        assert text.index("100% sure now") < text.index("Oh, that queue...")  # newest first
+        await pilot.press("slash", *"100%")
+        await pilot.pause()
+        assert "1 of 2 voices" in screen_text(app)
+        await pilot.press("enter", "enter")  # to the results, then edit the row
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceDialog)
+        app.screen.query_one("#scene", Input).value = "Station till"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert repo.evidence(store, search="100%")[0].scene == "Station till"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert repo.evidence(store, search="100%") == []
+        assert [e.kpi_id for e in repo.evidence(store)] == [ids["walk"]]
+
+
+async def test_language_switch_relabels_every_view(workspace) -> None:
+    path, _ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[v 現場の声]" in text and "Oh, that queue..." in text
+        await pilot.press("c")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "行動 · 週次 (2)" in text and "18 people  ▼ -3 改善" in text
+
+
+async def test_recording_says_what_is_wrong_and_escape_records_nothing(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("r", *"lots", "enter")
+        await pilot.pause()
+        line = app.screen.query_one(RecordLine)
+        assert "Value: must be a number" in screen_text(app) and line.recording
+        await pilot.press(
+            "backspace", "backspace", "backspace", "backspace", "tab", "ctrl+u", *"someday", "shift+tab"
+        )
+        await pilot.press(*"12", "enter")
+        await pilot.pause()
+        assert "Date: must be a date" in screen_text(app) and line.recording
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not line.recording and isinstance(app.focused, KpiBoard)
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18] and not store.can_undo
+
+
+async def test_the_open_card_records_with_its_dialog(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("enter", "r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RecordDialog)
+        assert "Previous: 18 people on 2026-11-09" in str(dialog.query_one("#previous", Static).render())
+        await pilot.press("1", "7", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, KpiDetailScreen)
+        assert app.screen.query_one("#detail-values", DataTable).row_count == 3
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18, 17]
+
+
+async def test_a_kpi_can_take_its_values_from_the_nps_answers(workspace) -> None:
+    from textual.widgets import Select
+
+    from cxtui.kpi.models import BY_SURVEY, Source
+    from cxtui.nps import repo as nps_repo
+    from cxtui.nps.models import ManualEntry
+    from screens.shared.choice import ChoiceBar
+
+    path, ids = workspace
+    store = Store.open(path)
+    entries = [ManualEntry(s, answered_at=date(2026, 11, 2)) for s in (10, 9, 9, 2)]
+    nps_repo.add_manual_scores(store, "Next-week survey", entries)
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("right", "e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#source", ChoiceBar).value = "nps"
+        options = dialog.query_one("#source_ref", Select)
+        assert "Next-week survey" in [str(v) for _label, v in options._options]
+        options.value = BY_SURVEY
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kpi = repo.find_kpi(store, ids["satisfaction"])
+        assert kpi is not None and kpi.source is Source.nps and kpi.source_ref == BY_SURVEY
+        text = screen_text(app)
+        assert "+50 n=4" in text and "from NPS" in text
+
+
+async def test_capture_offers_the_learning_cycles_once_they_exist(workspace) -> None:
+    path, _ids = workspace
+    store = Store.open(path)
+    with store.action("cycles"):  # the cycles domain's table, as far as the capture reads it
+        store.db.execute("CREATE TABLE cycles (id TEXT PRIMARY KEY, title TEXT, start TEXT)")
+        store.db.execute("INSERT INTO cycles VALUES ('c1', 'Greeting at the door', '2026-11-09')")
+    store.close()
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        from textual.widgets import Select
+
+        cycle = app.screen.query_one("#cycle_id", Select)
+        cycle.value = "c1"
+        await pilot.press(*"Oh, the manager himself said hello", "ctrl+s")
+        await pilot.pause()
+        assert repo.evidence(store, search="manager")[0].cycle_id == "c1"
+
+
+async def test_the_open_card_follows_a_language_switch(workspace) -> None:
+    path, _ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "── 目標 15 people" in text and "行動 · 週次 · 低いほど良い" in text
+
+
+async def test_a_click_picks_a_card(workspace) -> None:
+    path, ids = workspace
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _kpi_screen(pilot)
+        board = screen.query_one(KpiBoard)
+        await pilot.click(board.columns[0], offset=(3, 8))  # the second card of the first column
+        await pilot.pause()
+        assert board.current is not None and board.current.kpi.id == ids["repeat"]
+        await pilot.click(board.columns[1], offset=(3, 1))
+        await pilot.pause()
+        assert board.current is not None and board.current.kpi.id == ids["satisfaction"]
