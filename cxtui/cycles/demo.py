@@ -9,7 +9,6 @@ their cycle (the KPI part writes evidence without a cycle).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date, timedelta
 from functools import cache
@@ -49,12 +48,6 @@ def _pick(text: dict[str, str] | None, lang: str) -> str:
 
 def add_demo(store: Store, lang: str, today: date) -> None:
     """Add the demo's learning cycles, linked to the demo's KPIs and evidence."""
-    if importlib.util.find_spec("cxtui.kpi.demo") is None:
-        # The KPI domain brings no demo of its own yet: add its content here so the cycles have
-        # numbers and voices to show (removed once cxtui.kpi.demo exists).
-        from cxtui.cycles.demo_kpis import add_kpis
-
-        add_kpis(store, lang, today)
     data = load_data()
     names = {key: _pick(text, lang) for key, text in data["kpi_names"].items()}
     ids: dict[str, str] = {}

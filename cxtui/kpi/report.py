@@ -45,12 +45,14 @@ SPARK = 16
 
 
 def formula_definitions() -> list[Data]:
-    """Formulas of other domains listed on the definitions sheet ({"name", "definition", "formula"}).
+    """Formulas of other domains listed on the definitions sheet ({"name", "definition", "formula"}):
+    the monthly loyalty/LTV and ROX figures, so every number of the workshop wall means one thing."""
+    from cxtui.loyalty.metrics import definitions
 
-    The hook for the monthly loyalty/LTV and ROX formulas (`cxtui.loyalty.metrics.DEFINITIONS`):
-    their domain lists them here when it joins the sheet; the KPI domain has none of its own.
-    """
-    return []
+    return [
+        {"name": item["name"], "definition": item["counted"], "formula": item["formula"]}
+        for item in definitions()
+    ]
 
 
 def evidence_item(item: Evidence, names: dict[str, str]) -> Data:
@@ -224,6 +226,20 @@ def _focus_note(data: Data) -> str | None:
 
 def markdown(data: Data) -> list[str]:
     """KPIs by layer, the voices beside them, and the definitions sheet, in Markdown."""
+    return [line for lines in markdown_places(data).values() for line in lines]
+
+
+def markdown_places(data: Data) -> dict[str, list[str]]:
+    """The one-page report's places: the KPIs with the numbers, the evidence with the voices, the
+    definitions sheet as the appendix."""
+    return {
+        "numbers": _kpis_markdown(data),
+        "voices": _evidence_markdown(data["evidence"]),
+        "appendix": _definitions_markdown(data["definitions"]),
+    }
+
+
+def _kpis_markdown(data: Data) -> list[str]:
     items = data["kpis"]["kpis"]
     out = [f"## {md_escape(t('kpi.report.title'))}", ""]
     if not items:
@@ -242,8 +258,6 @@ def markdown(data: Data) -> list[str]:
         note = _focus_note(data)
         if note:
             out += [md_escape(note), ""]
-    out += _evidence_markdown(data["evidence"])
-    out += _definitions_markdown(data["definitions"])
     return out
 
 
@@ -307,6 +321,19 @@ def _sheet_css(rows: int) -> str:
 
 def html(data: Data) -> list[str]:
     """KPIs by layer with their latest voice, the voices, and the A4 definitions sheet, in HTML."""
+    return [line for lines in html_places(data).values() for line in lines]
+
+
+def html_places(data: Data) -> dict[str, list[str]]:
+    """The one-page report's places (see `markdown_places`), in HTML."""
+    return {
+        "numbers": _kpis_html(data),
+        "voices": _evidence_html(data["evidence"]),
+        "appendix": _definitions_html(data["definitions"]),
+    }
+
+
+def _kpis_html(data: Data) -> list[str]:
     items = data["kpis"]["kpis"]
     out = [f"<h2>{h(t('kpi.report.title'))}</h2>"]
     if not items:
@@ -326,8 +353,11 @@ def html(data: Data) -> list[str]:
         note = _focus_note(data)
         if note:
             out.append(f'<p class="note">{h(note)}</p>')
-    evidence = data["evidence"]
-    out.append(f"<h2>{h(t('kpi.report.voices'))}</h2>")
+    return out
+
+
+def _evidence_html(evidence: Data) -> list[str]:
+    out = [f"<h2>{h(t('kpi.report.voices'))}</h2>"]
     if not evidence["items"]:
         out.append(f"<p>{h(t('kpi.report.no_evidence'))}</p>")
     else:
@@ -337,7 +367,6 @@ def html(data: Data) -> list[str]:
         if evidence["total"] > len(evidence["items"]):
             more = t("kpi.report.more_evidence", shown=len(evidence["items"]), total=evidence["total"])
             out.append(f'<p class="note">{h(more)}</p>')
-    out += _definitions_html(data["definitions"])
     return out
 
 

@@ -28,7 +28,6 @@ WEAKEST = 3
 SPARK_POINTS = 12
 NPS_MONTHS = 6
 VOICE_DAYS = 7
-ROX_SIGNALS = ("came_by_name", "already_understood", "no_price_negotiation")
 
 
 @dataclass
@@ -195,30 +194,16 @@ def _kpis(store: Store, today: date, every_answer: list[NpsMonth]) -> list[KpiSp
     return out
 
 
-def rox_table(store: Store) -> str | None:
-    """The table of the ROX deal log, found by its columns (date, outcome and the three signals)."""
-    for row in store.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
-        name = str(row["name"])
-        columns = {str(c["name"]) for c in store.rows(f'PRAGMA table_info("{name}")')}
-        if {"date", *ROX_SIGNALS} <= columns:
-            return name
-    return None
-
-
 def rox(store: Store) -> Rox | None:
-    """The ROX rate of the latest month with deals (DESIGN.md: favourable = at least one signal set);
-    None when the workspace keeps no deal log."""
-    table = rox_table(store)
-    if table is None:
+    """The ROX rate of the latest month with deals (cxtui.loyalty's counts: favourable = at least one
+    signal set); None when the workspace has no deal yet."""
+    from cxtui.loyalty.repo import rox_by_month
+
+    months = [m for m in rox_by_month(store) if m.deals]
+    if not months:
         return None
-    signals = " OR ".join(f'COALESCE("{s}", 0) <> 0' for s in ROX_SIGNALS)
-    rows = store.rows(
-        f"SELECT substr(date, 1, 7) AS month, COUNT(*) AS deals, SUM(CASE WHEN {signals} THEN 1 ELSE 0 END) "
-        f'AS favourable FROM "{table}" WHERE date IS NOT NULL GROUP BY month ORDER BY month DESC LIMIT 1'
-    )
-    if not rows or not rows[0]["deals"]:
-        return None
-    return Rox(str(rows[0]["month"]), int(rows[0]["favourable"] or 0), int(rows[0]["deals"]))
+    latest = months[-1]
+    return Rox(latest.month, latest.favourable, latest.deals)
 
 
 def load(store: Store, today: date) -> Home:

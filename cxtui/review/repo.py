@@ -110,14 +110,17 @@ def enter_kr(
     step: int = 1,
     seconds: int = 0,
 ) -> tuple[Review, ReviewItem]:
-    """A KR's check-in typed in the review (typing it again in the same review corrects it)."""
+    """A KR's check-in typed in the review (typing it again in the same review corrects it; a check-in
+    made earlier the same day is replaced)."""
     earlier = _earlier(store, review, ItemKind.kr, kr_id)
     record_id = earlier.record_id if earlier and earlier.record_id else new_id()
     if store.get_row("checkins", record_id) is None and earlier is not None:
         record_id = new_id()  # its check-in was deleted meanwhile: write a new one
     checkin = CheckIn(id=record_id, kr_id=kr_id, date=today, value=value, confidence=confidence, note=note)
     with store.action(t("review.act.kr")):
-        okr.record_checkin(store, checkin)
+        # This week's value, typed with the previous one beside it: it replaces a check-in already
+        # made today (the check-in dialog asks first; here the review is the week's check-in).
+        okr.record_checkin(store, checkin, today=today, replace=True)
         item = _item(store, review, ItemKind.kr, kr_id, value=value, text=note, record_id=record_id)
         review = _progress(store, review, step, seconds)
     return review, item

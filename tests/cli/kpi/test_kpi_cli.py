@@ -204,7 +204,10 @@ def test_report_has_kpis_evidence_and_definitions(tmp_path: Path) -> None:
     }
     definition = next(d for d in data["definitions"]["kpis"] if d["id"] == ids["walk"])
     assert set(definition) >= {"name", "layer", "definition", "how_measured", "formula", "cadence", "owner"}
-    assert data["definitions"]["formulas"] == []
+    # The loyalty/LTV and ROX formulas join the sheet, so every number on the wall means one thing.
+    formulas = {f["name"]: f["formula"] for f in data["definitions"]["formulas"]}
+    assert formulas["Simple LTV"] == "LTV = average spend × months retained"
+    assert formulas["ROX rate"].startswith("ROX rate (%) = favourable deals ÷ deals")
     html = run("report", str(ws), "--format", "html").stdout
     assert "People who left the queue &lt;b&gt;" in html and "queue <b>" not in html
     assert '<section class="a4-sheet">' in html and "@page { size: A4" in html

@@ -44,7 +44,8 @@ async def test_the_dashboard_is_the_first_screen_and_says_how_the_week_stands(tm
         assert "focus KPIs: 3 to 5 are enough" in kpis  # the demo watches more than 5: a warning, not a block
         nps = panel(app, "nps")
         assert nps.startswith("NPS +31 [+12, +47]  n=75  2026-11") and "by month" in nps
-        assert panel(app, "rox") == "No deal log yet."
+        rox = panel(app, "rox")  # the demo's deal log (cxtui.loyalty)
+        assert rox.startswith("ROX ") and "deals started favourable" in rox
         cycle = panel(app, "cycle")
         assert "Guide first in demos" in cycle and "1 day(s) left" in cycle and "Hypothesis:" in cycle
         assert "No need to compare. Can we start next month?" in panel(app, "voices")

@@ -25,7 +25,7 @@ from screens.kpi.dialogs import RecordDialog
 from screens.kpi.record_line import RecordLine
 from screens.kpi.screen import KpiScreen
 from tests.conftest import TODAY
-from tests.ui.conftest import screen_text
+from tests.ui.conftest import peer_key, screen_text
 
 SIZE = (120, 40)
 
@@ -59,11 +59,11 @@ def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 def _open(path: Path) -> tuple[CxApp, Store]:
     store = Store.open(path)
-    return CxApp(store=store, today=TODAY), store
+    return CxApp(store=store, today=TODAY, first="okr"), store
 
 
 async def _kpi_screen(pilot) -> KpiScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("3")
+    await pilot.press(peer_key("kpi"))
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, KpiScreen)
@@ -487,10 +487,18 @@ async def test_a_kpi_can_take_its_values_from_the_nps_answers(workspace) -> None
 
 async def test_capture_offers_the_learning_cycles_once_they_exist(workspace) -> None:
     path, _ids = workspace
+    from datetime import date
+
+    from cxtui.cycles import repo as cycles
+    from cxtui.cycles.models import Cycle
+
     store = Store.open(path)
-    with store.action("cycles"):  # the cycles domain's table, as far as the capture reads it
-        store.db.execute("CREATE TABLE cycles (id TEXT PRIMARY KEY, title TEXT, start TEXT)")
-        store.db.execute("INSERT INTO cycles VALUES ('c1', 'Greeting at the door', '2026-11-09')")
+    greeting = cycles.save_cycle(
+        store,
+        Cycle(title="Greeting at the door", start=date(2026, 11, 9), end=date(2026, 11, 22),
+              hypothesis="Nobody greets", change="Greet at the door"),
+        [],
+    )  # fmt: skip
     store.close()
     app, store = _open(path)
     async with app.run_test(size=SIZE) as pilot:
@@ -500,10 +508,10 @@ async def test_capture_offers_the_learning_cycles_once_they_exist(workspace) -> 
         from textual.widgets import Select
 
         cycle = app.screen.query_one("#cycle_id", Select)
-        cycle.value = "c1"
+        cycle.value = greeting.id
         await pilot.press(*"Oh, the manager himself said hello", "ctrl+s")
         await pilot.pause()
-        assert repo.evidence(store, search="manager")[0].cycle_id == "c1"
+        assert repo.evidence(store, search="manager")[0].cycle_id == greeting.id
 
 
 async def test_the_open_card_follows_a_language_switch(workspace) -> None:

@@ -19,6 +19,7 @@ from screens.loyalty.tables import DealsTable, MonthsTable, RoxTable
 from screens.shared.choice import ChoiceBar
 from screens.shared.plain import plain_text
 from tests.conftest import TODAY
+from tests.ui.conftest import peer_key
 
 SIZE = (120, 40)
 
@@ -56,7 +57,7 @@ async def test_key_5_shows_every_month_with_its_ltv_and_the_formula(tmp_path: Pa
         assert _row(table, 0) == ["2026-06", "40.5%", "18", "12.4%", "≈8.06 est.", "680", "≈5,484 est."]
         assert _row(table, 5) == ["2026-11", "50.7%", "34", "9.9%", "9.6", "728", "6,989"]
         assert "LTV = average spend × months retained" in _text(screen.query_one("#months-formula", Static))
-        await pilot.press("1")
+        await pilot.press(peer_key("okr"))
         await pilot.pause()
         assert type(app.screen).__name__ == "OkrScreen"
 

@@ -13,7 +13,7 @@ from cxtui.nps import repo
 from cxtui.nps.models import ManualEntry
 from screens.app import CxApp
 from tests.conftest import TODAY
-from tests.ui.conftest import screen_text
+from tests.ui.conftest import peer_key, screen_text
 
 
 def _survey(path: Path) -> None:
@@ -34,7 +34,7 @@ async def test_cli_and_tui_write_nps_and_shares_alike(tmp_path: Path) -> None:
     app = CxApp(store=Store.open(path), today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await pilot.pause()
         await pilot.pause()
         shown = screen_text(app)

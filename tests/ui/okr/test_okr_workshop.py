@@ -23,7 +23,7 @@ from tests.ui.conftest import SIZE
 
 def _open(path: Path) -> tuple[CxApp, Store]:
     store = Store.open(path)
-    return CxApp(store=store, today=TODAY), store
+    return CxApp(store=store, today=TODAY, first="okr"), store
 
 
 def _screen_name(app: CxApp) -> str:
@@ -380,7 +380,7 @@ async def test_the_nexbridge_note_shows_only_in_the_demo(small_workspace, tmp_pa
         assert "weighted mean of its KRs" in detail and "NexBridge" not in detail
     demo = Store.open(tmp_path / "demo.cxtui", create=True)
     build_demo(demo, "en", TODAY)
-    app = CxApp(store=demo, today=TODAY)
+    app = CxApp(store=demo, today=TODAY, first="okr")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         detail = app.screen.query_one(DetailPane).as_text(width=200)

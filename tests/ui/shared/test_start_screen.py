@@ -15,7 +15,7 @@ from cxtui.okr import repo as okr
 from cxtui.okr.models import Objective
 from screens.app import CxApp
 from tests.conftest import TODAY
-from tests.ui.conftest import SIZE
+from tests.ui.conftest import SIZE, peer_key
 
 MARK = "Rehearsal objective"
 
@@ -46,7 +46,7 @@ async def test_demo_opens_the_users_copy_with_their_changes() -> None:
         await pilot.press("d")
         await pilot.pause()
         await pilot.pause()
-        assert _name(app) == "OkrScreen"
+        assert _name(app) == "HomeScreen"
         assert app.store is not None and app.store.path == path
         assert MARK in {o.title for o in okr.objectives(app.store, okr.periods(app.store)[0].id)}
     assert MARK in _titles(path)
@@ -69,7 +69,7 @@ async def test_reset_the_demo_asks_and_rebuilds_only_on_yes() -> None:
         await pilot.press("y")
         await pilot.pause()
         await pilot.pause()
-        assert _name(app) == "OkrScreen"
+        assert _name(app) == "HomeScreen"
     titles = _titles(path)
     assert MARK not in titles and "Maximise customer success" in titles
 
@@ -86,7 +86,7 @@ async def test_reset_while_the_demo_is_open_closes_it_first() -> None:
         await pilot.press("r", "y")
         await pilot.pause()
         await pilot.pause()
-        assert _name(app) == "OkrScreen" and app.store is not old
+        assert _name(app) == "HomeScreen" and app.store is not old
         assert app.store is not None and app.store.path == path
         assert MARK not in {o.title for o in okr.objectives(app.store, okr.periods(app.store)[0].id)}
         # The new copy is written to and read back whole.
@@ -121,7 +121,7 @@ async def test_the_first_choice_is_highlighted_and_open_file_opens_one(small_wor
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
-        assert _name(app) == "OkrScreen"
+        assert _name(app) == "HomeScreen"
         assert app.store is not None and app.store.path == path
 
 
@@ -140,7 +140,9 @@ async def test_new_workspace_adds_the_extension_and_follows_the_fiscal_year(
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
-        assert _name(app) == "OkrScreen"
+        assert _name(app) == "HomeScreen"  # a workspace opens on its dashboard
+        await pilot.press(peer_key("okr"))
+        await pilot.pause()
         assert period in str(app.screen.query_one("#period-bar", Static).render())
     assert (tmp_path / "client.cxtui").exists() and not (tmp_path / "client").exists()
     with Store.open(tmp_path / "client.cxtui") as store:

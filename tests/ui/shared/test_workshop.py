@@ -17,6 +17,7 @@ from cxtui.i18n import set_language
 from screens.app import CxApp
 from screens.shared.checkbox import CheckBox
 from tests.conftest import TODAY
+from tests.ui.conftest import peer_key
 
 PROJECTOR = (80, 24)
 
@@ -25,7 +26,7 @@ def _demo(tmp_path: Path, lang: str) -> tuple[CxApp, Store]:
     set_language(lang)
     store = Store.open(tmp_path / f"demo-{lang}.cxtui", create=True)
     build_demo(store, lang, TODAY)
-    return CxApp(store=store, today=TODAY), store
+    return CxApp(store=store, today=TODAY, first="okr"), store
 
 
 def _on_screen(app: App[None], widget: Widget) -> bool:
@@ -79,7 +80,7 @@ async def test_compare_dialog_fits_and_says_what_is_missing_at_80x24(tmp_path: P
     app, _store = _demo(tmp_path, lang)
     async with app.run_test(size=PROJECTOR) as pilot:
         await _settle(pilot)
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         await pilot.press("x")
         await _settle(pilot)
@@ -97,7 +98,7 @@ async def test_nps_at_80_columns_shows_every_tab_help_and_a_wide_survey_list(
     app, _store = _demo(tmp_path, lang)
     async with app.run_test(size=PROJECTOR) as pilot:
         await _settle(pilot)
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         from textual.widgets import Tab
 
@@ -139,7 +140,7 @@ async def test_fields_stand_out_from_the_dialog_and_focus_shows_on_the_nps_scree
         field_bg = note.background_colors[1]
         # Textual's $boost gave grey 235 on grey 234; a field must differ visibly from its dialog.
         assert abs(field_bg.brightness - dialog_bg.brightness) >= 0.08
-        await pilot.press("escape", "2")
+        await pilot.press("escape", peer_key("nps"))
         await _settle(pilot)
         survey_list = app.screen.query_one("#survey-list", OptionList)
         assert survey_list.has_focus
@@ -165,7 +166,7 @@ async def test_theme_key_cycles_and_the_workspace_remembers_it(tmp_path: Path) -
         assert "Theme: high contrast (projector)" in titles and "Theme: light" in titles
     assert store.setting("app.theme") == "cxtui-high-contrast"
     store.close()
-    again = CxApp(store=Store.open(tmp_path / "demo-en.cxtui"), today=TODAY)
+    again = CxApp(store=Store.open(tmp_path / "demo-en.cxtui"), today=TODAY, first="okr")
     async with again.run_test(size=PROJECTOR) as pilot:
         await _settle(pilot)
         assert again.theme == "cxtui-high-contrast"
@@ -178,7 +179,7 @@ async def test_help_per_screen_has_its_keys_and_formulas_not_textual_internals(t
     app, _store = _demo(tmp_path, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         await pilot.press("f1")
         await _settle(pilot)
@@ -199,7 +200,7 @@ async def test_d_deletes_the_survey_on_the_nps_screen_after_asking(tmp_path: Pat
     app, store = _demo(tmp_path, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
-        await pilot.press("2", "down")
+        await pilot.press(peer_key("nps"), "down")
         await _settle(pilot)
         before = len(store.rows("SELECT id FROM surveys"))
         await pilot.press("d")
@@ -214,19 +215,14 @@ async def test_palette_lists_each_command_once_with_report_and_theme(tmp_path: P
     app, store = _demo(tmp_path, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
-        for screen_key in ("1", "2"):
+        for screen_key in (peer_key("okr"), peer_key("nps")):
             await pilot.press(screen_key)
             await _settle(pilot)
             titles = [c.title for c in app.get_system_commands(app.screen)]
             assert len(titles) == len(set(titles)), titles
             assert titles.count("Quit") == 1 and "Cursor down" not in titles
-            assert "Export report (Markdown)" in titles and "Export report (HTML)" in titles
-        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Export report (HTML)")
-        command.callback()
-        await _settle(pilot)
-        written = tmp_path / f"demo-en-report-{TODAY.isoformat()}.html"
-        assert written.exists() and "<html" in written.read_text(encoding="utf-8").lower()
-        assert any(str(written) in str(n.message) for n in app._notifications)
+            assert "Export the weekly report" in titles
+            assert any(title.startswith("Theme: ") for title in titles)
 
 
 async def test_palette_prompt_and_footer_key_are_translated(tmp_path: Path) -> None:
@@ -248,7 +244,7 @@ async def test_overview_text_keeps_a_gap_before_the_histogram(tmp_path: Path, si
     app, _store = _demo(tmp_path, "ja")
     async with app.run_test(size=size) as pilot:
         await _settle(pilot)
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         headline = app.screen.query_one("#headline")
         chart = app.screen.query_one("#distribution")

@@ -253,17 +253,26 @@ def test_dashboard_figures(store: Store) -> None:
     assert not dashboard.load(store, TODAY).due.review_due
 
 
-def test_dashboard_finds_a_deal_log_by_its_columns(store: Store) -> None:
-    with store.action("deals"):
-        store.db.execute(
-            "CREATE TABLE deal_log (id TEXT PRIMARY KEY, date TEXT, name TEXT, came_by_name INTEGER, "
-            "already_understood INTEGER, no_price_negotiation INTEGER, outcome TEXT)"
-        )
-        for index, signals in enumerate([(1, 0, 0), (0, 0, 0), (0, 1, 1), (0, 0, 0)]):
-            store.db.execute(
-                "INSERT INTO deal_log VALUES (?, ?, ?, ?, ?, ?, 'open')",
-                [str(index), "2026-11-0" + str(index + 1), "x", *signals],
-            )
-        store.db.execute("INSERT INTO deal_log VALUES ('old', '2026-10-01', 'x', 1, 1, 1, 'won')")
+def test_dashboard_shows_the_rox_rate_of_the_latest_month_with_deals(store: Store) -> None:
+    from cxtui.loyalty import repo as loyalty
+    from cxtui.loyalty.models import Deal
+
+    assert dashboard.rox(store) is None
+    for index, (name, signals) in enumerate(
+        [
+            ("a", (True, False, False)),
+            ("b", (False, False, False)),
+            ("c", (False, True, True)),
+            ("d", (False,) * 3),
+        ]
+    ):
+        by_name, understood, no_haggle = signals
+        loyalty.save_deal(
+            store,
+            Deal(date=date(2026, 11, index + 1), name=name, came_by_name=by_name,
+                 already_understood=understood, no_price_negotiation=no_haggle),
+        )  # fmt: skip
+    loyalty.save_deal(store, Deal(date=date(2026, 10, 1), name="old", came_by_name=True))
     rox = dashboard.rox(store)
+    assert rox is not None
     assert (rox.month, rox.favourable, rox.deals, rox.rate) == ("2026-11", 2, 4, 50.0)
