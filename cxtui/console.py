@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TextIO, TypeVar
 
 import click
 
@@ -63,9 +63,48 @@ def one_line_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def fail(message: str, exit_code: int) -> NoReturn:
-    """Print `cxtui: message` on stderr and exit with `exit_code`."""
-    click.echo(f"cxtui: {message}", err=True)
+    """Print `cxtui: message` on stderr (one line, no control characters) and exit with `exit_code`."""
+    from cxtui.text import clean_line
+
+    click.echo(f"cxtui: {clean_line(message)}", err=True)
     sys.exit(exit_code)
+
+
+class CleanStream:
+    """A text stream that drops control characters (`cxtui.text.clean`) from everything written.
+
+    Installed over stdout and stderr for every command that prints (`sanitize_output`): whatever a
+    workspace or an imported file holds (a title with `ESC ] 0;...`), the terminal only ever gets
+    text. click strips CSI sequences when piped but not OSC, and not at all on a terminal.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write `text` cleaned (bytes are refused, as by any text stream)."""
+        if not isinstance(text, str):
+            raise TypeError("CleanStream takes str")
+        from cxtui.text import clean
+
+        return self._stream.write(clean(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def sanitize_output(ctx: click.Context) -> None:
+    """Clean stdout and stderr for the rest of this command (restored when it ends)."""
+    saved = sys.stdout, sys.stderr
+    if isinstance(saved[0], CleanStream):
+        return
+    sys.stdout = CleanStream(saved[0])  # type: ignore[assignment]
+    sys.stderr = CleanStream(saved[1])  # type: ignore[assignment]
+
+    def restore() -> None:
+        sys.stdout, sys.stderr = saved
+
+    ctx.call_on_close(restore)
 
 
 def open_for_writing(file: Path) -> Store:

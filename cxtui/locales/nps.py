@@ -262,6 +262,31 @@ STRINGS = {
         'date "{value}" is not a date that can be read',
         "日付「{value}」を日付として読み取れません",
     ),
+    "nps.import.score_too_long": (
+        'score "{value}" is longer than 64 characters (the limit): not a score',
+        "点数「{value}」が上限の 64 文字を超えています。点数ではありません",
+    ),
+    "nps.import.date_out_of_range": (
+        'date "{value}" is outside {first} to {last} (the dates cxtui accepts)',
+        "日付「{value}」が受け付ける範囲({first}〜{last})の外です",
+    ),
+    "nps.import.bad_date_format": (
+        '--date-format "{value}" must be dmy (day/month/year) or mdy (month/day/year)',
+        "--date-format「{value}」は dmy(日/月/年)か mdy(月/日/年)にしてください",
+    ),
+    "nps.import.ambiguous_dates": (
+        "{path}: dates such as 03/04/2026 could be day/month or month/day and no row settles it: "
+        "give --date-format dmy or mdy",
+        "{path}: 03/04/2026 のような日付が日/月か月/日か、どの行からも決まりません。"
+        "--date-format dmy か mdy を指定してください",
+    ),
+    "nps.import.small_scale": (
+        'Column "{column}" of {path} holds only answers from 1 to 5: a satisfaction scale, not the '
+        "0-10 NPS question (its NPS would read -100). Choose the 0-10 column, or add --force-scale",
+        "{path} の列「{column}」の回答は 1〜5 だけです。満足度などの尺度で、0〜10 の NPS の質問ではありません"
+        "(NPS が -100 になります)。0〜10 の列を選ぶか、--force-scale を付けてください",
+    ),
+    "nps.import.more_columns": (", … and {n} more", "、ほか {n} 列"),
     "nps.import.layout.google_forms": ("Google Forms", "Google フォーム"),
     "nps.import.layout.microsoft_forms": ("Microsoft Forms", "Microsoft Forms"),
     "nps.import.layout.surveymonkey": ("SurveyMonkey", "SurveyMonkey"),
