@@ -47,7 +47,7 @@ class DateReader:
     settles it (see `settled`) and fix them with `swap_day_month`.
     """
 
-    __slots__ = ("ambiguous", "day_first", "decided", "guessed", "mode")
+    __slots__ = ("ambiguous", "day_first", "decided", "guessed", "mode", "slashed")
 
     def __init__(self, samples: Iterable[str] = (), order: str | None = None) -> None:
         values = [v.strip() for v in samples if v.strip()]
@@ -55,6 +55,7 @@ class DateReader:
         self.day_first = order == "dmy"
         self.decided: str | None = "option" if order in ("dmy", "mdy") else None
         self.ambiguous = 0
+        self.slashed = 0  # D/M/Y or M/D/Y values read
         self.guessed = False
         if self.decided is None:
             for value in values:
@@ -91,7 +92,7 @@ class DateReader:
     @property
     def order(self) -> str | None:
         """"dmy" or "mdy" once decided or guessed; None when no D/M/Y-style date was read."""
-        if self.decided is None and self.ambiguous == 0:
+        if self.slashed == 0 or (self.decided is None and self.ambiguous == 0):
             return None
         return "dmy" if self.day_first else "mdy"
 
@@ -126,6 +127,7 @@ class DateReader:
                 a, b, y, ampm1, hh, mi, ss, frac, ampm2 = match.groups()
                 year = int(y) + (2000 if len(y) == 2 else 0)
                 first, second = int(a), int(b)
+                self.slashed += 1
                 if self.decided is None:
                     self._learn(first, second)
                     if self.decided is None and first != second:

@@ -38,6 +38,14 @@ STRINGS = {
         "  columns: score {score}, comment {comment}, segment {segment}, date {date}",
         "  列: 点数{score}、コメント{comment}、セグメント{segment}、日付{date}",
     ),
+    "nps.cli.date_order_dmy": ("  dates read as day/month/year ({how})", "  日付は 日/月/年 として読みました({how})"),
+    "nps.cli.date_order_mdy": ("  dates read as month/day/year ({how})", "  日付は 月/日/年 として読みました({how})"),
+    "nps.cli.date_by_file": ("a row of the file settles it", "ファイル内の行から判断"),
+    "nps.cli.date_by_option": ("--date-format", "--date-format の指定"),
+    "nps.cli.duplicates_skipped": (
+        "  {n} answers already in the workspace were not imported again",
+        "  ワークスペースにすでにある {n} 件の回答は取り込みませんでした",
+    ),
     "nps.cli.reject_line": ("  line {line}: {reason}", "  {line} 行目: {reason}"),
     "nps.cli.rejects_saved": ("Rejected rows saved to {path}", "取り込めなかった行を {path} に保存しました"),
     "nps.cli.no_surveys": (
@@ -351,6 +359,14 @@ STRINGS = {
         '{source} was already imported into "{survey}" on {when} (as {first}): nothing was changed',
         "{source} は {when} に「{survey}」へ取り込み済みです({first} として)。何も変更していません",
     ),
+    "nps.repo.duplicate_answers": (
+        '{source}: answers already in the workspace (line {line} is in survey "{survey}", same time, '
+        "score and comment); importing them again would count them twice: nothing was changed. "
+        "--skip-duplicates imports only the new answers",
+        "{source}: すでにワークスペースにある回答が含まれています({line} 行目はアンケート「{survey}」に"
+        "同じ日時・点数・コメントであります)。もう一度取り込むと二重に数えるため、何も変更していません。"
+        "新しい回答だけを取り込むには --skip-duplicates を付けてください",
+    ),
     "nps.repo.quick_bad_score": (
         '"{token}" is not a score from 0 to 10',
         "「{token}」は 0〜10 の点数ではありません",
@@ -497,6 +513,8 @@ STRINGS = {
 
 # Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).
 FAMILIES: dict[str, tuple[str, ...]] = {
+    "nps.cli.date_order_": ("dmy", "mdy"),
+    "nps.cli.date_by_": ("file", "option"),
     "nps.cat.": (
         "staff",
         "wait",

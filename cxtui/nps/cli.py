@@ -41,14 +41,40 @@ def nps() -> None:
 # -- import -------------------------------------------------------------------------------------
 
 
-@nps.command("import")
+_COLUMN_HELP = "header text, or column number counted from 1 (as error messages list them)"
+
+
+def _import_help() -> str:
+    from cxtui.importing.limits import limits_help
+
+    return (
+        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\n"
+        "Every row is imported, skipped as blank or rejected with its line number and reason. The "
+        "import is one transaction, read in batches (memory stays flat). A file already imported "
+        "into any survey is refused, and so are answers already in the workspace (same time, score "
+        "and comment) unless --skip-duplicates, so no answer is ever counted twice. A score column "
+        "of 1-5 answers only is refused unless --force-scale. Dates such as 03/04/2026 are read as "
+        "the file shows (a row like 13/04/2026 settles it); when no row does, --date-format is "
+        "needed.\n\n" + limits_help()
+    )
+
+
+@nps.command("import", help=_import_help())
 @click.argument("file", type=WORKSPACE_FILE)
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--survey", required=True, help="Survey to import into (created if new).")
-@click.option("--score-column", default=None, help="Header of the 0–10 column (default: detected).")
-@click.option("--comment-column", default=None, help="Header of the comment column.")
-@click.option("--segment-column", default=None, help="Header of the segment column (store, channel...).")
-@click.option("--date-column", default=None, help="Header of the answer date column.")
+@click.option("--score-column", default=None, help=f"The 0–10 column: {_COLUMN_HELP} (default: detected).")
+@click.option("--comment-column", default=None, help=f"The comment column: {_COLUMN_HELP}.")
+@click.option("--segment-column", default=None, help=f"The segment column (store, channel...): {_COLUMN_HELP}.")
+@click.option("--date-column", default=None, help=f"The answer date column: {_COLUMN_HELP}.")
+@click.option(
+    "--date-format",
+    type=click.Choice(["dmy", "mdy"]),
+    default=None,
+    help="How to read dates such as 03/04/2026 when no row of the file settles it.",
+)
+@click.option("--force-scale", is_flag=True, help="Import a score column whose answers are all 1-5.")
+@click.option("--skip-duplicates", is_flag=True, help="Import only answers not already in the workspace.")
 @click.option("--rejects", type=click.Path(path_type=Path), default=None, help="Save rejected rows as CSV.")
 @LANG_OPTION
 @click.pass_context
@@ -62,36 +88,45 @@ def import_cmd(
     comment_column: str | None,
     segment_column: str | None,
     date_column: str | None,
+    date_format: str | None,
+    force_scale: bool,
+    skip_duplicates: bool,
     rejects: Path | None,
     lang: str | None,
 ) -> None:
-    """Import the survey export SOURCE into the workspace FILE (created if it does not exist).
-
-    Every row is imported, skipped as blank or rejected with its line number and reason. The
-    import is one transaction; importing the same file into the same survey again is refused.
-    """
     from cxtui.errors import InputError
     from cxtui.gcpause import gc_paused
     from cxtui.i18n import t
+    from cxtui.importing.limits import MAX_ARGUMENT_CHARS
     from cxtui.importing.table import save_rejects_csv
-    from cxtui.nps.importers import parse_file
+    from cxtui.nps.importers import open_export
     from cxtui.nps.repo import import_parsed
 
     apply_lang(ctx, lang)
+    if len(survey) > MAX_ARGUMENT_CHARS:
+        raise InputError(
+            t("importing.limit.argument", option="--survey", limit=f"{MAX_ARGUMENT_CHARS:,}"), field="survey"
+        )
     if not source.exists():
         raise InputError(t("nps.repo.source_missing", path=source), field="source")
+    # The source is checked (readable, a survey export, its columns found) before FILE is opened
+    # for writing: a failed import never creates, migrates or backs up the workspace.
+    parsed = open_export(
+        source,
+        score_column=score_column,
+        comment_column=comment_column,
+        segment_column=segment_column,
+        date_column=date_column,
+        source_name=source.name,
+        date_format=date_format,
+        force_scale=force_scale,
+    )
     store = open_for_writing(file)
+    store.wait_seconds = 60.0
+    store.on_wait = lambda: click.echo(t("db.ws.waiting", path=file), err=True)
     try:
         with gc_paused():
-            parsed = parse_file(
-                source,
-                score_column=score_column,
-                comment_column=comment_column,
-                segment_column=segment_column,
-                date_column=date_column,
-                source_name=source.name,
-            )
-            result = import_parsed(store, survey, parsed)
+            result = import_parsed(store, survey, parsed, skip_duplicates=skip_duplicates)
     finally:
         store.close()
     cols = result.columns
@@ -113,9 +148,13 @@ def import_cmd(
             date=_quoted(cols.date),
         )
     )
+    if result.date_order is not None:
+        click.echo(t(f"nps.cli.date_order_{result.date_order}", how=t(f"nps.cli.date_by_{result.date_order_by}")))
     click.echo(
         t("nps.cli.imported", imported=result.imported, blank=result.blank, rejected=len(result.rejected))
     )
+    if result.duplicates:
+        click.echo(t("nps.cli.duplicates_skipped", n=result.duplicates))
     for row in result.rejected:
         click.echo(t("nps.cli.reject_line", line=row.line, reason=row.reason))
     if rejects is not None and result.rejected:

@@ -262,6 +262,9 @@ class ImportResult:
     imported: int
     blank_lines: list[int] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
+    duplicates: int = 0  # answers already in the workspace, not stored again (--skip-duplicates)
+    date_order: str | None = None  # see ParsedFile
+    date_order_by: str | None = None
 
     @property
     def blank(self) -> int:
