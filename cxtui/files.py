@@ -74,6 +74,8 @@ def csv_text(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def write_csv_atomically(path: Path | str, header: Sequence[object], rows: Iterable[Sequence[object]]) -> None:
+def write_csv_atomically(
+    path: Path | str, header: Sequence[object], rows: Iterable[Sequence[object]]
+) -> None:
     """Write a CSV that Excel opens correctly (UTF-8 with BOM), formula-safe, whole or not at all."""
     write_bytes_atomically(Path(path), "\ufeff".encode() + csv_text(header, rows).encode("utf-8"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 # C0 controls except tab (09) and newline (0a), DEL, and the C1 block (0x80-0x9f: CSI, OSC...).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -37,20 +38,22 @@ def clean_line(text: str) -> str:
     """`text` on one line: newlines and tabs become spaces, other control characters go."""
     if _CONTROL_LINE.search(text) is None:
         return text
-    return _CONTROL.sub("", text.replace("\r\n", " ").replace("\r", " ")).replace("\n", " ").replace("\t", " ")
+    return (
+        _CONTROL.sub("", text.replace("\r\n", " ").replace("\r", " ")).replace("\n", " ").replace("\t", " ")
+    )
 
 
 def clean_value(value: object) -> object:
     """`clean()` for a str, anything else unchanged (a row value)."""
-    if value.__class__ is str and _SEARCH(value) is not None:  # type: ignore[arg-type]
-        return clean(value)  # type: ignore[arg-type]
+    if isinstance(value, str) and _SEARCH(value) is not None:
+        return clean(value)
     return value
 
 
-def clean_row(row: dict[str, object]) -> dict[str, object]:
+def clean_row(row: dict[str, Any]) -> dict[str, Any]:
     """A row with every text value cleaned (the same dict when nothing needed it)."""
-    for key, value in row.items():
-        if value.__class__ is str and _SEARCH(value) is not None:  # type: ignore[arg-type]
+    for value in row.values():
+        if value.__class__ is str and _SEARCH(value) is not None:
             return {k: clean_value(v) for k, v in row.items()}
     return row
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cxtui.db.migrations import APPLICATION_ID, known_migrations, schema_version
-from cxtui.errors import WorkspaceError
+from cxtui.errors import BusyError, WorkspaceError
 from cxtui.i18n import t
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -146,7 +146,7 @@ def disk_full(path: Path | str) -> bool:
 def database_error(exc: sqlite3.Error, path: Path | str) -> WorkspaceError:
     """The one line for a SQLite error on `path`: busy in another program, disk full, or damaged."""
     if is_busy(exc):
-        return WorkspaceError(t("db.ws.busy", path=path))
+        return BusyError(t("db.ws.busy", path=path))
     text = str(exc)
     if "disk is full" in text or (("disk I/O error" in text or "unable to open" in text) and disk_full(path)):
         return WorkspaceError(t("db.ws.disk_full", path=path))

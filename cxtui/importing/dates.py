@@ -91,7 +91,7 @@ class DateReader:
 
     @property
     def order(self) -> str | None:
-        """"dmy" or "mdy" once decided or guessed; None when no D/M/Y-style date was read."""
+        """ "dmy" or "mdy" once decided or guessed; None when no D/M/Y-style date was read."""
         if self.slashed == 0 or (self.decided is None and self.ambiguous == 0):
             return None
         return "dmy" if self.day_first else "mdy"

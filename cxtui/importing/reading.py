@@ -70,7 +70,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise fail("importing.file.unreadable", str(path), reason=exc.strerror or type(exc).__name__) from None
+        raise fail(
+            "importing.file.unreadable", str(path), reason=exc.strerror or type(exc).__name__
+        ) from None
 
 
 @dataclass
@@ -107,7 +109,9 @@ def scan_file(path: Path) -> Scan:
                 except UnicodeDecodeError:
                     utf8 = False
     except OSError as exc:
-        raise fail("importing.file.unreadable", str(path), reason=exc.strerror or type(exc).__name__) from None
+        raise fail(
+            "importing.file.unreadable", str(path), reason=exc.strerror or type(exc).__name__
+        ) from None
     return Scan(digest.hexdigest(), head, size, utf8)
 
 
@@ -354,7 +358,9 @@ def first_text(path: Path, encoding: str) -> str:
     except UnicodeDecodeError:
         raise fail("importing.file.unknown_encoding", str(path)) from None
     except OSError as exc:
-        raise fail("importing.file.unreadable", str(path), reason=exc.strerror or type(exc).__name__) from None
+        raise fail(
+            "importing.file.unreadable", str(path), reason=exc.strerror or type(exc).__name__
+        ) from None
 
 
 def csv_rows(text: str, delimiter: str) -> Iterator[Row]:

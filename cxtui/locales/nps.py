@@ -38,8 +38,29 @@ STRINGS = {
         "  columns: score {score}, comment {comment}, segment {segment}, date {date}",
         "  列: 点数{score}、コメント{comment}、セグメント{segment}、日付{date}",
     ),
-    "nps.cli.date_order_dmy": ("  dates read as day/month/year ({how})", "  日付は 日/月/年 として読みました({how})"),
-    "nps.cli.date_order_mdy": ("  dates read as month/day/year ({how})", "  日付は 月/日/年 として読みました({how})"),
+    "nps.dialog.key_date_order": ("Date order", "日付の順序"),
+    "nps.dialog.key_force_scale": ("Import 1-5 anyway", "1〜5 でも取り込む"),
+    "nps.dialog.ask_date_order": (
+        "Dates such as 03/04/2026 could be day/month or month/day, and no row settles it: "
+        "press ctrl+d to choose (day/month, then month/day)",
+        "03/04/2026 のような日付が日/月か月/日か決まりません。ctrl+d で選んでください(日/月 → 月/日)",
+    ),
+    "nps.dialog.ask_force_scale": (
+        "The score column holds only answers from 1 to 5: a satisfaction scale, not the 0-10 NPS "
+        "question (its NPS would read -100). Choose the 0-10 column, or press ctrl+f to import it anyway",
+        "点数の列の回答は 1〜5 だけです。満足度などの尺度で、0〜10 の NPS の質問ではありません(NPS が -100 になります)。"
+        "0〜10 の列を選ぶか、ctrl+f でそのまま取り込んでください",
+    ),
+    "nps.dialog.date_order_dmy": (" · dates day/month/year", " · 日付は 日/月/年"),
+    "nps.dialog.date_order_mdy": (" · dates month/day/year", " · 日付は 月/日/年"),
+    "nps.cli.date_order_dmy": (
+        "  dates read as day/month/year ({how})",
+        "  日付は 日/月/年 として読みました({how})",
+    ),
+    "nps.cli.date_order_mdy": (
+        "  dates read as month/day/year ({how})",
+        "  日付は 月/日/年 として読みました({how})",
+    ),
     "nps.cli.date_by_file": ("a row of the file settles it", "ファイル内の行から判断"),
     "nps.cli.date_by_option": ("--date-format", "--date-format の指定"),
     "nps.cli.duplicates_skipped": (
@@ -514,6 +535,7 @@ STRINGS = {
 # Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).
 FAMILIES: dict[str, tuple[str, ...]] = {
     "nps.cli.date_order_": ("dmy", "mdy"),
+    "nps.dialog.date_order_": ("dmy", "mdy"),
     "nps.cli.date_by_": ("file", "option"),
     "nps.cat.": (
         "staff",

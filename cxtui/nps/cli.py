@@ -65,7 +65,9 @@ def _import_help() -> str:
 @click.option("--survey", required=True, help="Survey to import into (created if new).")
 @click.option("--score-column", default=None, help=f"The 0–10 column: {_COLUMN_HELP} (default: detected).")
 @click.option("--comment-column", default=None, help=f"The comment column: {_COLUMN_HELP}.")
-@click.option("--segment-column", default=None, help=f"The segment column (store, channel...): {_COLUMN_HELP}.")
+@click.option(
+    "--segment-column", default=None, help=f"The segment column (store, channel...): {_COLUMN_HELP}."
+)
 @click.option("--date-column", default=None, help=f"The answer date column: {_COLUMN_HELP}.")
 @click.option(
     "--date-format",
@@ -149,7 +151,9 @@ def import_cmd(
         )
     )
     if result.date_order is not None:
-        click.echo(t(f"nps.cli.date_order_{result.date_order}", how=t(f"nps.cli.date_by_{result.date_order_by}")))
+        click.echo(
+            t(f"nps.cli.date_order_{result.date_order}", how=t(f"nps.cli.date_by_{result.date_order_by}"))
+        )
     click.echo(
         t("nps.cli.imported", imported=result.imported, blank=result.blank, rejected=len(result.rejected))
     )

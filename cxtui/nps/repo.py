@@ -17,13 +17,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from cxtui.db.journal import Row
 from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
 from cxtui.ids import new_ids, utc_now
 from cxtui.nps.categories import categorize
-from cxtui.db.journal import Row
 from cxtui.nps.models import ImportResult, ManualEntry, ParsedFile, ParsedResponse, Survey
 from cxtui.nps.schema import NPS_COUNTS_INSERT_TRIGGER
 from cxtui.nps.surveys import create_survey, find_survey

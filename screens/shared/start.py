@@ -18,6 +18,7 @@ from cxtui.i18n import get_language, t
 from screens.shared.form import FieldInput, FormDialog, field_row
 from screens.shared.title_bar import TitleBar
 from screens.shared.translate import translate_bindings
+from screens.shared.usertext import literal
 
 
 class PathDialog(FormDialog[Path]):
@@ -80,7 +81,7 @@ class StartScreen(Screen[None]):
         if recent:
             options.add_option(None)
             for path in recent:
-                options.add_option(Option(f"{t('app.start.recent')}  {path}", id=f"file:{path}"))
+                options.add_option(Option(literal(f"{t('app.start.recent')}  {path}"), id=f"file:{path}"))
         options.focus()
 
     @on(OptionList.OptionSelected)

@@ -263,7 +263,12 @@ class _Reading:
                     r
                     if r.answered_at is None or r.line not in guessed
                     else ParsedResponse(
-                        r.line, r.score, r.comment, r.segment, DateReader.swap_day_month(r.answered_at), r.extra
+                        r.line,
+                        r.score,
+                        r.comment,
+                        r.segment,
+                        DateReader.swap_day_month(r.answered_at),
+                        r.extra,
                     )
                     for r in batch
                 ]
@@ -312,10 +317,17 @@ class _Reading:
                     when = dates(cell)
                     if when is None:
                         if strict_dates and cell.strip():
-                            rejected.append(RejectedRow(number, t(_BAD_DATE, value=shown(cell)), raw_line(row)))
+                            rejected.append(
+                                RejectedRow(number, t(_BAD_DATE, value=shown(cell)), raw_line(row))
+                            )
                             continue
                     elif not low <= when.year <= high:
-                        reason = t(_DATE_RANGE, value=shown(cell), first=DATE_MIN.isoformat(), last=DATE_MAX.isoformat())
+                        reason = t(
+                            _DATE_RANGE,
+                            value=shown(cell),
+                            first=DATE_MIN.isoformat(),
+                            last=DATE_MAX.isoformat(),
+                        )
                         rejected.append(RejectedRow(number, reason, raw_line(row)))
                         continue
                     elif dates.ambiguous != before:
