@@ -29,6 +29,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("okr", "m001_okr"),
     ("nps", "m002_nps"),
     ("nps", "m003_nps_counts"),
+    ("nps", "m004_nps_counts_no_zero"),
 )
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.importing.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from cxtui.text import clean
 
 Row = list[str]
 
@@ -297,7 +298,8 @@ def _guess(path: Path, head: bytes, name: str) -> str:
 def _checked(text: str, name: str) -> str:
     """Reject text that is really binary: control characters do not occur in survey exports."""
     head = text[:65536]
-    if "\x00" in head or len(_CONTROL_RE.findall(head)) > max(2, len(head) // 200):
+    # A few escape sequences in a cell are hostile text, not a binary file: they are removed later.
+    if "\x00" in head or len(_CONTROL_RE.findall(head)) > max(16, len(head) // 100):
         raise fail("importing.file.binary", name)
     return text
 
@@ -341,9 +343,13 @@ def text_lines(path: Path, encoding: str) -> Iterator[str]:
                     chunk = chunk[:-1]
                 if _STREAM_CONTROL.search(chunk):
                     chunk = _STREAM_CONTROL.sub("", chunk)
+                if "\r" in chunk:
+                    # A CR is a control character too: CRLF and a lone CR (old Mac files, or inside a
+                    # quoted cell) become the newline csv reads as a line end or keeps in the cell.
+                    chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
                 yield from io.StringIO(chunk, newline="")
             if held:
-                yield held
+                yield "\n"
     except UnicodeDecodeError:
         raise fail("importing.file.unknown_encoding", name) from None
     except OSError as exc:
@@ -384,9 +390,7 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        if _STREAM_CONTROL.search(value):
-            value = _STREAM_CONTROL.sub("", value)
-        return value
+        return clean(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:

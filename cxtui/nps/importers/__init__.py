@@ -206,11 +206,9 @@ def _checked_batches(
     dates = reading.dates
     held: list[list[ParsedResponse]] = []
     for batch in reading.batches(rows):
-        if dates.settled and not held:
-            yield batch
-            continue
         held.append(batch)
-        if dates.decided is not None:
+        # Released once every guessed date is certain (fixed first if the file turned out D/M/Y).
+        if dates.settled:
             yield from reading.release(held)
             held = []
     parsed = reading.parsed
