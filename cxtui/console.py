@@ -98,8 +98,8 @@ def sanitize_output(ctx: click.Context) -> None:
     saved = sys.stdout, sys.stderr
     if isinstance(saved[0], CleanStream):
         return
-    sys.stdout = CleanStream(saved[0])  # type: ignore[assignment]
-    sys.stderr = CleanStream(saved[1])  # type: ignore[assignment]
+    sys.stdout = CleanStream(saved[0])
+    sys.stderr = CleanStream(saved[1])
 
     def restore() -> None:
         sys.stdout, sys.stderr = saved

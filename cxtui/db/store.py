@@ -6,6 +6,7 @@ Screens call the store and hand the models it returns to widgets. All writes go 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ from cxtui.db.workspace import (
 )
 from cxtui.errors import ReadOnlyError, WorkspaceError
 from cxtui.i18n import t
-from cxtui.ids import utc_now
+from cxtui.ids import utc_stamp
 from cxtui.models import R, Record, from_row, to_row
 from cxtui.text import clean_row
 
@@ -164,10 +165,9 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (checkpoints the WAL and removes -wal/-shm when last out)."""
-        try:
+        # Closing after a lost disk: nothing more can be done, and the exit must go on.
+        with contextlib.suppress(sqlite3.Error):
             self.conn.close()
-        except sqlite3.Error:
-            pass  # closing after a lost disk: nothing more can be done, and exit must go on
 
     def __enter__(self) -> Store:
         return self
@@ -357,7 +357,7 @@ class Store:
     def _update(self, table: str, pk: str, before: Row, changes: Row) -> None:
         after = {**before, **clean_row(changes)}
         if "updated" in before:
-            after["updated"] = utc_now()
+            after["updated"] = utc_stamp()
             self._mine[(table, pk)] = after["updated"]
         sets = ", ".join(f'"{c}" = ?' for c in after if c != "id")
         values = [v for c, v in after.items() if c != "id"]

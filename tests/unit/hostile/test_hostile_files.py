@@ -120,7 +120,7 @@ def test_an_xlsx_claiming_the_whole_sheet_is_read_as_it_is(tmp_path: Path) -> No
 def test_mixed_utf8_and_cp932_lines_are_refused_naming_them(tmp_path: Path) -> None:
     path = tmp_path / "mixed.csv"
     path.write_bytes(
-        "score,comment\n".encode() + "9,とても良い\n".encode() + "3,待ち時間が長い\n".encode("cp932") + b"7,ok\n"
+        b"score,comment\n" + "9,とても良い\n".encode() + "3,待ち時間が長い\n".encode("cp932") + b"7,ok\n"
     )
     with pytest.raises(InputError) as caught:
         parse_file(path)
@@ -228,7 +228,9 @@ def test_random_bytes_end_in_an_input_error_or_a_parse(tmp_path: Path, data: byt
 markup_and_controls = st.lists(
     st.one_of(
         st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6),
-        st.sampled_from(["[/]", "[bold red]", "[@click=app.quit]", "\x1b]0;X\x07", "\x1b[2J", '"', ",", "\n", "\r"]),
+        st.sampled_from(
+            ["[/]", "[bold red]", "[@click=app.quit]", "\x1b]0;X\x07", "\x1b[2J", '"', ",", "\n", "\r"]
+        ),
     ),
     max_size=10,
 ).map("".join)

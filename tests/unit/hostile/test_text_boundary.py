@@ -27,7 +27,9 @@ def test_clean_leaves_no_control_character_but_newline_and_tab(text: str) -> Non
     assert not any(ch in cleaned for ch in CONTROL)
     assert clean(cleaned) == cleaned
     # Printable text is untouched.
-    assert [ch for ch in cleaned] == [ch for ch in text.replace("\r\n", "\n").replace("\r", "\n") if ch not in CONTROL]
+    assert [ch for ch in cleaned] == [
+        ch for ch in text.replace("\r\n", "\n").replace("\r", "\n") if ch not in CONTROL
+    ]
 
 
 @given(st.text(max_size=30))
