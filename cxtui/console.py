@@ -107,14 +107,44 @@ def sanitize_output(ctx: click.Context) -> None:
     ctx.call_on_close(restore)
 
 
+# How long a CLI command that writes waits for another program's write (a long import) to finish.
+CLI_WAIT_SECONDS = 60.0
+
+
 def open_for_writing(file: Path) -> Store:
     """Open FILE for a command that writes into it, creating it when it does not exist (the way
-    `sqlite-utils insert` does) and saying so on stderr."""
+    `sqlite-utils insert` does) and saying so on stderr.
+
+    When another program is writing to FILE, says so once and waits (up to CLI_WAIT_SECONDS), both
+    to open it and for each write; then one line (BusyError).
+    """
+    import time
+
     from cxtui.db.store import Store
+    from cxtui.errors import BusyError
     from cxtui.i18n import t
 
     created = not file.exists() and not file.is_symlink()
-    store = Store.open(file, create=True)
+    waiting = False
+
+    def say_waiting() -> None:
+        nonlocal waiting
+        if not waiting:
+            click.echo(t("db.ws.waiting", path=file), err=True)
+            waiting = True
+
+    deadline = time.monotonic() + CLI_WAIT_SECONDS
+    while True:
+        try:
+            store = Store.open(file, create=True)
+            break
+        except BusyError:
+            if time.monotonic() >= deadline:
+                raise
+            say_waiting()
+            time.sleep(0.2)
+    store.wait_seconds = max(0.1, deadline - time.monotonic()) if waiting else CLI_WAIT_SECONDS
+    store.on_wait = say_waiting
     if created:
         click.echo(t("cli.msg.created", path=file), err=True)
     return store

@@ -124,8 +124,6 @@ def import_cmd(
         force_scale=force_scale,
     )
     store = open_for_writing(file)
-    store.wait_seconds = 60.0
-    store.on_wait = lambda: click.echo(t("db.ws.waiting", path=file), err=True)
     try:
         with gc_paused():
             result = import_parsed(store, survey, parsed, skip_duplicates=skip_duplicates)
