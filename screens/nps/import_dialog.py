@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
+from rich.console import RenderableType
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -190,10 +191,13 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             self.query_one("#import-name", Input).focus()
 
     def _fill_selects(self, headers: list[str]) -> None:
-        columns = [(clip(h, 30) or str(i + 1), str(i)) for i, h in enumerate(headers)]
+        columns: list[tuple[RenderableType, str]] = [
+            (literal_text(clip(h, 30) or str(i + 1)), str(i)) for i, h in enumerate(headers)
+        ]
         for role in ROLES:
             select = self.query_one(f"#col-{role}", Select)
-            options = columns if role == "score" else [(t("nps.dialog.no_column"), NO_COLUMN), *columns]
+            none: list[tuple[RenderableType, str]] = [(t("nps.dialog.no_column"), NO_COLUMN)]
+            options = columns if role == "score" else [*none, *columns]
             with select.prevent(Select.Changed):
                 select.set_options(options)
 

@@ -59,7 +59,9 @@ def _hostile_workspace(path: Path) -> None:
     nps.add_manual_scores(store, "Paper", [9, 3])
     store.close()
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE objectives SET title = ?", ["\x1b]0;PWNED\x1b\\\x1b]52;c;aGk=\x07\x1b[2J[bold red]T"])
+    conn.execute(
+        "UPDATE objectives SET title = ?", ["\x1b]0;PWNED\x1b\\\x1b]52;c;aGk=\x07\x1b[2J[bold red]T"]
+    )
     conn.execute("UPDATE surveys SET name = ?", ["S\x1b]0;PWNED\x07\x9b2J"])
     conn.execute("UPDATE responses SET segment = ?", ["\x1b[2JShibuya"])
     conn.commit()
@@ -77,7 +79,9 @@ def _hostile_workspace(path: Path) -> None:
         ["report", "{ws}", "--format", "json"],
     ],
 )
-def test_no_escape_sequence_from_a_workspace_reaches_the_terminal(workspace_path: Path, args: list[str]) -> None:
+def test_no_escape_sequence_from_a_workspace_reaches_the_terminal(
+    workspace_path: Path, args: list[str]
+) -> None:
     _hostile_workspace(workspace_path)
     result = run(*[a.format(ws=workspace_path) for a in args])
     assert result.exit_code == 0, result.output
@@ -115,7 +119,9 @@ def _older_workspace(path: Path) -> None:
     conn.close()
 
 
-def test_a_failed_import_neither_migrates_nor_backs_up_nor_creates(workspace_path: Path, tmp_path: Path) -> None:
+def test_a_failed_import_neither_migrates_nor_backs_up_nor_creates(
+    workspace_path: Path, tmp_path: Path
+) -> None:
     _older_workspace(workspace_path)
     before, listing = digest(workspace_path), sorted(os.listdir(tmp_path))
     empty = export(tmp_path, "", "empty.csv")
@@ -152,11 +158,15 @@ def test_an_empty_sqlite_file_of_another_program_is_not_adopted(workspace_path: 
     source = export(tmp_path, "score\n9\n")
     checked = run("check", str(workspace_path))
     assert checked.exit_code == 2 and "not a cxtui workspace" in checked.output
-    assert "not a cxtui workspace" in one_line(run("nps", "import", str(workspace_path), str(source), "--survey", "S"))
+    assert "not a cxtui workspace" in one_line(
+        run("nps", "import", str(workspace_path), str(source), "--survey", "S")
+    )
     assert digest(workspace_path) == before
 
 
-def test_a_file_newer_only_by_its_user_version_is_never_written_down(workspace_path: Path, tmp_path: Path) -> None:
+def test_a_file_newer_only_by_its_user_version_is_never_written_down(
+    workspace_path: Path, tmp_path: Path
+) -> None:
     Store.open(workspace_path, create=True).close()
     conn = sqlite3.connect(workspace_path)
     conn.execute("PRAGMA user_version = 9")
@@ -189,7 +199,9 @@ def test_disk_full_is_said_as_such_naming_the_file(workspace_path: Path) -> None
     store.close()
 
 
-def test_creating_on_a_full_disk_names_the_users_file(workspace_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_creating_on_a_full_disk_names_the_users_file(
+    workspace_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cxtui.db import workspace
 
     real_prepare = workspace._prepare
@@ -201,7 +213,10 @@ def test_creating_on_a_full_disk_names_the_users_file(workspace_path: Path, monk
     monkeypatch.setattr(workspace, "disk_full", lambda path: True)
     with pytest.raises(WorkspaceError) as caught:
         Store.open(workspace_path, create=True)
-    assert caught.value.message == f"Disk full: cannot write {workspace_path} (nothing was changed; free some space and try again)"
+    assert (
+        caught.value.message
+        == f"Disk full: cannot write {workspace_path} (nothing was changed; free some space and try again)"
+    )
     assert not workspace_path.exists() and list(workspace_path.parent.iterdir()) == []
     monkeypatch.setattr(workspace, "_prepare", real_prepare)
 
