@@ -263,3 +263,13 @@ def test_an_import_waits_for_another_programs_write_then_runs(workspace_path: Pa
     assert result.returncode == 0, result.stderr
     assert "Waiting for" in result.stderr and "imported 2" in result.stdout
     assert time.monotonic() - started < 60
+
+
+@pytest.mark.parametrize("survey", ["9999-12-31..9999-12-31", "0001-01-01..2026-01-01"])
+def test_a_date_argument_outside_1900_2100_is_one_line(workspace_path: Path, survey: str) -> None:
+    store = Store.open(workspace_path, create=True)
+    nps.add_manual_scores(store, "Paper", [9, 3])
+    store.close()
+    for by in ("week", "month", "quarter"):
+        message = one_line(run("nps", "show", str(workspace_path), "--survey", survey, "--by", by))
+        assert "1900-01-01 to 2100-12-31" in message
