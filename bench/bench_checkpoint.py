@@ -45,7 +45,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.cxtui"
         subprocess.run(
-            [sys.executable, str(Path(__file__).with_name("make_large.py")), str(path), "--today", date(2026, 11, 22).isoformat()],
+            [
+                sys.executable,
+                str(Path(__file__).with_name("make_large.py")),
+                str(path),
+                "--today",
+                date(2026, 11, 22).isoformat(),
+            ],
             check=True,
             capture_output=True,
         )
@@ -56,7 +62,9 @@ def main() -> None:
             with_cp += timed_actions(path, args.actions // 3, checkpoint=True)
     base, now = statistics.median(without), statistics.median(with_cp)
     print(f"save an objective, no checkpoint (baseline): {base * 1000:6.2f} ms median")
-    print(f"save an objective + WAL checkpoint (now)    : {now * 1000:6.2f} ms median  (+{(now - base) * 1000:.2f} ms)")
+    print(
+        f"save an objective + WAL checkpoint (now)    : {now * 1000:6.2f} ms median  (+{(now - base) * 1000:.2f} ms)"
+    )
 
 
 if __name__ == "__main__":

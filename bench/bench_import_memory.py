@@ -61,9 +61,8 @@ def make_xlsx(path: Path, rows: int) -> Path:
     import random
     from datetime import datetime, timedelta
 
-    from openpyxl import Workbook
-
     from bench_nps_import import COMMENTS, STORES
+    from openpyxl import Workbook
 
     rng = random.Random(3)
     book = Workbook(write_only=True)

@@ -259,6 +259,9 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
             readonly = True
             notice = t("db.ws.readonly_perm")
     conn: sqlite3.Connection | None = None
+    # Side files that did not exist before are ours: a failed open (a full disk that let SQLite
+    # write 3 bytes of -shm) must not leave them behind.
+    ours = [p for p in _side_files(path)[:2] if not p.exists()]
     try:
         conn = _connect(path, readonly)
         return _prepare(conn, path, readonly, notice, created, header)
@@ -269,7 +272,20 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
             conn.close()
         if created and path.exists():
             path.unlink(missing_ok=True)
+        for side in ours:
+            _remove_stub(side)
         raise database_error(exc, path) from None
+
+
+def _remove_stub(side: Path) -> None:
+    """Remove a side file left by a failed open: only a stub (an empty -wal, a -shm shorter than the
+    32 KB SQLite always gives a working one), never one another program could be using."""
+    try:
+        size = side.stat().st_size
+    except OSError:
+        return
+    if size == 0 or (side.name.endswith("-shm") and size < 32768):
+        side.unlink(missing_ok=True)
 
 
 def _prepare(

@@ -273,3 +273,12 @@ def test_a_date_argument_outside_1900_2100_is_one_line(workspace_path: Path, sur
     for by in ("week", "month", "quarter"):
         message = one_line(run("nps", "show", str(workspace_path), "--survey", survey, "--by", by))
         assert "1900-01-01 to 2100-12-31" in message
+
+
+def test_file_names_with_escape_sequences_are_printed_as_text(tmp_path: Path) -> None:
+    workspace = tmp_path / "w\x1b]0;PWNED\x07.cxtui"
+    source = export(tmp_path, "score\n9\n", "s\x1b]0;X\x07.csv")  # click strips CSI, not OSC
+    result = run("nps", "import", str(workspace), str(source), "--survey", "S")
+    assert result.exit_code == 0, result.output
+    assert "created" in result.stderr and "s]0;X.csv" in result.stdout
+    assert not any(ch in result.stdout + result.stderr for ch in ESCAPES)

@@ -105,7 +105,8 @@ def _xlsx_with_dimension(path: Path) -> Path:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', data)
+                data = re.sub(rb'<dimension ref="[^"]*" */>', b'<dimension ref="A1:XFD1048576"/>', data)
+                assert b"XFD1048576" in data
             out.writestr(item, data)
     return path
 
