@@ -20,7 +20,8 @@ from cxtui.i18n import t
 from cxtui.nps.models import CommentRow, FollowupRow
 from cxtui.nps.stats import NpsSummary, classify, is_small, shares
 from screens.nps.headline import interval_text, percent_text, signed
-from screens.shared.usertext import LiteralDataTable, literal
+from screens.shared.literal_table import LiteralDataTable
+from screens.shared.usertext import literal
 
 Cell = str | Text
 RowT = TypeVar("RowT", CommentRow, FollowupRow)
