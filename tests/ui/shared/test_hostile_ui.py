@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import pty
@@ -16,6 +17,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -55,6 +57,13 @@ def _hostile(path: Path) -> Store:
     return store
 
 
+async def _press(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys; an app that crashed on them fails the test instead of leaving the pilot waiting."""
+    await asyncio.wait_for(pilot.press(*keys), timeout=15)
+    await asyncio.wait_for(pilot.pause(), timeout=15)
+    assert pilot.app.is_running, "the app ended (crashed?) on " + repr(keys)
+
+
 def _screen_text(app: App[None]) -> str:
     return app.export_screenshot().replace("&#160;", " ")
 
@@ -66,20 +75,16 @@ async def test_user_text_with_markup_and_escapes_is_shown_literally_everywhere(t
         await pilot.pause()
         assert type(app.screen).__name__ == "OkrScreen"
         assert "FY[/]" in _screen_text(app)
-        await pilot.press("down", "down")
-        await pilot.pause()
+        await _press(pilot, "down", "down")
         shown = _screen_text(app)
         assert "CLICKME[/]" in shown and "\x1b" not in shown
-        await pilot.press("2")
-        await pilot.pause()
+        await _press(pilot, "2")
         options = app.screen.query_one("#survey-list", OptionList)
         assert any("x[/y]" in str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
         for key in "otsvcfa":
-            await pilot.press(key)
-            await pilot.pause()
+            await _press(pilot, key)
             assert type(app.screen).__name__ == "NpsScreen"
-        await pilot.press("1")
-        await pilot.pause()
+        await _press(pilot, "1")
     assert app.return_code in (None, 0)
 
 
