@@ -2,8 +2,7 @@
 
 Budget: peak RSS <= 200 MB at 1,000,000 rows (CSV and XLSX), memory flat as the file grows, and the
 100,000-row import no slower than before the streaming change. Each import runs in a fresh process
-(`python -m screens.launch nps import ...` into a new workspace); its peak RSS is the child's
-ru_maxrss. Beside it, in the same run: Python's csv module + one executemany of the same file into
+(`cxtui nps import ...` into a new workspace); its peak RSS is the child's own VmHWM. Beside it, in the same run: Python's csv module + one executemany of the same file into
 a bare table (the floor), and, with --before DIR, the same command from an older checkout of cxtui
 (e.g. `git archive <commit> | tar -x -C DIR`).
 
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -41,6 +39,7 @@ with open(sys.argv[1], encoding="cp932", newline="") as handle:
     )
 db.commit()
 print(time.perf_counter() - began)
+print("hwm", [l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0])
 """
 
 TIMED_IMPORT = """
@@ -53,6 +52,7 @@ except SystemExit as exc:
     if exc.code:
         raise
 print(time.perf_counter() - began, file=sys.stderr)
+print("hwm", [l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0], file=sys.stderr)
 """
 
 
@@ -85,17 +85,20 @@ def run_child(code: str, source: Path, target: Path, pythonpath: Path) -> tuple[
     child = subprocess.Popen(
         [sys.executable, "-c", code, str(source), str(target)],
         env=env,
+        cwd=pythonpath,  # `python -c` puts the current folder first on sys.path
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    _pid, status, usage = os.wait4(child.pid, 0)
+    stdout, stderr = child.communicate()
     elapsed = time.perf_counter() - began
-    out = (child.stdout.read() if child.stdout else "") + (child.stderr.read() if child.stderr else "")
-    if os.waitstatus_to_exitcode(status) != 0:
+    out = stdout + stderr
+    if child.returncode != 0:
         raise SystemExit(f"child failed: {out[-2000:]}")
     timed = [line for line in out.splitlines() if line.replace(".", "", 1).isdigit()]
-    return (float(timed[-1]) if timed else elapsed), usage.ru_maxrss / 1024
+    # VmHWM: the child's own peak resident memory (ru_maxrss would include the parent's at fork).
+    hwm = [int(line.split()[1]) for line in out.splitlines() if line.startswith("hwm ")]
+    return (float(timed[-1]) if timed else elapsed), hwm[-1] / 1024
 
 
 def measure(label: str, code: str, source: Path, folder: Path, pythonpath: Path, runs: int) -> None:
@@ -129,7 +132,6 @@ def main() -> None:
                 if args.before is not None:
                     measure("cxtui nps import, before", TIMED_IMPORT, book, folder, args.before, 1)
                 measure("cxtui nps import", TIMED_IMPORT, book, folder, ROOT, 1)
-    resource.getrusage(resource.RUSAGE_SELF)
 
 
 if __name__ == "__main__":

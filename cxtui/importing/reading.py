@@ -326,34 +326,38 @@ def sniff_delimiter(text: str) -> str:
 
 
 def text_lines(path: Path, encoding: str) -> Iterator[str]:
-    """The file's text as lines (line ends kept, as csv wants them), control characters removed,
-    read a megabyte at a time."""
+    """The file's text as whole lines (line ends kept, as csv wants them), read a megabyte at a time,
+    with control characters removed and every CR (CRLF, or alone) made a newline."""
     name = str(path)
     try:
         with path.open("r", encoding=encoding, newline="") as handle:
-            held = ""
-            while True:
-                chunk = handle.read(_CHUNK)
-                if not chunk:
-                    break
-                chunk = held + chunk
-                # A CR at the end may be half of a CRLF: keep it for the next chunk.
+            pending = ""
+            while data := handle.read(_CHUNK):
+                chunk = pending + data
+                # A CR at the end may be half of a CRLF: keep it with the rest for the next chunk.
                 held = "\r" if chunk.endswith("\r") else ""
-                if held:
-                    chunk = chunk[:-1]
-                if _STREAM_CONTROL.search(chunk):
-                    chunk = _STREAM_CONTROL.sub("", chunk)
-                if "\r" in chunk:
-                    # A CR is a control character too: CRLF and a lone CR (old Mac files, or inside a
-                    # quoted cell) become the newline csv reads as a line end or keeps in the cell.
-                    chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
-                yield from io.StringIO(chunk, newline="")
-            if held:
-                yield "\n"
+                chunk = _normalised(chunk[:-1] if held else chunk)
+                # Only whole lines go on: csv ends a record at the end of each string it is given.
+                cut = chunk.rfind("\n") + 1
+                pending = chunk[cut:] + held
+                if cut:
+                    yield from io.StringIO(chunk[:cut], newline="")
+            if pending:
+                yield from io.StringIO(_normalised(pending), newline="")
     except UnicodeDecodeError:
         raise fail("importing.file.unknown_encoding", name) from None
     except OSError as exc:
         raise fail("importing.file.unreadable", name, reason=exc.strerror or type(exc).__name__) from None
+
+
+def _normalised(chunk: str) -> str:
+    """Text without control characters; CRLF and a lone CR (old Mac files, or inside a quoted cell)
+    become the newline csv reads as a line end or keeps in the cell."""
+    if _STREAM_CONTROL.search(chunk):
+        chunk = _STREAM_CONTROL.sub("", chunk)
+    if "\r" in chunk:
+        chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
+    return chunk
 
 
 def first_text(path: Path, encoding: str) -> str:

@@ -202,6 +202,22 @@ def test_errors_list_columns_whole_with_their_numbers(tmp_path: Path) -> None:
     assert f'2 "{long}"' in caught.value.message and '1 "Timestamp"' in caught.value.message
 
 
+@pytest.mark.parametrize("line_end", ["\r\n", "\n", "\r"])
+def test_a_file_of_several_megabytes_is_read_row_for_row_across_chunks(tmp_path: Path, line_end: str) -> None:
+    path = tmp_path / "big.csv"
+    rows = [
+        f'2026-03-{1 + i % 28:02d} 10:00:00,{i % 11},"comment {i}{line_end}second line",店舗{i % 3}'
+        for i in range(60_000)
+    ]
+    path.write_bytes(line_end.join(["date,score,comment,store", *rows, ""]).encode("cp932"))
+    assert path.stat().st_size > 3 * (1 << 20)  # several of the reader's 1 MB chunks
+    parsed = parse_file(path)
+    assert (len(parsed.responses), parsed.blank_lines, parsed.rejected) == (60_000, [], [])
+    assert [r.score for r in parsed.responses] == [i % 11 for i in range(60_000)]
+    assert parsed.responses[12_345].comment == "comment 12345\nsecond line"
+    assert parsed.responses[-1].segment == f"店舗{59_999 % 3}"
+
+
 def test_rows_are_streamed_not_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     path.write_text("score\n" + "9\n" * 12_000)
