@@ -181,6 +181,14 @@ class _Duplicates:
         stamps = {_answered(r.answered_at) for r in batch if r.answered_at is not None}
         if not stamps:
             return batch
+        # One range probe first: an import into a workspace without answers of that time (the usual
+        # case) then costs one query per batch, not one index lookup per answer.
+        overlap = self.store.conn.execute(
+            "SELECT 1 FROM responses WHERE answered_at BETWEEN ? AND ? AND import_id IS NOT ? LIMIT 1",
+            [min(stamps), max(stamps), self.import_id],
+        ).fetchone()
+        if overlap is None:
+            return batch
         known: dict[tuple[str, int, str, str], str] = {}
         listed = list(stamps)
         for start in range(0, len(listed), 500):
