@@ -326,11 +326,14 @@ class Store:
         """Insert many rows of the same columns at once (imports) as part of the current action.
 
         With `bulk` = (column, value), every row has that value and the undo history records just
-        that (memory stays flat for a million rows); otherwise each row's image is recorded.
+        that (memory stays flat for a million rows); otherwise each row's image is recorded. Bulk
+        rows come from `cxtui.importing`, whose reading already removed control characters; other
+        rows are cleaned here.
         """
         if not rows:
             return
-        rows = [clean_row(r) for r in rows]
+        if bulk is None:
+            rows = [clean_row(r) for r in rows]
         columns = list(rows[0])
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)

@@ -188,20 +188,24 @@ def _classify_lines(path: Path) -> tuple[list[int], list[int], bool]:
             chunk = handle.read(_CHUNK)
             final = not chunk
             data = rest + chunk
-            lines = data.split(b"\n")
-            rest = b"" if final else lines.pop()
+            cut = len(data) if final else data.rfind(b"\n") + 1
+            rest = data[cut:]
+            # Decoded with U+FFFD for what is not UTF-8 (C speed): a line with non-ASCII text and no
+            # U+FFFD is UTF-8; a line with U+FFFD is not. "\n" never occurs inside a multi-byte
+            # character of UTF-8 or CP932, so the lines are the file's lines.
+            text = data[:cut].decode("utf-8", errors="replace")
+            lines = text.split("\n")
+            if lines and lines[-1] == "":
+                lines.pop()
             for line in lines:
                 number += 1
                 if line.isascii():
                     continue
-                try:
-                    line.decode("utf-8")
-                except UnicodeDecodeError:
+                if "\ufffd" in line:
                     if len(other_lines) < 6:
                         other_lines.append(number)
-                else:
-                    if len(utf8_lines) < 6:
-                        utf8_lines.append(number)
+                elif len(utf8_lines) < 6:
+                    utf8_lines.append(number)
             if cp932_ok:
                 try:
                     decoder.decode(chunk, final=final)

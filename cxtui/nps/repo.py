@@ -113,10 +113,9 @@ def import_parsed(
         stored = 0
         with _bulk_counts(store) as counts:
             for batch in parsed.batches():
-                fresh = duplicates.filter(batch)
+                rows = duplicates.filter(_response_rows(batch, survey.id, import_id, stamp))
                 if duplicates.found and not skip_duplicates:
                     raise AlreadyImportedError(duplicates.message(parsed.source), field="source")
-                rows = _response_rows(fresh, survey.id, import_id, stamp)
                 store.insert_rows("responses", rows, bulk=("import_id", import_id))
                 counts.update((survey.id, row["score"]) for row in rows)
                 stored += len(rows)
@@ -176,9 +175,10 @@ class _Duplicates:
         self.found = False
         self.example: tuple[int, str] | None = None  # (line, survey) of the first one
 
-    def filter(self, batch: list[ParsedResponse]) -> list[ParsedResponse]:
-        """The answers of `batch` not yet in the workspace (the rest are counted)."""
-        stamps = {_answered(r.answered_at) for r in batch if r.answered_at is not None}
+    def filter(self, batch: list[Row]) -> list[Row]:
+        """The answer rows of `batch` not yet in the workspace (the rest are counted)."""
+        stamps = {r["answered_at"] for r in batch}
+        stamps.discard(None)
         if not stamps:
             return batch
         # One range probe first: an import into a workspace without answers of that time (the usual
@@ -205,15 +205,14 @@ class _Duplicates:
             return batch
         fresh = []
         for r in batch:
-            key = (_answered(r.answered_at), r.score, r.comment, r.segment) if r.answered_at else None
-            survey = known.get(key) if key is not None else None  # type: ignore[arg-type]
+            survey = known.get((r["answered_at"], r["score"], r["comment"], r["segment"]))
             if survey is None:
                 fresh.append(r)
                 continue
             self.count += 1
             self.found = True
             if self.example is None:
-                self.example = (r.line, survey)
+                self.example = (r["line"], survey)
         return fresh
 
     def message(self, source: str) -> str:
