@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from cxtui.errors import InputError
 from cxtui.i18n import t
@@ -410,6 +411,35 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _lean_iterparse(original: Any) -> Any:
+    """openpyxl's sheet parser clears each <row> it has read but leaves it in <sheetData>: a million
+    empty elements (~150 MB). This iterparse drops each row from its parent once it has been read."""
+
+    def iterparse(source: Any, *args: Any, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        if args or kwargs:  # not the sheet parser's plain call: leave it alone
+            yield from original(source, *args, **kwargs)
+            return
+        parent = None
+        for event, element in original(source, events=("start", "end")):
+            if event == "start":
+                if parent is None and element.tag.endswith("}sheetData"):
+                    parent = element
+                continue
+            yield event, element
+            if parent is not None and element.tag.endswith("}row"):
+                parent.remove(element)  # the first child: the rows before it are gone already
+
+    iterparse.lean = True  # type: ignore[attr-defined]
+    return iterparse
+
+
+def _use_lean_parser() -> None:
+    from openpyxl.worksheet import _reader
+
+    if not getattr(_reader.iterparse, "lean", False):
+        _reader.iterparse = _lean_iterparse(_reader.iterparse)
+
+
 def xlsx_rows(source: bytes | Path, name: str) -> Iterator[Row]:
     """Rows of the first worksheet as text, one per spreadsheet row from row 1 (gaps included).
 
@@ -419,6 +449,7 @@ def xlsx_rows(source: bytes | Path, name: str) -> Iterator[Row]:
     try:
         from openpyxl import load_workbook
 
+        _use_lean_parser()
         workbook = load_workbook(
             io.BytesIO(source) if isinstance(source, bytes) else source, read_only=True, data_only=True
         )
