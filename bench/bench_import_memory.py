@@ -2,9 +2,10 @@
 
 Budget: peak RSS <= 200 MB at 1,000,000 rows (CSV and XLSX), memory flat as the file grows, and the
 100,000-row import no slower than before the streaming change. Each import runs in a fresh process
-(`cxtui nps import ...` into a new workspace); its peak RSS is the child's own VmHWM. Beside it, in the same run: Python's csv module + one executemany of the same file into
-a bare table (the floor), and, with --before DIR, the same command from an older checkout of cxtui
-(e.g. `git archive <commit> | tar -x -C DIR`).
+(`cxtui nps import ...` into a new workspace); its peak RSS is the child's own VmHWM. Beside it, in
+the same run: Python's csv module + one executemany of the same file into a bare table (the floor),
+and, with --before DIR, the same command from an older checkout of cxtui (e.g.
+`git archive <commit> | tar -x -C DIR`).
 
     .venv/bin/python bench/bench_import_memory.py [--rows 100000 1000000] [--runs 3] [--xlsx] [--before DIR]
 """
