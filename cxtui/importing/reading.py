@@ -411,6 +411,10 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+_SHEET_DATA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheetData"
+_ROW = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}row"
+
+
 def _lean_iterparse(original: Any) -> Any:
     """openpyxl's sheet parser clears each <row> it has read but leaves it in <sheetData>: a million
     empty elements (~150 MB). This iterparse drops each row from its parent once it has been read."""
@@ -419,15 +423,21 @@ def _lean_iterparse(original: Any) -> Any:
         if args or kwargs:  # not the sheet parser's plain call: leave it alone
             yield from original(source, *args, **kwargs)
             return
+        events = original(source, events=("start", "end"))
         parent = None
-        for event, element in original(source, events=("start", "end")):
-            if event == "start":
-                if parent is None and element.tag.endswith("}sheetData"):
-                    parent = element
-                continue
-            yield event, element
-            if parent is not None and element.tag.endswith("}row"):
-                parent.remove(element)  # the first child: the rows before it are gone already
+        for event, element in events:
+            if event == "end":
+                yield event, element
+            elif element.tag == _SHEET_DATA:
+                parent = element
+                break
+        if parent is None:
+            return
+        for event, element in events:
+            if event == "end":
+                yield event, element
+                if element.tag == _ROW:
+                    del parent[0]  # the row just read: the rows before it are gone already
 
     iterparse.lean = True  # type: ignore[attr-defined]
     return iterparse
