@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+# Read results up to this many rows have control characters removed (see `rows`).
+CLEAN_ON_READ_ROWS = 5_000
+
+
 class Store:
     """Data access for one workspace file. Not thread-safe: use it from one thread only."""
 
@@ -310,7 +314,12 @@ class Store:
         """Rows of a read query as dicts (text without control characters, see `cxtui.text`)."""
         cursor = self.conn.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
-        return [clean_row(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+        data = cursor.fetchall()
+        if len(data) > CLEAN_ON_READ_ROWS:
+            # Bulk reads (52,000 check-ins of a large workspace at start-up) would pay ~3 us a row:
+            # text cxtui wrote is clean already, and the screens and the CLI clean what they show.
+            return [dict(zip(names, row, strict=True)) for row in data]
+        return [clean_row(dict(zip(names, row, strict=True))) for row in data]
 
     def insert_row(self, table: str, row: Row) -> None:
         """Insert one row as part of the current action (control characters removed from text)."""
