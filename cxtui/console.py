@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TextIO, TypeVar
 
 import click
 
@@ -63,19 +63,88 @@ def one_line_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def fail(message: str, exit_code: int) -> NoReturn:
-    """Print `cxtui: message` on stderr and exit with `exit_code`."""
-    click.echo(f"cxtui: {message}", err=True)
+    """Print `cxtui: message` on stderr (one line, no control characters) and exit with `exit_code`."""
+    from cxtui.text import clean_line
+
+    click.echo(f"cxtui: {clean_line(message)}", err=True)
     sys.exit(exit_code)
+
+
+class CleanStream:
+    """A text stream that drops control characters (`cxtui.text.clean`) from everything written.
+
+    Installed over stdout and stderr for every command that prints (`sanitize_output`): whatever a
+    workspace or an imported file holds (a title with `ESC ] 0;...`), the terminal only ever gets
+    text. click strips CSI sequences when piped but not OSC, and not at all on a terminal.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write `text` cleaned (bytes are refused, as by any text stream)."""
+        if not isinstance(text, str):
+            raise TypeError("CleanStream takes str")
+        from cxtui.text import clean
+
+        return self._stream.write(clean(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def sanitize_output(ctx: click.Context) -> None:
+    """Clean stdout and stderr for the rest of this command (restored when it ends)."""
+    saved = sys.stdout, sys.stderr
+    if isinstance(saved[0], CleanStream):
+        return
+    sys.stdout = CleanStream(saved[0])
+    sys.stderr = CleanStream(saved[1])
+
+    def restore() -> None:
+        sys.stdout, sys.stderr = saved
+
+    ctx.call_on_close(restore)
+
+
+# How long a CLI command that writes waits for another program's write (a long import) to finish.
+CLI_WAIT_SECONDS = 60.0
 
 
 def open_for_writing(file: Path) -> Store:
     """Open FILE for a command that writes into it, creating it when it does not exist (the way
-    `sqlite-utils insert` does) and saying so on stderr."""
+    `sqlite-utils insert` does) and saying so on stderr.
+
+    When another program is writing to FILE, says so once and waits (up to CLI_WAIT_SECONDS), both
+    to open it and for each write; then one line (BusyError).
+    """
+    import time
+
     from cxtui.db.store import Store
+    from cxtui.errors import BusyError
     from cxtui.i18n import t
 
     created = not file.exists() and not file.is_symlink()
-    store = Store.open(file, create=True)
+    waiting = False
+
+    def say_waiting() -> None:
+        nonlocal waiting
+        if not waiting:
+            click.echo(t("db.ws.waiting", path=file), err=True)
+            waiting = True
+
+    deadline = time.monotonic() + CLI_WAIT_SECONDS
+    while True:
+        try:
+            store = Store.open(file, create=True)
+            break
+        except BusyError:
+            if time.monotonic() >= deadline:
+                raise
+            say_waiting()
+            time.sleep(0.2)
+    store.wait_seconds = max(0.1, deadline - time.monotonic()) if waiting else CLI_WAIT_SECONDS
+    store.on_wait = say_waiting
     if created:
         click.echo(t("cli.msg.created", path=file), err=True)
     return store

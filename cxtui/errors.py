@@ -20,6 +20,10 @@ class WorkspaceError(CxError):
     exit_code = 2
 
 
+class BusyError(WorkspaceError):
+    """Another program holds the workspace's write lock (an import, another cxtui): retry later."""
+
+
 class ReadOnlyError(CxError):
     """A write was attempted on a workspace opened read-only."""
 

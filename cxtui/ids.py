@@ -43,3 +43,9 @@ def new_id() -> str:
 def utc_now() -> str:
     """Current UTC time as ISO-8601 text, the format of every created/updated column."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def utc_stamp() -> str:
+    """Current UTC time as ISO-8601 text to the microsecond: the `updated` stamp of an edit, which
+    also tells whether a row changed since it was read (two edits in one second differ)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")

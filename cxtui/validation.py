@@ -110,8 +110,20 @@ def parse_date(raw: str, field: str, label_key: str | None = None) -> date:
     import unicodedata
 
     cleaned = unicodedata.normalize("NFKC", raw).strip().replace("/", "-")
+    label = t(label_key or f"common.field.{field}")
     try:
-        return date.fromisoformat(cleaned)
+        day = date.fromisoformat(cleaned)
     except ValueError:
-        label = t(label_key or f"common.field.{field}")
         raise InputError(f"{label}: {t('common.err.not_date')}", field=field) from None
+    check_date(day, field, label)
+    return day
+
+
+def check_date(day: date, field: str, label: str = "") -> None:
+    """InputError unless `day` lies within the dates cxtui accepts (1900-01-01..2100-12-31): a year
+    0001 or 9999 is a typing error, and would overflow week and quarter arithmetic."""
+    from cxtui.importing.limits import DATE_MAX, DATE_MIN
+
+    if not DATE_MIN <= day <= DATE_MAX:
+        text = t("common.err.date_range", first=DATE_MIN.isoformat(), last=DATE_MAX.isoformat())
+        raise InputError(f"{label}: {text}" if label else f"{day.isoformat()}: {text}", field=field)

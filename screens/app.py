@@ -3,7 +3,10 @@ with the number keys, and owns undo, help, language and the command palette."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import signal
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -13,13 +16,15 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from cxtui import clock, paths
 from cxtui.db.store import Store
-from cxtui.errors import WorkspaceError
+from cxtui.errors import CxError, WorkspaceError
 from cxtui.i18n import get_language, set_language, t
 from cxtui.okr import repo as okr
+from cxtui.text import clean
 from screens import startup
 from screens.shared.themes import HIGH_CONTRAST, THEMES, next_theme
 from screens.shared.themes import SETTING as THEME_SETTING
@@ -50,6 +55,9 @@ PEERS: tuple[Peer, ...] = (
     Peer("cycles", "6", "screens.cycles.screen", "CyclesScreen", "app.screen.cycles", "app.tab.cycles"),
 )
 FIRST_SCREEN = PEERS[0].name
+# How often the workspace file is checked for changes made by another program (one PRAGMA).
+WATCH_INTERVAL_S = 1.0
+TUI_WAIT_S = 1.0
 
 
 class StartPlaceholder(Screen[None]):
@@ -101,8 +109,9 @@ class CxApp(App[None]):
         self.first = next(peer for peer in PEERS if peer.name == first)
 
     async def on_mount(self) -> None:
-        """Open what we were given."""
+        """Open what we were given; watch the file for other programs' changes."""
         startup.start_paused_gc_timer(self)
+        self.set_interval(WATCH_INTERVAL_S, self.watch_file)
         if self.store is not None:
             await self.show_workspace(self.store)
         elif self.path is not None:
@@ -163,6 +172,9 @@ class CxApp(App[None]):
         chosen = store.setting(THEME_SETTING)
         if chosen in self.available_themes:
             self.theme = chosen
+        # A write waits this long for another program's lock, then the screen offers to retry: the
+        # UI must not freeze for the CLI's full wait.
+        store.wait_seconds = TUI_WAIT_S
         if not store.readonly and not okr.periods(store):
             okr.add_period(store, okr.current_quarter(store, self.today))
             store.clear_history()
@@ -229,10 +241,16 @@ class CxApp(App[None]):
         return True
 
     def action_undo(self) -> None:
-        """Undo the last change of this session."""
+        """Undo the last change of this session (refused if another program changed it since)."""
         if self.store is None:
             return
-        label = self.store.undo()
+        self.watch_file()  # see another program's change before deciding
+        try:
+            label = self.store.undo()
+        except CxError as exc:
+            self.notify(exc.message, severity="error", timeout=10)
+            self._reload_screen()
+            return
         if label is None:
             self.notify(t("app.msg.nothing_to_undo"), severity="warning")
             return
@@ -240,10 +258,16 @@ class CxApp(App[None]):
         self.notify(t("app.msg.undone", label=label))
 
     def action_redo(self) -> None:
-        """Redo the last undone change."""
+        """Redo the last undone change (refused if another program changed it since)."""
         if self.store is None:
             return
-        label = self.store.redo()
+        self.watch_file()
+        try:
+            label = self.store.redo()
+        except CxError as exc:
+            self.notify(exc.message, severity="error", timeout=10)
+            self._reload_screen()
+            return
         if label is None:
             self.notify(t("app.msg.nothing_to_redo"), severity="warning")
             return
@@ -256,6 +280,35 @@ class CxApp(App[None]):
 
         if self.store is not None:
             capture(self, self.store, self.today, kpi_id=getattr(self.screen, "capture_kpi", lambda: None)())
+
+    def watch_file(self) -> None:
+        """Reload what is shown when another program changed the file (SQLite's data_version), and
+        finish a checkpoint that readers held up, so the main file alone is complete."""
+        store = self.store
+        if store is None:
+            return
+        if store.wal_pending:
+            store.checkpoint()
+        if not store.changed_elsewhere():
+            return
+        screen = self.screen
+        if isinstance(screen, WorkspaceScreen) and screen.is_mounted:
+            screen.reload()
+            self.notify(t("app.msg.changed_elsewhere"))
+        # Screens under a dialog or off the stack reload when shown again (their data version moved).
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification. Messages quote user text (names, cells, paths), so they are shown
+        literally (no markup) and without control characters, whoever calls this."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup)
 
     def action_help(self) -> None:
         """Show every key of the current screen and of the app."""
@@ -364,9 +417,34 @@ class CxApp(App[None]):
 
 
 def run_app(path: Path | None, lang: str) -> None:
-    """Run the TUI on `path` (or the start screen) in `lang`."""
+    """Run the TUI on `path` (or the start screen) in `lang`; exit non-zero after a crash.
+
+    SIGTERM and SIGHUP (the terminal closed) end the app the way `q` does, so the workspace is
+    closed properly (no -wal left behind); every finished action is in the file already.
+    """
     set_language(lang)
     app = CxApp(path=path)
-    app.run()
-    if app.store is not None:
-        app.store.close()
+    ended_by: list[int] = []
+
+    def on_signal(number: int, _frame: object) -> None:
+        ended_by.append(number)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # before or after the app's loop: nothing to close gracefully
+            raise SystemExit(128 + number) from None
+        # call_soon_threadsafe wakes the loop at once (a plain callback would wait for the next event).
+        loop.call_soon_threadsafe(partial(app.exit, return_code=128 + number))
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        app.run()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if app.store is not None:
+            app.store.close()
+    code = app.return_code or 0
+    if ended_by:
+        code = 128 + ended_by[0]
+    if code:
+        sys.exit(code)

@@ -16,7 +16,7 @@ import click
 
 from cxtui import __version__
 from cxtui.cli.localize import LocalContext, prepare
-from cxtui.console import LANG_OPTION, WORKSPACE_FILE, apply_lang, fail, one_line_errors
+from cxtui.console import LANG_OPTION, WORKSPACE_FILE, apply_lang, fail, one_line_errors, sanitize_output
 from cxtui.domains import parts
 from cxtui.errors import CxError
 
@@ -70,6 +70,9 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["lang"] = lang
+    if ctx.invoked_subcommand not in (None, "open", "demo"):
+        # Every command that prints: no control character from user data reaches the terminal.
+        sanitize_output(ctx)
     if ctx.invoked_subcommand is None:
         _run_tui(ctx, None, apply_lang(ctx, lang))
 

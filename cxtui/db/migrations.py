@@ -33,6 +33,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("loyalty", "m005_loyalty"),
     ("cycles", "m006_cycles"),
     ("review", "m007_review"),
+    ("nps", "m008_nps_counts_no_zero"),
 )
 
 

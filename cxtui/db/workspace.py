@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cxtui.db.migrations import APPLICATION_ID, known_migrations, schema_version
-from cxtui.errors import WorkspaceError
+from cxtui.errors import BusyError, WorkspaceError
 from cxtui.i18n import t
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -91,9 +91,26 @@ def preflight(path: Path) -> Header:
     return header
 
 
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def check_side_files(path: Path) -> None:
+    """WorkspaceError when `path` does not exist but its -wal/-shm/-journal do: they belong to a
+    deleted workspace, and SQLite would replay them into a new file made at `path`."""
+    found = [p for p in _side_files(path) if p.exists()]
+    if found:
+        raise WorkspaceError(t("db.ws.orphan_side_file", path=path, side=found[0].name))
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+        if _is_wal(path) and not any(p.exists() for p in _side_files(path)[:2]):
+            # Even a read-only connection creates -wal/-shm for a WAL file, and cannot remove them.
+            # Without them no program has the file open and all of its content is in the file, so
+            # immutable=1 reads it exactly and leaves the folder as it was.
+            return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
         try:
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -107,15 +124,33 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
 
 
-def _is_busy(exc: sqlite3.Error) -> bool:
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Whether a SQLite error means another program holds the lock."""
     return "locked" in str(exc) or "busy" in str(exc)
 
 
+_is_busy = is_busy
+
+
+def disk_full(path: Path | str) -> bool:
+    """Whether the file system holding `path` has no room left (checked after an I/O error)."""
+    folder = Path(path).parent if str(path) != ":memory:" else Path(".")
+    try:
+        info = os.statvfs(folder if str(folder) else ".")
+    except OSError:
+        return False
+    # A few pages' worth: SQLite needs room for the -wal/-shm as well as the file.
+    return info.f_bavail * info.f_frsize < 64 * 1024
+
+
 def database_error(exc: sqlite3.Error, path: Path | str) -> WorkspaceError:
-    """The one line for a SQLite error on `path`: busy in another program, or damaged (and why)."""
-    if _is_busy(exc):
-        return WorkspaceError(t("db.ws.busy", path=path))
-    return WorkspaceError(t("db.ws.damaged", path=path, reason=str(exc)))
+    """The one line for a SQLite error on `path`: busy in another program, disk full, or damaged."""
+    if is_busy(exc):
+        return BusyError(t("db.ws.busy", path=path))
+    text = str(exc)
+    if "disk is full" in text or (("disk I/O error" in text or "unable to open" in text) and disk_full(path)):
+        return WorkspaceError(t("db.ws.disk_full", path=path))
+    return WorkspaceError(t("db.ws.damaged", path=path, reason=text))
 
 
 def _is_wal(path: Path) -> bool:
@@ -158,8 +193,9 @@ def open_snapshot(path: Path) -> Opened:
     if not tables:
         conn.close()
         raise WorkspaceError(t("db.check.not_initialised", path=path))
+    user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     notice = None
-    if _is_newer(applied):
+    if _is_newer(applied) or user_version > schema_version():
         notice = t("db.ws.newer", version=len(applied), ours=schema_version())
     elif 0 < len(applied) < schema_version():
         notice = t("db.check.older", version=len(applied), ours=schema_version())
@@ -215,6 +251,7 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
         if not create:
             raise WorkspaceError(t("db.ws.missing", path=path))
         check_creatable(path)
+        check_side_files(path)
         header = None
     else:
         header = preflight(path)
@@ -222,6 +259,9 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
             readonly = True
             notice = t("db.ws.readonly_perm")
     conn: sqlite3.Connection | None = None
+    # Side files that did not exist before are ours: a failed open (a full disk that let SQLite
+    # write 3 bytes of -shm) must not leave them behind.
+    ours = [p for p in _side_files(path)[:2] if not p.exists()]
     try:
         conn = _connect(path, readonly)
         return _prepare(conn, path, readonly, notice, created, header)
@@ -232,7 +272,20 @@ def open_workspace(path: Path, *, create: bool = False, readonly: bool = False) 
             conn.close()
         if created and path.exists():
             path.unlink(missing_ok=True)
+        for side in ours:
+            _remove_stub(side)
         raise database_error(exc, path) from None
+
+
+def _remove_stub(side: Path) -> None:
+    """Remove a side file left by a failed open: only a stub (an empty -wal, a -shm shorter than the
+    32 KB SQLite always gives a working one), never one another program could be using."""
+    try:
+        size = side.stat().st_size
+    except OSError:
+        return
+    if size == 0 or (side.name.endswith("-shm") and size < 32768):
+        side.unlink(missing_ok=True)
 
 
 def _prepare(
@@ -247,17 +300,20 @@ def _prepare(
     applied = _applied(conn)
     # Ask the connection, not the raw header: with WAL, page 1 may still live in the -wal file.
     application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if application_id not in (0, APPLICATION_ID):
         conn.close()
         raise WorkspaceError(t("db.ws.foreign", path=path))
     is_ours = header is None or application_id == APPLICATION_ID
-    if not is_ours and tables:
+    if not is_ours:
+        # An existing SQLite file that cxtui did not make: another program's, even when it has no
+        # tables yet. `check` refuses it; so does every command that would write it.
         conn.close()
-        raise WorkspaceError(t("db.ws.foreign", path=path))
+        raise WorkspaceError(t("db.ws.foreign" if tables else "db.check.not_initialised", path=path))
     file_version = len(applied)
-    if _is_newer(applied):
+    if _is_newer(applied) or user_version > schema_version():
         readonly = True
-        notice = t("db.ws.newer", version=file_version, ours=schema_version())
+        notice = t("db.ws.newer", version=max(file_version, user_version), ours=schema_version())
         conn.close()
         conn = _connect(path, True)
     if not readonly:

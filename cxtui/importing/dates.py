@@ -38,20 +38,32 @@ def _hour(hour: int, marker: str | None) -> int:
 
 
 class DateReader:
-    """Reads the dates of one column, learning its format from the first values it sees."""
+    """Reads the dates of one column, learning its format from the first values it sees.
 
-    __slots__ = ("day_first", "mode")
+    D/M/Y vs M/D/Y is decided per file: `order` ("dmy"/"mdy", e.g. from --date-format) when given,
+    else the first value whose first or second number is above 12 (in the sample, or later in the
+    file). Until then an ambiguous value (03/04/2026) is read as M/D/Y and counted in `ambiguous`,
+    and `guessed` is True after such a call, so an importer can hold those rows until the file
+    settles it (see `settled`) and fix them with `swap_day_month`.
+    """
 
-    def __init__(self, samples: Iterable[str] = ()) -> None:
+    __slots__ = ("ambiguous", "day_first", "decided", "guessed", "mode", "slashed")
+
+    def __init__(self, samples: Iterable[str] = (), order: str | None = None) -> None:
         values = [v.strip() for v in samples if v.strip()]
-        # D/M/Y vs M/D/Y: US tools (SurveyMonkey, Google Forms in en-US) write M/D/Y; a first
-        # number above 12 anywhere in the sample shows the column is D/M/Y instead.
-        self.day_first = False
-        for value in values:
-            match = _XDY_RE.fullmatch(value)
-            if match and int(match.group(1)) > 12:
-                self.day_first = True
-                break
+        # US tools (SurveyMonkey, Google Forms in en-US) write M/D/Y, most others D/M/Y.
+        self.day_first = order == "dmy"
+        self.decided: str | None = "option" if order in ("dmy", "mdy") else None
+        self.ambiguous = 0
+        self.slashed = 0  # D/M/Y or M/D/Y values read
+        self.guessed = False
+        if self.decided is None:
+            for value in values:
+                match = _XDY_RE.fullmatch(unicodedata.normalize("NFKC", value))
+                if match:
+                    self._learn(int(match.group(1)), int(match.group(2)))
+                    if self.decided:
+                        break
         # The ISO forms (Typeform, Qualtrics, plain files, xlsx cells) and zero-padded
         # YYYY/MM/DD (Google Forms ja) go straight to the C parser; other columns take the
         # general reader. A value the fast parser refuses still gets the general reader.
@@ -64,6 +76,30 @@ class DateReader:
                     continue
                 self.mode = mode
                 break
+
+    def _learn(self, first: int, second: int) -> None:
+        """Settle D/M vs M/D from one value whose numbers leave no doubt."""
+        if first > 12 and second <= 12:
+            self.day_first, self.decided = True, "file"
+        elif second > 12 and first <= 12:
+            self.day_first, self.decided = False, "file"
+
+    @property
+    def settled(self) -> bool:
+        """Whether every date read so far is certain (no ambiguous one is still a guess)."""
+        return self.decided is not None or self.ambiguous == 0
+
+    @property
+    def order(self) -> str | None:
+        """ "dmy" or "mdy" once decided or guessed; None when no D/M/Y-style date was read."""
+        if self.slashed == 0 or (self.decided is None and self.ambiguous == 0):
+            return None
+        return "dmy" if self.day_first else "mdy"
+
+    @staticmethod
+    def swap_day_month(when: datetime) -> datetime:
+        """A date read as M/D/Y, read as D/M/Y instead (both numbers are ≤ 12 when ambiguous)."""
+        return when.replace(month=when.day, day=when.month)
 
     def __call__(self, text: str) -> datetime | None:
         """The date and time in `text` (naive, the clock time as written), or None if unreadable."""
@@ -90,7 +126,14 @@ class DateReader:
             if match:
                 a, b, y, ampm1, hh, mi, ss, frac, ampm2 = match.groups()
                 year = int(y) + (2000 if len(y) == 2 else 0)
-                month, day = (int(b), int(a)) if self.day_first else (int(a), int(b))
+                first, second = int(a), int(b)
+                self.slashed += 1
+                if self.decided is None:
+                    self._learn(first, second)
+                    if self.decided is None and first != second:
+                        self.ambiguous += 1
+                        self.guessed = True
+                month, day = (second, first) if self.day_first else (first, second)
                 return self._build(year, month, day, hh, mi, ss, frac, ampm1 or ampm2)
             match = _JA_RE.fullmatch(value)
             if match:

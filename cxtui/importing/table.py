@@ -10,22 +10,23 @@ Rows an importer cannot take are `RejectedRow`s, reported with their line and re
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxtui.errors import CxError
 from cxtui.i18n import t
+from cxtui.importing.limits import MAX_COLUMNS, MAX_ROWS
 from cxtui.importing.reading import (
     Row,
+    _checked,
     check_not_legacy,
-    csv_rows,
-    decode,
+    choose_encoding,
+    csv_file_rows,
     fail,
+    first_text,
     is_xlsx,
-    read_bytes,
+    scan_file,
     sniff_delimiter,
     xlsx_rows,
 )
@@ -38,28 +39,45 @@ class Table:
     source: str  # the file's name as the user gave it
     sha256: str  # of the file's bytes
     encoding: str  # "utf-8", "utf-8-sig", "cp932", "utf-16", "xlsx"
-    rows: Iterator[tuple[int, Row]]  # (line, cells), header rows included
+    rows: Iterator[tuple[int, Row]]  # (line, cells), header rows included; streamed
 
 
 def open_table(path: Path | str, *, source_name: str | None = None) -> Table:
-    """Open a CSV or XLSX file; InputError (one line) for a missing, empty, binary or legacy file."""
+    """Open a CSV or XLSX file; InputError (one line) for a missing, empty, binary or legacy file,
+    anything but a regular file, or a file over a limit (`cxtui.importing.limits`).
+
+    The rows are read as they are consumed (a million-row file never sits in memory); a row over
+    the column limit, or a file over the row limit, raises InputError naming the limit when reached.
+    """
     file = Path(path)
     name = str(path)
-    data = read_bytes(file)
-    if not data.strip():
+    scan = scan_file(file)
+    if not scan.head.strip():
         raise fail("importing.file.empty", name)
-    check_not_legacy(data, name)
+    check_not_legacy(scan.head, name)
     rows: Iterator[Row]
-    if is_xlsx(data) or file.suffix.lower() in (".xlsx", ".xlsm"):
-        rows, encoding = xlsx_rows(data, name), "xlsx"
+    if is_xlsx(scan.head) or file.suffix.lower() in (".xlsx", ".xlsm"):
+        rows, encoding = xlsx_rows(file, name), "xlsx"
     else:
-        text, encoding = decode(data, name)
-        if not text.strip():
+        encoding = choose_encoding(file, scan)
+        head = _checked(first_text(file, encoding), name)
+        if not head.strip():
             raise fail("importing.file.empty", name)
-        rows = csv_rows(text, sniff_delimiter(text))
-    return Table(
-        source_name or file.name, hashlib.sha256(data).hexdigest(), encoding, enumerate(rows, start=1)
-    )
+        rows = csv_file_rows(file, encoding, sniff_delimiter(head))
+        if encoding.startswith("utf-16-"):
+            encoding = "utf-16"
+    return Table(source_name or file.name, scan.sha256, encoding, _limited(rows, name))
+
+
+def _limited(rows: Iterator[Row], name: str) -> Iterator[tuple[int, Row]]:
+    """Number the rows from 1, stopping with an InputError at the row or column limit."""
+    number = 0
+    for number, row in enumerate(rows, start=1):  # noqa: B007 (number is checked after the loop too)
+        if len(row) > MAX_COLUMNS:
+            raise fail("importing.limit.columns", name, line=number, limit=f"{MAX_COLUMNS:,}")
+        if number > MAX_ROWS:
+            raise fail("importing.limit.rows", name, limit=f"{MAX_ROWS:,}")
+        yield number, row
 
 
 @dataclass(frozen=True)
@@ -85,14 +103,10 @@ def raw_line(row: Row) -> str:
 
 
 def save_rejects_csv(rejected: Sequence[RejectedRow], path: Path | str) -> None:
-    """Write rejected rows (line, reason, raw row) as a CSV that Excel opens correctly (UTF-8 BOM)."""
-    try:
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(
-                [t("importing.rejects.line"), t("importing.rejects.reason"), t("importing.rejects.row")]
-            )
-            for row in rejected:
-                writer.writerow([row.line, row.reason, row.raw])
-    except OSError as exc:
-        raise CxError(t("importing.rejects.unwritable", path=path, reason=exc.strerror)) from None
+    """Write rejected rows (line, reason, raw row) as a CSV that Excel opens correctly (UTF-8 BOM),
+    whole or not at all, no cell starting a formula; CxError (one line) when it cannot be written."""
+    from cxtui.files import write_csv_atomically
+
+    header = [t("importing.rejects.line"), t("importing.rejects.reason"), t("importing.rejects.row")]
+    # Cells starting with = + - @ are neutralised there (a rejected cell is what the file held).
+    write_csv_atomically(path, header, ([row.line, row.reason, row.raw] for row in rejected))

@@ -1,6 +1,16 @@
 """app strings: (English, Japanese) for every key `app.<area>.<name>`."""
 
 STRINGS = {
+    "app.msg.changed_elsewhere": (
+        "Reloaded: another program changed this workspace",
+        "再読み込みしました: ほかのプログラムがこのワークスペースを変更しました",
+    ),
+    "app.busy.title": ("Workspace busy", "ワークスペースが使用中です"),
+    "app.busy.retry": ("Retry", "再試行"),
+    "app.busy.kept": (
+        "Your change is kept: retry when the other program has finished (an import can take a while).",
+        "入力した変更は保持しています。ほかのプログラムの処理が終わってから再試行してください(取り込みには時間がかかることがあります)。",
+    ),
     "app.confirm.delete_title": ("Delete?", "削除しますか?"),
     "app.help.title": ("Keys", "キー操作"),
     "app.help.key": ("Key", "キー"),

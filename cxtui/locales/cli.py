@@ -47,6 +47,10 @@ STRINGS = {
     "cli.msg.demo_written": ("Demo workspace: {path}", "デモのワークスペース: {path}"),
     "cli.msg.report_written": ("Report written to {path}", "レポートを {path} に書き出しました"),
     "cli.msg.cannot_write": ("Cannot write {path}: {reason}", "{path} に書き込めません: {reason}"),
+    "cli.msg.disk_full": (
+        "Disk full: cannot write {path} (nothing was changed; free some space and try again)",
+        "ディスクがいっぱいです: {path} に書き込めません (何も変更していません。空きを作ってからやり直してください)",
+    ),
     "cli.msg.created": ("created {path}", "{path} を作成しました"),
     "cli.msg.demo_opened": (
         "Your demo workspace: {path} (cxtui demo --reset starts it afresh)",

@@ -3,6 +3,10 @@
 STRINGS = {
     "common.err.empty": ("must not be empty", "入力してください"),
     "common.err.not_number": ("must be a number", "数値を入力してください"),
+    "common.err.date_range": (
+        "a date from {first} to {last} (the dates cxtui accepts)",
+        "{first}〜{last} の日付にしてください(受け付ける範囲)",
+    ),
     "common.err.not_date": ("must be a date like 2026-03-31", "2026-03-31 の形式で日付を入力してください"),
     "common.err.positive": ("must be greater than 0", "0 より大きい値にしてください"),
     "common.err.end_before_start": ("must not be before the start", "開始日より前にはできません"),

@@ -36,6 +36,31 @@ STRINGS = {
         "アクセス権がありません: {path} を読み込めません",
     ),
     "db.ws.unreadable": ("Cannot read {path}: {reason}", "{path} を読み込めません: {reason}"),
+    "db.ws.disk_full": (
+        "Disk full: cannot write {path} (nothing was changed; free some space and try again)",
+        "ディスクがいっぱいです: {path} に書き込めません(何も変更していません。空きを作ってからやり直してください)",
+    ),
+    "db.ws.orphan_side_file": (
+        "{side} is left from a deleted workspace {path}: move it away (or delete it) before creating {path}",
+        "{side} は削除されたワークスペース {path} の残りです。{path} を作る前に移動(または削除)してください",
+    ),
+    "db.undo.conflict": (
+        'Cannot undo "{label}": another program changed the same data since (its change is kept)',
+        "「{label}」は元に戻せません: その後ほかのプログラムが同じデータを変更しました(その変更を残します)",
+    ),
+    "db.redo.conflict": (
+        'Cannot redo "{label}": another program changed the same data since (its change is kept)',
+        "「{label}」はやり直せません: その後ほかのプログラムが同じデータを変更しました(その変更を残します)",
+    ),
+    "db.save.conflict": (
+        "Not saved: another program changed this item since you opened it; it is shown again with "
+        "that change, so you can edit it again",
+        "保存していません: 開いた後にほかのプログラムがこの項目を変更しました。変更後の内容を表示しますので、もう一度編集してください",
+    ),
+    "db.ws.waiting": (
+        "Waiting for {path}: another program is writing to it…",
+        "{path} を待っています: ほかのプログラムが書き込み中です…",
+    ),
     "db.ws.empty": (
         "{path} is an empty file, not a cxtui workspace",
         "{path} は空のファイルで、cxtui のワークスペースではありません",

@@ -6,27 +6,24 @@ STRINGS = {
         "NPS: アンケート結果の取り込み、95% 信頼区間つきの NPS の表示、施策前後の比較。",
     ),
     "nps.cmd.import": (
-        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction; importing the same file into the same survey again is refused.",
-        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションです。同じファイルを同じアンケートに再び取り込むことはできません。",
+        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction, read in batches (memory stays flat). A file already imported into any survey is refused, and so are answers already in the workspace (same time, score and comment) unless --skip-duplicates, so no answer is ever counted twice. A score column of 1-5 answers only is refused unless --force-scale. Dates such as 03/04/2026 are read as the file shows (a row like 13/04/2026 settles it); when no row does, --date-format is needed.\n\nLimits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a cell; dates 1900-01-01 to 2100-12-31.",
+        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションで、少しずつ読むのでメモリは増えません。どのアンケートにすでに取り込んだファイルも、ワークスペースにすでにある回答(同じ時刻・点数・コメント)も、--skip-duplicates がなければ取り込みません。同じ回答を二重に数えることはありません。1〜5 の回答だけの点数列は --force-scale がなければ取り込みません。03/04/2026 のような日付はファイルから判断し(13/04/2026 のような行があれば確定)、判断できなければ --date-format が必要です。\n\n上限: 通常のファイルで 256 MB、2,000,000 行、1,000 列、1 セル 32,767 文字まで。日付は 1900-01-01 から 2100-12-31 まで。",
     ),
     "nps.cmd.import_survey": (
         "Survey to import into (created if new).",
         "取り込み先のアンケート(なければ作成)。",
     ),
     "nps.cmd.score_column": (
-        "Header of the 0–10 column (default: detected).",
-        "0〜10 の列の見出し(既定: 自動検出)。",
+        "The 0–10 column (default: detected). Header text, or column number counted from 1 (as error messages list them).",
+        "0〜10 の列(既定: 自動検出)。 見出し、または 1 から数えた列番号(エラーメッセージに出る番号)。",
     ),
-    "nps.cmd.comment_column": ("Header of the comment column.", "コメント列の見出し。"),
-    "nps.cmd.segment_column": (
-        "Header of the segment column (store, channel...).",
-        "セグメント列(店舗・チャネルなど)の見出し。",
+    "nps.cmd.comment_column": (
+        "The comment column. Header text, or column number counted from 1 (as error messages list them).",
+        "コメント列。 見出し、または 1 から数えた列番号(エラーメッセージに出る番号)。",
     ),
-    "nps.cmd.date_column": ("Header of the answer date column.", "回答日の列の見出し。"),
-    "nps.cmd.rejects": ("Save rejected rows as CSV.", "取り込めなかった行を CSV に保存します。"),
-    "nps.cmd.show": (
-        'Show NPS with its 95 % interval: every survey, or one with --survey.\n\n--json prints one object (survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected) for one survey, a list of them without --survey, and a list with one entry per segment value (key "segment") or period (key "period") with --by. Below 5 answers ci95 is null and ci95_meaningful false.',
-        'NPS を 95% 信頼区間つきで表示します: すべてのアンケート、または --survey で 1 つ。\n\n--json では 1 つのアンケートなら 1 つのオブジェクト(survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected)、--survey なしならその一覧、--by ではセグメント値(キー "segment")または期間(キー "period")ごとの一覧を出力します。回答が 5 件未満では ci95 は null、ci95_meaningful は false です。',
+    "nps.cmd.date_column": (
+        "The answer date column. Header text, or column number counted from 1 (as error messages list them).",
+        "回答日の列。 見出し、または 1 から数えた列番号(エラーメッセージに出る番号)。",
     ),
     "nps.cmd.show_survey": (
         "Survey name, or a date range 2026-01-01..2026-03-31.",
@@ -103,6 +100,35 @@ STRINGS = {
     "nps.cli.columns": (
         "  columns: score {score}, comment {comment}, segment {segment}, date {date}",
         "  列: 点数{score}、コメント{comment}、セグメント{segment}、日付{date}",
+    ),
+    "nps.dialog.key_date_order": ("Date order", "日付の順序"),
+    "nps.dialog.key_force_scale": ("Import 1-5 anyway", "1〜5 でも取り込む"),
+    "nps.dialog.ask_date_order": (
+        "Dates such as 03/04/2026 could be day/month or month/day, and no row settles it: "
+        "press ctrl+d to choose (day/month, then month/day)",
+        "03/04/2026 のような日付が日/月か月/日か決まりません。ctrl+d で選んでください(日/月 → 月/日)",
+    ),
+    "nps.dialog.ask_force_scale": (
+        "The score column holds only answers from 1 to 5: a satisfaction scale, not the 0-10 NPS "
+        "question (its NPS would read -100). Choose the 0-10 column, or press ctrl+f to import it anyway",
+        "点数の列の回答は 1〜5 だけです。満足度などの尺度で、0〜10 の NPS の質問ではありません(NPS が -100 になります)。"
+        "0〜10 の列を選ぶか、ctrl+f でそのまま取り込んでください",
+    ),
+    "nps.dialog.date_order_dmy": (" · dates day/month/year", " · 日付は 日/月/年"),
+    "nps.dialog.date_order_mdy": (" · dates month/day/year", " · 日付は 月/日/年"),
+    "nps.cli.date_order_dmy": (
+        "  dates read as day/month/year ({how})",
+        "  日付は 日/月/年 として読みました({how})",
+    ),
+    "nps.cli.date_order_mdy": (
+        "  dates read as month/day/year ({how})",
+        "  日付は 月/日/年 として読みました({how})",
+    ),
+    "nps.cli.date_by_file": ("a row of the file settles it", "ファイル内の行から判断"),
+    "nps.cli.date_by_option": ("--date-format", "--date-format の指定"),
+    "nps.cli.duplicates_skipped": (
+        "  {n} answers already in the workspace were not imported again",
+        "  ワークスペースにすでにある {n} 件の回答は取り込みませんでした",
     ),
     "nps.cli.reject_line": ("  line {line}: {reason}", "  {line} 行目: {reason}"),
     "nps.cli.rejects_saved": ("Rejected rows saved to {path}", "取り込めなかった行を {path} に保存しました"),
@@ -338,6 +364,31 @@ STRINGS = {
         'date "{value}" is not a date that can be read',
         "日付「{value}」を日付として読み取れません",
     ),
+    "nps.import.score_too_long": (
+        'score "{value}" is longer than 64 characters (the limit): not a score',
+        "点数「{value}」が上限の 64 文字を超えています。点数ではありません",
+    ),
+    "nps.import.date_out_of_range": (
+        'date "{value}" is outside {first} to {last} (the dates cxtui accepts)',
+        "日付「{value}」が受け付ける範囲({first}〜{last})の外です",
+    ),
+    "nps.import.bad_date_format": (
+        '--date-format "{value}" must be dmy (day/month/year) or mdy (month/day/year)',
+        "--date-format「{value}」は dmy(日/月/年)か mdy(月/日/年)にしてください",
+    ),
+    "nps.import.ambiguous_dates": (
+        "{path}: dates such as 03/04/2026 could be day/month or month/day and no row settles it: "
+        "give --date-format dmy or mdy",
+        "{path}: 03/04/2026 のような日付が日/月か月/日か、どの行からも決まりません。"
+        "--date-format dmy か mdy を指定してください",
+    ),
+    "nps.import.small_scale": (
+        'Column "{column}" of {path} holds only answers from 1 to 5: a satisfaction scale, not the '
+        "0-10 NPS question (its NPS would read -100). Choose the 0-10 column, or add --force-scale",
+        "{path} の列「{column}」の回答は 1〜5 だけです。満足度などの尺度で、0〜10 の NPS の質問ではありません"
+        "(NPS が -100 になります)。0〜10 の列を選ぶか、--force-scale を付けてください",
+    ),
+    "nps.import.more_columns": (", … and {n} more", "、ほか {n} 列"),
     "nps.import.layout.google_forms": ("Google Forms", "Google フォーム"),
     "nps.import.layout.microsoft_forms": ("Microsoft Forms", "Microsoft Forms"),
     "nps.import.layout.surveymonkey": ("SurveyMonkey", "SurveyMonkey"),
@@ -420,6 +471,14 @@ STRINGS = {
     "nps.repo.already_imported": (
         '{source} was already imported into "{survey}" on {when} (as {first}): nothing was changed',
         "{source} は {when} に「{survey}」へ取り込み済みです({first} として)。何も変更していません",
+    ),
+    "nps.repo.duplicate_answers": (
+        '{source}: answers already in the workspace (line {line} is in survey "{survey}", same time, '
+        "score and comment); importing them again would count them twice: nothing was changed. "
+        "--skip-duplicates imports only the new answers",
+        "{source}: すでにワークスペースにある回答が含まれています({line} 行目はアンケート「{survey}」に"
+        "同じ日時・点数・コメントであります)。もう一度取り込むと二重に数えるため、何も変更していません。"
+        "新しい回答だけを取り込むには --skip-duplicates を付けてください",
     ),
     "nps.repo.quick_bad_score": (
         '"{token}" is not a score from 0 to 10',
@@ -570,11 +629,30 @@ STRINGS = {
     "nps.domain.imports": ("imported files", "取り込んだファイル"),
     "nps.domain.responses": ("answers", "回答"),
     "nps.domain.followups": ("follow-ups", "フォローアップ"),
+    "nps.cmd.segment_column": (
+        "The segment column (store, channel...). Header text, or column number counted from 1 (as error messages list them).",
+        "セグメント列(店舗・チャネルなど)。 見出し、または 1 から数えた列番号(エラーメッセージに出る番号)。",
+    ),
+    "nps.cmd.date_format": (
+        "How to read dates such as 03/04/2026 when no row of the file settles it (dmy or mdy).",
+        "03/04/2026 のような日付の読み方(dmy または mdy)。ファイルのどの行でも判断できないときに指定します。",
+    ),
+    "nps.cmd.force_scale": (
+        "Import a score column whose answers are all 1-5.",
+        "回答がすべて 1〜5 の点数列でも取り込みます。",
+    ),
+    "nps.cmd.skip_duplicates": (
+        "Import only answers not already in the workspace.",
+        "ワークスペースにまだない回答だけを取り込みます。",
+    ),
 }
 
 
 # Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).
 FAMILIES: dict[str, tuple[str, ...]] = {
+    "nps.cli.date_order_": ("dmy", "mdy"),
+    "nps.dialog.date_order_": ("dmy", "mdy"),
+    "nps.cli.date_by_": ("file", "option"),
     "nps.cat.": (
         "staff",
         "wait",

@@ -49,6 +49,9 @@ def nps() -> None:
 @click.option("--comment-column", default=None, help="nps.cmd.comment_column")
 @click.option("--segment-column", default=None, help="nps.cmd.segment_column")
 @click.option("--date-column", default=None, help="nps.cmd.date_column")
+@click.option("--date-format", type=click.Choice(["dmy", "mdy"]), default=None, help="nps.cmd.date_format")
+@click.option("--force-scale", is_flag=True, help="nps.cmd.force_scale")
+@click.option("--skip-duplicates", is_flag=True, help="nps.cmd.skip_duplicates")
 @click.option("--rejects", type=click.Path(path_type=Path), default=None, help="nps.cmd.rejects")
 @LANG_OPTION
 @click.pass_context
@@ -62,36 +65,43 @@ def import_cmd(
     comment_column: str | None,
     segment_column: str | None,
     date_column: str | None,
+    date_format: str | None,
+    force_scale: bool,
+    skip_duplicates: bool,
     rejects: Path | None,
     lang: str | None,
 ) -> None:
-    """Import the survey export SOURCE into the workspace FILE (created if it does not exist).
-
-    Every row is imported, skipped as blank or rejected with its line number and reason. The
-    import is one transaction; importing the same file into the same survey again is refused.
-    """
     from cxtui.errors import InputError
     from cxtui.gcpause import gc_paused
     from cxtui.i18n import t
+    from cxtui.importing.limits import MAX_ARGUMENT_CHARS
     from cxtui.importing.table import save_rejects_csv
-    from cxtui.nps.importers import parse_file
+    from cxtui.nps.importers import open_export
     from cxtui.nps.repo import import_parsed
 
     apply_lang(ctx, lang)
+    if len(survey) > MAX_ARGUMENT_CHARS:
+        raise InputError(
+            t("importing.limit.argument", option="--survey", limit=f"{MAX_ARGUMENT_CHARS:,}"), field="survey"
+        )
     if not source.exists():
         raise InputError(t("nps.repo.source_missing", path=source), field="source")
+    # The source is checked (readable, a survey export, its columns found) before FILE is opened
+    # for writing: a failed import never creates, migrates or backs up the workspace.
+    parsed = open_export(
+        source,
+        score_column=score_column,
+        comment_column=comment_column,
+        segment_column=segment_column,
+        date_column=date_column,
+        source_name=source.name,
+        date_format=date_format,
+        force_scale=force_scale,
+    )
     store = open_for_writing(file)
     try:
         with gc_paused():
-            parsed = parse_file(
-                source,
-                score_column=score_column,
-                comment_column=comment_column,
-                segment_column=segment_column,
-                date_column=date_column,
-                source_name=source.name,
-            )
-            result = import_parsed(store, survey, parsed)
+            result = import_parsed(store, survey, parsed, skip_duplicates=skip_duplicates)
     finally:
         store.close()
     cols = result.columns
@@ -113,9 +123,15 @@ def import_cmd(
             date=_quoted(cols.date),
         )
     )
+    if result.date_order is not None:
+        click.echo(
+            t(f"nps.cli.date_order_{result.date_order}", how=t(f"nps.cli.date_by_{result.date_order_by}"))
+        )
     click.echo(
         t("nps.cli.imported", imported=result.imported, blank=result.blank, rejected=len(result.rejected))
     )
+    if result.duplicates:
+        click.echo(t("nps.cli.duplicates_skipped", n=result.duplicates))
     for row in result.rejected:
         click.echo(t("nps.cli.reject_line", line=row.line, reason=row.reason))
     if rejects is not None and result.rejected:

@@ -6,6 +6,7 @@ Stored rows follow the one model convention (`cxtui.models.Record`); the others 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar, Literal
@@ -193,7 +194,12 @@ class DetectedColumns:
 
 @dataclass
 class ParsedFile:
-    """Everything read from one export: every data row is accepted, blank or rejected."""
+    """Everything read from one export: every data row is accepted, blank or rejected.
+
+    `parse_file` returns it read whole (`responses` filled). `open_export` returns it with the rows
+    still to be read: `batches()` reads them (a few thousand at a time, memory flat), after which
+    `accepted` counts them and `blank_lines`/`rejected` are complete.
+    """
 
     source: str  # file name as given
     sha256: str  # of the file's bytes, to detect a second import of the same file
@@ -206,11 +212,41 @@ class ParsedFile:
     rejected: list[RejectedRow] = field(default_factory=list)
     # First rows as text for the import preview (header row(s) excluded).
     preview: list[list[str]] = field(default_factory=list)
+    # How ambiguous dates (03/04/2026) were read: "dmy" or "mdy" (None: no such date), and whether
+    # a row of the file settled it ("file"), --date-format did ("option"), or no row could ("guess").
+    date_order: str | None = None
+    date_order_by: str | None = None
+    # Rows not read yet (open_export); consumed by batches().
+    pending: Iterator[list[ParsedResponse]] | None = field(default=None, repr=False, compare=False)
+    accepted: int = 0
+
+    def batches(self) -> Iterator[list[ParsedResponse]]:
+        """The accepted answers in batches: those already read, then the rest of the file."""
+        if self.responses:
+            yield self.responses
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            for batch in pending:
+                self.accepted += len(batch)
+                yield batch
+
+    def read_all(self) -> ParsedFile:
+        """Read the rows still pending into `responses` (the whole file in memory); returns self."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            for batch in pending:
+                self.responses.extend(batch)
+        return self
+
+    @property
+    def imported(self) -> int:
+        """Accepted answers read so far."""
+        return len(self.responses) + self.accepted
 
     @property
     def total_rows(self) -> int:
         """Data rows seen: accepted + blank + rejected (nothing is silently dropped)."""
-        return len(self.responses) + len(self.blank_lines) + len(self.rejected)
+        return self.imported + len(self.blank_lines) + len(self.rejected)
 
 
 @dataclass
@@ -226,6 +262,9 @@ class ImportResult:
     imported: int
     blank_lines: list[int] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
+    duplicates: int = 0  # answers already in the workspace, not stored again (--skip-duplicates)
+    date_order: str | None = None  # see ParsedFile
+    date_order_by: str | None = None
 
     @property
     def blank(self) -> int:

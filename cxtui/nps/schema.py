@@ -121,3 +121,13 @@ def m003_nps_counts(db: Database) -> None:
         "INSERT INTO nps_counts (survey_id, score, n) "
         "SELECT survey_id, score, COUNT(*) FROM responses WHERE score IS NOT NULL GROUP BY survey_id, score"
     )
+
+
+def m008_nps_counts_no_zero(db: Database) -> None:
+    """No `nps_counts` row with n = 0: undoing an import into a new survey deletes the survey, and
+    its counts must go with it (they were left at n = 0 for a survey that no longer exists)."""
+    db.execute(
+        "CREATE TRIGGER nps_counts_zero AFTER UPDATE OF n ON nps_counts WHEN NEW.n <= 0 "
+        "BEGIN DELETE FROM nps_counts WHERE survey_id = NEW.survey_id AND score = NEW.score; END"
+    )
+    db.execute("DELETE FROM nps_counts WHERE n <= 0")

@@ -76,6 +76,10 @@ def parse_range(text: str) -> tuple[date, date] | None:
         raise InputError(t("nps.repo.bad_range", text=text), field="range") from None
     if end < start:
         raise InputError(t("nps.repo.range_backwards", text=text), field="range")
+    from cxtui.validation import check_date
+
+    check_date(start, "range")
+    check_date(end, "range")
     return start, end
 
 

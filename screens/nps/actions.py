@@ -68,6 +68,8 @@ class NpsActions(WorkspaceScreen):
                     comment_column=request.comment_column,
                     segment_column=request.segment_column,
                     date_column=request.date_column,
+                    date_format=request.date_format,
+                    force_scale=request.force_scale,
                 )
             except CxError as exc:  # nothing was written: nothing to reload
                 self.notify(exc.message, severity="error", timeout=10)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,8 +28,10 @@ from screens.nps.import_support import CELL_WIDTH, SHOWN_REJECTS, ImportRequest,
 from screens.nps.import_support import parse_for_preview as _parse  # a module name tests can watch
 from screens.shared.form import field_row
 from screens.shared.translate import translate_bindings
+from screens.shared.usertext import literal_text
 
 ROLES = ("score", "comment", "segment", "date")
+ASKED = ("date_format", "force_scale")  # answers the dialog asks for when the file needs them
 NO_COLUMN = "none"  # Select value of "no such column"
 
 
@@ -39,6 +42,8 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         Binding("escape", "cancel", "app.key.cancel"),
         Binding("ctrl+s", "import", "nps.dialog.key_import"),
         Binding("ctrl+o", "pick", "nps.dialog.key_pick"),
+        Binding("ctrl+d", "date_order", "nps.dialog.key_date_order"),
+        Binding("ctrl+f", "force_scale", "nps.dialog.key_force_scale"),
     ]
     # Larger files are parsed in a thread so the dialog keeps answering keys (no database is involved).
     INLINE_BYTES = 256 * 1024
@@ -52,7 +57,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         self.path: Path | None = None
         self.parsed: ParsedFile | None = None
         self.headers: list[str] = []
-        self.overrides: dict[str, str | None] = dict.fromkeys(ROLES)
+        self.overrides: dict[str, str | None] = dict.fromkeys((*ROLES, *ASKED))
         self.reading = False
         self._generation = 0  # bumped per parse, so a slower, older parse never overwrites a newer one
 
@@ -128,7 +133,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         self.path = path
         self.parsed = None
         self.headers = []
-        self.overrides = dict.fromkeys(ROLES)
+        self.overrides = dict.fromkeys((*ROLES, *ASKED))
         self.query_one("#import-name", Input).value = path.stem
         self.parse()
 
@@ -186,10 +191,13 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             self.query_one("#import-name", Input).focus()
 
     def _fill_selects(self, headers: list[str]) -> None:
-        columns = [(clip(h, 30) or str(i + 1), str(i)) for i, h in enumerate(headers)]
+        columns: list[tuple[RenderableType, str]] = [
+            (literal_text(clip(h, 30) or str(i + 1)), str(i)) for i, h in enumerate(headers)
+        ]
         for role in ROLES:
             select = self.query_one(f"#col-{role}", Select)
-            options = columns if role == "score" else [(t("nps.dialog.no_column"), NO_COLUMN), *columns]
+            none: list[tuple[RenderableType, str]] = [(t("nps.dialog.no_column"), NO_COLUMN)]
+            options = columns if role == "score" else [*none, *columns]
             with select.prevent(Select.Changed):
                 select.set_options(options)
 
@@ -223,9 +231,11 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             label = clip(header, CELL_WIDTH - 4) or str(i + 1)
             if i in roles:
                 label = f"{t(f'nps.dialog.role.{roles[i]}')}: {label}"
-            table.add_column(label, key=str(i))
+            table.add_column(literal_text(label), key=str(i))
         for row in parsed.preview if parsed is not None else []:
-            table.add_row(*[clip(row[i]) if i < len(row) else "" for i in range(len(self.headers))])
+            table.add_row(
+                *[literal_text(clip(row[i]) if i < len(row) else "") for i in range(len(self.headers))]
+            )
 
     def _show_counts(self, parsed: ParsedFile | None) -> None:
         counts = self.query_one("#import-counts", Static)
@@ -244,6 +254,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
                 encoding=encoding_label(parsed.encoding),
                 rows=parsed.total_rows,
             )
+            + (t(f"nps.dialog.date_order_{parsed.date_order}") if parsed.date_order else "")
         )
         counts.update(
             t(
@@ -310,8 +321,29 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             return
         o = self.overrides
         self.dismiss(
-            ImportRequest(self.path, name, o["score"], o["comment"], o["segment"], o["date"], self.parsed)
+            ImportRequest(
+                self.path,
+                name,
+                o["score"],
+                o["comment"],
+                o["segment"],
+                o["date"],
+                date_format=o["date_format"],
+                force_scale=bool(o["force_scale"]),
+                parsed=self.parsed,
+            )
         )
+
+    def action_date_order(self) -> None:
+        """Read dates such as 03/04/2026 as day/month, month/day, or as the file settles it."""
+        order = self.overrides["date_format"]
+        self.overrides["date_format"] = {None: "dmy", "dmy": "mdy"}.get(order)
+        self.parse()
+
+    def action_force_scale(self) -> None:
+        """Import a score column of 1–5 answers anyway (or not)."""
+        self.overrides["force_scale"] = None if self.overrides["force_scale"] else "yes"
+        self.parse()
 
     def action_pick(self) -> None:
         """Back to the file picker to choose another file."""

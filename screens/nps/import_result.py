@@ -21,6 +21,7 @@ from cxtui.nps.models import ImportResult
 from screens.nps.import_support import encoding_label
 from screens.shared.form import field_row
 from screens.shared.translate import translate_bindings
+from screens.shared.usertext import literal, literal_text
 
 
 class ImportResultDialog(ModalScreen[Path | None]):
@@ -46,7 +47,7 @@ class ImportResultDialog(ModalScreen[Path | None]):
         """Counts, the rejected rows and the save field."""
         r = self.result
         with Vertical(classes="dialog nps-result-dialog"):
-            yield Label(t("nps.dialog.result_title", survey=r.survey.name), classes="dialog-title")
+            yield Label(literal(t("nps.dialog.result_title", survey=r.survey.name)), classes="dialog-title")
             yield Static(
                 t(
                     "nps.dialog.result_source",
@@ -78,7 +79,7 @@ class ImportResultDialog(ModalScreen[Path | None]):
             table = self.query_one("#result-rejects", DataTable)
             table.add_columns(t("nps.dialog.col_line"), t("nps.dialog.col_reason"))
             for row in self.result.rejected:
-                table.add_row(str(row.line), row.reason)
+                table.add_row(str(row.line), literal_text(row.reason))
         self.query_one("#close", Button).focus()
 
     def action_save(self) -> None:

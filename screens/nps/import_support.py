@@ -30,6 +30,10 @@ class ImportRequest:
     comment_column: str | None = None
     segment_column: str | None = None
     date_column: str | None = None
+    # How to read dates such as 03/04/2026 when no row settles it ("dmy"/"mdy"), and whether a score
+    # column of 1–5 answers is imported anyway: both asked in the dialog (ctrl+d, ctrl+f).
+    date_format: str | None = None
+    force_scale: bool = False
     # The full parse the preview counted (same file, same columns): import it to skip a second read.
     parsed: ParsedFile | None = field(default=None, compare=False, repr=False)
 
@@ -59,6 +63,8 @@ def parse_for_preview(
     path: Path, overrides: dict[str, str | None]
 ) -> tuple[ParsedFile | None, CxError | None, list[str]]:
     """(parsed, error, headers): when no score column can be found, the headers still come back."""
+    from cxtui.nps.importers import AmbiguousDatesError, SmallScaleError
+
     try:
         parsed = parse_file(
             path,
@@ -66,8 +72,24 @@ def parse_for_preview(
             comment_column=overrides["comment"],
             segment_column=overrides["segment"],
             date_column=overrides["date"],
+            date_format=overrides.get("date_format"),
+            force_scale=bool(overrides.get("force_scale")),
         )
         return parsed, None, parsed.headers
+    except (AmbiguousDatesError, SmallScaleError) as exc:
+        # Asked, not refused: the dialog says which key answers, and shows the file meanwhile.
+        key = (
+            "nps.dialog.ask_date_order"
+            if isinstance(exc, AmbiguousDatesError)
+            else "nps.dialog.ask_force_scale"
+        )
+        try:
+            headers = parse_file(
+                path, score_column=1, max_rows=1, date_format="mdy", force_scale=True
+            ).headers
+        except Exception:
+            headers = []
+        return None, CxError(t(key)), headers
     except InputError as exc:
         if exc.field != "score_column" or overrides["score"] is not None:
             return None, exc, []

@@ -17,6 +17,7 @@ from cxtui.nps.repo import parse_quick_entry
 from cxtui.nps.repo import quick_entry_bad_tokens as bad_tokens
 from cxtui.validation import parse_date
 from screens.shared.form import FormDialog, field_row
+from screens.shared.usertext import literal_text
 
 # -- quick entry ------------------------------------------------------------------------------------
 
@@ -136,7 +137,13 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
         for entry in batch:
             self.entries.append(entry)
             when = entry.answered_at.isoformat() if entry.answered_at else ""
-            table.add_row(str(len(self.entries)), str(entry.score), entry.comment, entry.segment, when)
+            table.add_row(
+                str(len(self.entries)),
+                str(entry.score),
+                literal_text(entry.comment),
+                literal_text(entry.segment),
+                when,
+            )
         table.scroll_end(animate=False)
         self.batches.append(len(batch))
         scores.value = ""

@@ -37,6 +37,7 @@ from screens.nps.widgets import (
     TrendChart,
 )
 from screens.shared.title_bar import TitleBar
+from screens.shared.usertext import literal
 
 GRAINS = ("week", "month", "quarter")
 STATUSES = ("open", "contacted", "resolved")
@@ -168,7 +169,7 @@ class NpsScreen(NpsActions):
         survey_list.clear_options()
         survey_list.add_option(Option(t("nps.screen.all_responses"), id=ALL))
         for item in summaries:
-            survey_list.add_option(Option(_survey_line(item), id=item.name))
+            survey_list.add_option(Option(literal(_survey_line(item)), id=item.name))
         index = 0 if self.target_key == ALL else 1 + [s.name for s in summaries].index(self.target_key)
         survey_list.highlighted = index
         self.refresh_tab()

@@ -20,6 +20,8 @@ from cxtui.i18n import t
 from cxtui.nps.models import CommentRow, FollowupRow
 from cxtui.nps.stats import NpsSummary, classify, is_small, shares
 from screens.nps.headline import ci_cell, percent_text, signed
+from screens.shared.literal_table import LiteralDataTable
+from screens.shared.usertext import literal
 
 Cell = str | Text
 RowT = TypeVar("RowT", CommentRow, FollowupRow)
@@ -28,7 +30,7 @@ MIN_COMMENT_CELLS = 20
 STATUS_TONE = {"open": "warning", "contacted": "primary", "resolved": "good"}
 
 
-class NpsTable(DataTable[Cell]):
+class NpsTable(LiteralDataTable[Cell]):
     """A row-cursor, zebra-striped DataTable whose cells take their colours from the theme."""
 
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
@@ -278,7 +280,9 @@ class _ResponsesTable(NpsTable, Generic[RowT]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The full comment of the highlighted row as the tooltip (the column is cut short)."""
         key = event.row_key.value
-        self.tooltip = self.full_text.get(str(key)) if key is not None else None
+        self.tooltip = (
+            literal(self.full_text[str(key)]) if key is not None and str(key) in self.full_text else None
+        )
 
 
 class CommentsTable(_ResponsesTable[CommentRow]):

@@ -15,6 +15,7 @@ from cxtui.okr.tree import KRView, ObjectiveNode
 from screens.okr.tree import confidence_text, value_text
 from screens.shared.bars import BAND_STYLE, ljust_cells, progress_text
 from screens.shared.plain import plain_text
+from screens.shared.usertext import literal_text
 
 
 def _fields(rows: list[tuple[str, RenderableType]]) -> Table:
@@ -22,7 +23,7 @@ def _fields(rows: list[tuple[str, RenderableType]]) -> Table:
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     for name, value in rows:
-        table.add_row(name, value)
+        table.add_row(name, literal_text(value) if isinstance(value, str) else value)
     return table
 
 

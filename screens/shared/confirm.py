@@ -10,6 +10,7 @@ from textual.widgets import Button, Label, Static
 
 from cxtui.i18n import t
 from screens.shared.translate import translate_bindings
+from screens.shared.usertext import literal
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -30,9 +31,9 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """Question, details and two buttons."""
         with Vertical(classes="dialog dialog-small"):
-            yield Label(self.title_text, classes="dialog-title")
             # Messages quote user text (titles, notes): shown literally, never parsed as markup.
-            yield Static(self.message, classes="dialog-message", markup=False)
+            yield Label(literal(self.title_text), classes="dialog-title")
+            yield Static(literal(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label}  y", variant="error", id="yes")
                 yield Button(f"{t('app.key.no')}  n", id="no")

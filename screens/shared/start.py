@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from cxtui.i18n import get_language, t
 from screens.shared.form import FieldInput, FormDialog, field_row
 from screens.shared.title_bar import TitleBar
 from screens.shared.translate import translate_bindings
+from screens.shared.usertext import literal
 
 EXTENSION = ".cxtui"
 
@@ -142,8 +142,7 @@ class StartScreen(Screen[None]):
         if recent:
             options.add_option(None)
             for path in recent:
-                # Paths are data: a Text label is shown literally, a str would be read as markup.
-                options.add_option(Option(Text(f"{t('app.start.recent')}  {path}"), id=f"file:{path}"))
+                options.add_option(Option(literal(f"{t('app.start.recent')}  {path}"), id=f"file:{path}"))
         # The first choice is highlighted: enter acts at once, and the cursor shows where it is.
         options.highlighted = 0
         options.focus()

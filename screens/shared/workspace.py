@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from cxtui.db.store import Store
-from cxtui.errors import CxError
+from cxtui.errors import BusyError, CxError
 from cxtui.i18n import get_language, t
 from screens import startup
 from screens.shared.translate import translate_bindings
@@ -101,8 +101,25 @@ class WorkspaceScreen(Screen[None]):
         """
         try:
             change()
+        except BusyError as exc:
+            # Another program is writing (a long import): keep the change and offer to retry it.
+            self.app.call_later(self._offer_retry, change, exc.message)
+            return False
         except CxError as exc:
             self.notify(exc.message, severity="error", timeout=timeout)
             self.reload()
             return False
         return True
+
+    def _offer_retry(self, change: Callable[[], object], message: str) -> None:
+        """A dialog that keeps the change the user made: Retry runs it again, Cancel drops it."""
+        from screens.shared.confirm import ConfirmDialog
+
+        def answered(retry: bool | None) -> None:
+            if retry and self.apply(change):
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(t("app.busy.title"), f"{message}\n{t('app.busy.kept')}", t("app.busy.retry")),
+            answered,
+        )

@@ -53,6 +53,11 @@ SEGMENT_NAMES = {
     "segment", "store", "shop", "branch", "channel", "region", "product", "location", "group",
     "セグメント", "店舗", "店", "支店", "チャネル", "チャンネル", "地域", "商品", "拠点",
 }  # fmt: skip
+# Words in a question that asks where or through what the customer came (matched inside the header).
+SEGMENT_WORDS = (
+    "store", "shop", "branch", "location", "channel", "region", "outlet", "which product",
+    "店舗", "支店", "チャネル", "チャンネル", "地域", "拠点", "ご利用の店", "利用した店", "どの店",
+)  # fmt: skip
 DATE_NAMES = {
     "date", "answered_at", "answered at", "timestamp", "time", "datetime", "submitted", "submitted at",
     "created_at", "日付", "日時", "回答日", "回答日時", "タイムスタンプ",
@@ -159,7 +164,8 @@ def resolve(layout: Layout, given: str | int, path: str, field: str) -> int:
         for i, names in enumerate(layout.names):
             if wanted in names:
                 return i
-        position = int(wanted) if wanted.isdecimal() else 0
+        # A column number has a few digits; int() of thousands of them would raise.
+        position = int(wanted) if wanted.isdecimal() and len(wanted) <= 6 else 0
     else:
         position = given
     if 1 <= position <= len(layout.headers):
@@ -167,11 +173,12 @@ def resolve(layout: Layout, given: str | int, path: str, field: str) -> int:
     raise fail("nps.import.column_not_found", path, field, column=given, columns=column_list(layout))
 
 
-def column_list(layout: Layout) -> str:
-    """The headers, shortened, for an error message."""
-    shown = [h if len(h) <= 30 else h[:29] + "…" for h in layout.headers[:12]]
-    more = ", …" if len(layout.headers) > 12 else ""
-    return ", ".join(shown) + more
+def column_list(layout: Layout, limit: int = 40) -> str:
+    """The headers with their numbers, whole (so one can be pasted into --score-column), for an error
+    message: `1 "Timestamp", 2 "How likely are you to recommend us?"`."""
+    shown = [f'{i} "{h}"' for i, h in enumerate(layout.headers[:limit], start=1)]
+    more = len(layout.headers) - limit
+    return ", ".join(shown) + (t("nps.import.more_columns", n=more) if more > 0 else "")
 
 
 def _score_share(sample: list[Row], i: int) -> tuple[float, set[int]]:
@@ -236,12 +243,31 @@ def find_comment(layout: Layout, score: int, taken: set[int]) -> int | None:
     return after[0] if after else found[0] if found else None
 
 
-def find_segment(layout: Layout, taken: set[int]) -> int | None:
-    """A column named like a segment (store, channel, 店舗...), matched on the whole header."""
+def find_segment(layout: Layout, taken: set[int], sample: list[Row] | None = None) -> int | None:
+    """A segment column: named like one (store, channel, 店舗...), else a question that asks about one
+    ("Which store did you visit?", "ご利用の店舗") whose answers are a few repeated short values."""
     for i, names in enumerate(layout.names):
         if i not in taken and names & SEGMENT_NAMES:
             return i
+    for i in range(len(layout.headers)):
+        if i in taken or layout.is_metadata(i):
+            continue
+        if layout.name == "surveymonkey" and " - " in layout.headers[i]:
+            continue  # one option of a multi-column question, not the answer itself
+        text = layout.text(i)
+        if any(word in text for word in SEGMENT_WORDS) and _categorical(sample or [], i):
+            return i
     return None
+
+
+def _categorical(sample: list[Row], i: int) -> bool:
+    """Whether a column's sampled answers look like categories: short, not numbers, repeated."""
+    values = [row[i].strip() for row in sample if i < len(row) and row[i].strip()]
+    if not values:
+        return True  # nothing answered yet: trust the question
+    if any(len(v) > 40 or looks_like_value(v) for v in values):
+        return False
+    return len(set(values)) <= max(1, len(values) // 2) or len(set(values)) <= 20
 
 
 def find_date(layout: Layout, taken: set[int]) -> int | None:

@@ -22,6 +22,10 @@ SCORE_BLANK = -1
 NOT_NUMBER = "nps.import.score_not_number"
 OUT_OF_RANGE = "nps.import.score_out_of_range"
 NOT_WHOLE = "nps.import.score_not_whole"
+TOO_LONG = "nps.import.score_too_long"
+# "10 - Extremely likely" and the like fit easily; a longer cell is no score (and int() of
+# thousands of digits would raise).
+MAX_SCORE_CHARS = 64
 
 
 def parse_score(text: str) -> int | str:
@@ -32,6 +36,8 @@ def parse_score(text: str) -> int | str:
     value = unicodedata.normalize("NFKC", text).strip()
     if not value:
         return SCORE_BLANK
+    if len(value) > MAX_SCORE_CHARS:
+        return TOO_LONG
     match = _SCORE_RE.fullmatch(value)
     if match is None:
         return NOT_NUMBER

@@ -116,6 +116,11 @@ async def test_changing_the_score_column_reparses_and_ctrl_s_returns_the_choice(
         screen = app.screen
         screen.query_one("#col-score", Select).value = "4"  # 満足度: 1–5 answers, every one a valid score
         await pilot.pause()
+        # A 1–5 column is a satisfaction scale: the dialog says so and asks before importing it.
+        assert "1 to 5" in _text(app, "#form-error") and "ctrl+f" in _text(app, "#form-error")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert _text(app, "#form-error") == ""
         counts = _text(app, "#import-counts")
         assert "6 answers" in counts and "1 blank" in counts and "0 rejected" in counts
         assert _text(app, "#import-rejects") == ""
@@ -131,11 +136,11 @@ async def test_changing_the_score_column_reparses_and_ctrl_s_returns_the_choice(
     assert isinstance(request, ImportRequest)
     assert request.path == exports / "google.csv"
     assert request.survey_name == "Store survey"
-    assert request.score_column == "満足度"
+    assert request.score_column == "満足度" and request.force_scale
     # Untouched columns stay None: the import detects them again exactly as the preview did.
     assert (request.comment_column, request.segment_column, request.date_column) == (None, None, None)
     assert request.parsed is not None and len(request.parsed.responses) == 6
-    again = parse_file(request.path, score_column=request.score_column)
+    again = parse_file(request.path, score_column=request.score_column, force_scale=request.force_scale)
     assert len(again.responses) == 6 and again.columns.score == "満足度"
 
 

@@ -192,9 +192,11 @@ def test_reimporting_the_same_file_is_refused_and_changes_nothing(store: Store) 
     assert isinstance(info.value, InputError) and info.value.exit_code == 1
     assert "renamed.csv" in info.value.message and "\n" not in info.value.message
     assert table_count(store, "responses") == 2 and len(store.journal.undo_stack) == 1
-    # The same file into another survey is a separate import.
-    repo.import_parsed(store, "Other", parsed)
-    assert table_count(store, "responses") == 4
+    # The same file into another survey would count its answers twice in a date range: refused too.
+    with pytest.raises(repo.AlreadyImportedError) as other:
+        repo.import_parsed(store, "Other", parsed)
+    assert '"S"' in other.value.message
+    assert table_count(store, "responses") == 2 and repo.find_survey(store, "Other") is None
 
 
 def test_import_stores_dates_segments_comments_categories_and_extra(store: Store) -> None:
@@ -241,8 +243,8 @@ rows = [ParsedResponse(line=i + 2, score=i % 11, comment="slow" if i % 3 else ""
 parsed = ParsedFile("big.csv", "b" * 64, "utf-8", "plain", DetectedColumns("score"), ["score"], rows)
 real_insert_rows = store.insert_rows
 
-def insert_then_hang(table, rows):
-    real_insert_rows(table, rows)
+def insert_then_hang(table, rows, **options):
+    real_insert_rows(table, rows, **options)
     # Every row is written (and much of it spilled to the WAL), the commit has not happened.
     print("inserted", flush=True)
     import time
