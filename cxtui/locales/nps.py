@@ -25,6 +25,14 @@ STRINGS = {
         "The answer date column. Header text, or column number counted from 1 (as error messages list them).",
         "回答日の列。 見出し、または 1 から数えた列番号(エラーメッセージに出る番号)。",
     ),
+    "nps.cmd.rejects": (
+        "Save rejected rows as CSV.",
+        "取り込めなかった行を CSV に保存します。",
+    ),
+    "nps.cmd.show": (
+        'Show NPS with its 95 % interval: every survey, or one with --survey.\n\n--json prints one object (survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected) for one survey, a list of them without --survey, and a list with one entry per segment value (key "segment") or period (key "period") with --by. Below 5 answers ci95 is null and ci95_meaningful false.',
+        'NPS を 95% 信頼区間つきで表示します: すべてのアンケート、または --survey で 1 つ。\n\n--json では 1 つのアンケートなら 1 つのオブジェクト(survey, n, promoters, passives, detractors, nps, ci95, ci95_meaningful, rejected)、--survey なしならその一覧、--by ではセグメント値(キー "segment")または期間(キー "period")ごとの一覧を出力します。回答が 5 件未満では ci95 は null、ci95_meaningful は false です。',
+    ),
     "nps.cmd.show_survey": (
         "Survey name, or a date range 2026-01-01..2026-03-31.",
         "アンケート名、または期間 2026-01-01..2026-03-31。",

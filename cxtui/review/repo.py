@@ -88,7 +88,10 @@ def _progress(store: Store, review: Review, step: int, seconds: int) -> Review:
 
 def _item(store: Store, review: Review, kind: ItemKind, ref_id: str | None, **values: object) -> ReviewItem:
     previous = entered(store, review.id).get((kind, ref_id or "")) if ref_id else None
-    item = ReviewItem(id=previous.id if previous else new_id(), review_id=review.id, kind=kind, ref_id=ref_id)
+    if previous is not None:
+        item = replace(previous, review_id=review.id, kind=kind, ref_id=ref_id)  # keeps its stamps
+    else:
+        item = ReviewItem(id=new_id(), review_id=review.id, kind=kind, ref_id=ref_id)
     item = replace(item, **values)  # type: ignore[arg-type]
     store.save("review_items", item)
     return item
@@ -96,6 +99,13 @@ def _item(store: Store, review: Review, kind: ItemKind, ref_id: str | None, **va
 
 def _earlier(store: Store, review: Review, kind: ItemKind, ref_id: str) -> ReviewItem | None:
     return entered(store, review.id).get((kind, ref_id))
+
+
+def _stamps(store: Store, table: str, record_id: str) -> dict[str, str]:
+    """The created/updated stamps of a row being corrected: saving it again is this session's edit of
+    the row as read, not a blind overwrite (the store refuses those when another program changed it)."""
+    row = store.get_row(table, record_id)
+    return {} if row is None else {"created": str(row["created"]), "updated": str(row["updated"])}
 
 
 def enter_kr(
@@ -116,7 +126,15 @@ def enter_kr(
     record_id = earlier.record_id if earlier and earlier.record_id else new_id()
     if store.get_row("checkins", record_id) is None and earlier is not None:
         record_id = new_id()  # its check-in was deleted meanwhile: write a new one
-    checkin = CheckIn(id=record_id, kr_id=kr_id, date=today, value=value, confidence=confidence, note=note)
+    checkin = CheckIn(
+        id=record_id,
+        kr_id=kr_id,
+        date=today,
+        value=value,
+        confidence=confidence,
+        note=note,
+        **_stamps(store, "checkins", record_id),
+    )
     with store.action(t("review.act.kr")):
         # This week's value, typed with the previous one beside it: it replaces a check-in already
         # made today (the check-in dialog asks first; here the review is the week's check-in).
@@ -143,7 +161,14 @@ def enter_kpi(
     record_id = earlier.record_id if earlier and earlier.record_id else new_id()
     if earlier is not None and store.get_row("kpi_values", record_id) is None:
         record_id = new_id()  # its value was deleted meanwhile: write a new one
-    value_row = KpiValue(id=record_id, kpi_id=kpi_id, date=today, value=value, note=note)
+    value_row = KpiValue(
+        id=record_id,
+        kpi_id=kpi_id,
+        date=today,
+        value=value,
+        note=note,
+        **_stamps(store, "kpi_values", record_id),
+    )
     with store.action(t("review.act.kpi")):
         saved = kpis.record_value(store, value_row, replace=True)
         item = _item(store, review, ItemKind.kpi, kpi_id, value=value, text=note, record_id=saved.id)

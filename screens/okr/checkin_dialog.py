@@ -102,8 +102,13 @@ class CheckInDialog(FormDialog[CheckIn]):
         value = parse_number(self.value_of("value"), "value")
         check_checkin_value(self.kr, value)  # said beside the field, before anything is saved
         confidence = Confidence(self.query_one("#confidence", ChoiceBar).value)
-        # An edited check-in keeps its id and creation time: saving it replaces the stored one.
-        kept = {"id": self.draft.id, "created": self.draft.created} if self.draft else {}
+        # An edited check-in keeps its id, creation time and the stamp it was read with: saving it
+        # replaces the stored one, unless another program changed it since (the store refuses that).
+        kept = (
+            {"id": self.draft.id, "created": self.draft.created, "updated": self.draft.updated}
+            if self.draft
+            else {}
+        )
         return validated(
             CheckIn,
             {

@@ -39,6 +39,8 @@ def test_kpi_screen(snap_compare, tmp_path: Path, model: str, lang: str, size: t
         if model == "3":
             await pilot.press("l")  # NexBridge's action → intermediate → result; the café's in one column
             await _settle(pilot)
+            pilot.app.clear_notifications()  # the switch is said in a toast; the picture is of the cards
+            await _settle(pilot)
         await pilot.press("down")  # a card other than the first under the cursor
         await _settle(pilot)
 

@@ -32,6 +32,7 @@ from screens.app import CxApp
 from screens.shared.confirm import ConfirmDialog
 from screens.shared.usertext import literal, literal_text
 from tests.conftest import TODAY
+from tests.ui.conftest import peer_key
 
 SIZE = (120, 40)
 OWNER = "[@click=app.quit]CLICKME[/]"
@@ -73,18 +74,21 @@ async def test_user_text_with_markup_and_escapes_is_shown_literally_everywhere(t
     app = CxApp(store=store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"  # the dashboard shows the same text first
+        await _press(pilot, peer_key("okr"))
         assert type(app.screen).__name__ == "OkrScreen"
         assert "FY[/]" in _screen_text(app)
         await _press(pilot, "down", "down")
         shown = _screen_text(app)
         assert "CLICKME[/]" in shown and "\x1b" not in shown
-        await _press(pilot, "2")
+        await _press(pilot, peer_key("nps"))
         options = app.screen.query_one("#survey-list", OptionList)
         assert any("x[/y]" in str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
         for key in "otsvcfa":
             await _press(pilot, key)
             assert type(app.screen).__name__ == "NpsScreen"
-        await _press(pilot, "1")
+        for name in ("home", "kpi", "loyalty", "cycles"):
+            await _press(pilot, peer_key(name))
     assert app.return_code in (None, 0)
 
 
@@ -180,7 +184,7 @@ def test_the_main_file_alone_holds_an_action_made_in_the_tui(tmp_path: Path) -> 
     Store.open(path, create=True).close()
 
     async def scenario() -> None:
-        app = CxApp(path=path, today=TODAY)
+        app = CxApp(path=path, today=TODAY, first="okr")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await pilot.pause()

@@ -67,7 +67,7 @@ def test_checkin_history_ja_80x24(snap_compare, tmp_path: Path) -> None:
         await pilot.press("down", "down", "h")  # the churn KR: twelve check-ins
         await _settle(pilot)
 
-    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(demo_app(tmp_path, "ja", "okr"), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_help_screen(snap_compare, tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_checkin_error_at_80x24_ja(snap_compare, tmp_path: Path) -> None:
         pilot.app.screen.query_one("#value").cursor_blink = False
         await _settle(pilot)
 
-    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=PROJECTOR, run_before=run_before)
+    assert snap_compare(demo_app(tmp_path, "ja", "okr"), terminal_size=PROJECTOR, run_before=run_before)
 
 
 def test_add_kr_at_80x24_ja(snap_compare, tmp_path: Path) -> None:
@@ -125,12 +125,12 @@ def test_add_kr_at_80x24_ja(snap_compare, tmp_path: Path) -> None:
         pilot.app.screen.query_one("#title").cursor_blink = False
         await _settle(pilot)
 
-    assert snap_compare(demo_app(tmp_path, "ja"), terminal_size=PROJECTOR, run_before=run_before)
+    assert snap_compare(demo_app(tmp_path, "ja", "okr"), terminal_size=PROJECTOR, run_before=run_before)
 
 
 def test_compare_dialog_at_80x24_en(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         await pilot.press("x")
         await _settle(pilot)
@@ -144,7 +144,7 @@ def test_nps_screen_at_80x24_ja(snap_compare, tmp_path: Path) -> None:
     """Every tab, the survey list above them, help first in the footer, the palette key translated."""
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("2")
+        await pilot.press(peer_key("nps"))
         await _settle(pilot)
         await pilot.pause()
 
