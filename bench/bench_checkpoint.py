@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from cxtui.db.store import Store
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 
 
@@ -27,7 +28,7 @@ def timed_actions(path: Path, actions: int, checkpoint: bool) -> list[float]:
     store = Store.open(path)
     if not checkpoint:
         store.checkpoint = lambda: True  # type: ignore[method-assign]
-    period = okr.periods(store)[0]
+    period = okr_periods.periods(store)[0]
     objectives = okr.objectives(store, period.id)[:actions]
     times = []
     for i, objective in enumerate(objectives):

@@ -23,7 +23,7 @@ from cxtui.db.store import Store
 from cxtui.ids import utc_now
 from cxtui.okr.metrics import raw_progress
 from cxtui.okr.models import KRKind
-from cxtui.okr.repo import quarter_of
+from cxtui.okr.quarters import quarter_of
 
 OBJECTIVES = 200
 ROOTS = 40

@@ -23,7 +23,7 @@ from cxtui import clock, paths
 from cxtui.db.store import Store
 from cxtui.errors import CxError, WorkspaceError
 from cxtui.i18n import get_language, set_language, t
-from cxtui.okr import repo as okr
+from cxtui.okr import periods as okr_periods
 from cxtui.text import clean
 from screens import startup
 from screens.shared.themes import HIGH_CONTRAST, THEMES, next_theme
@@ -175,8 +175,8 @@ class CxApp(App[None]):
         # A write waits this long for another program's lock, then the screen offers to retry: the
         # UI must not freeze for the CLI's full wait.
         store.wait_seconds = TUI_WAIT_S
-        if not store.readonly and not okr.periods(store):
-            okr.add_period(store, okr.current_quarter(store, self.today))
+        if not store.readonly and not okr_periods.periods(store):
+            okr_periods.add_period(store, okr_periods.current_quarter(store, self.today))
             store.clear_history()
         # The workspace's screens stay installed, so switching between them keeps their state.
         # Installed screens cannot be uninstalled while on the stack: step aside first.

@@ -182,6 +182,7 @@ def _checkin(store: Store, found: Kpi, when: object, number: float) -> None:
 
     from cxtui.errors import InputError
     from cxtui.i18n import t
+    from cxtui.okr import checkin_repo as okr_checkins
     from cxtui.okr import repo as okr
     from cxtui.okr.models import CheckIn
 
@@ -189,7 +190,7 @@ def _checkin(store: Store, found: Kpi, when: object, number: float) -> None:
     kr = okr.find_key_result(store, found.kr_id) if found.kr_id else None
     if kr is None:
         raise InputError(t("kpi.cli.no_kr", name=found.name), field="checkin")
-    okr.record_checkin(store, CheckIn(kr_id=kr.id, date=when, value=number))
+    okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=when, value=number))
     click.echo(t("kpi.cli.checked_in", title=kr.title))
 
 

@@ -161,10 +161,11 @@ def _nexbridge_days(spec: DemoKpi, today: date) -> list[date]:
 
 def _kr_ids(store: Store, lang: str, today: date) -> dict[str, str]:
     """The demo KRs of Q1 by their key in the OKR demo's data, found by title in `lang`."""
+    from cxtui.okr import periods as okr_periods
     from cxtui.okr import repo as okr
     from cxtui.okr.demo import load_data as okr_data
 
-    period = okr.period_on(store, today)
+    period = okr_periods.period_on(store, today)
     if period is None:
         return {}
     titles = {kr.title: kr.id for krs in okr.key_results_in_period(store, period.id).values() for kr in krs}

@@ -18,7 +18,8 @@ from cxtui.db.store import Store
 from cxtui.i18n import t
 from cxtui.models import to_row
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
-from cxtui.okr.repo import NOTE, objectives, start_period
+from cxtui.okr.periods import NOTE
+from cxtui.okr.repo import objectives, start_period
 from cxtui.validation import checked
 
 WEEKS = 12

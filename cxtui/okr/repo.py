@@ -15,64 +15,9 @@ from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.ids import new_id, utc_now
 from cxtui.models import from_row, to_row
-from cxtui.okr.checkin_repo import (
-    CheckInQuestion,
-    DateQuestion,
-    SameDayQuestion,
-    check_checkin_value,
-    checkins,
-    delete_checkin,
-    find_checkin,
-    record_checkin,
-)
 from cxtui.okr.models import KeyResult, KRKind, Objective, Period
-from cxtui.okr.periods import (
-    NOTE,
-    PeriodOverlap,
-    add_period,
-    current_quarter,
-    default_period,
-    find_period,
-    fiscal_start_month,
-    next_period,
-    note,
-    overlapping,
-    period_on,
-    periods,
-    refuse_overlap,
-    save_period,
-    set_fiscal_start_month,
-)
-from cxtui.okr.quarters import following_period, quarter_of
+from cxtui.okr.periods import refuse_overlap
 from cxtui.validation import checked
-
-# Check-ins, periods and quarters live in their own modules; they are part of this one's interface.
-__all__ = [
-    "NOTE",
-    "CheckInQuestion",
-    "DateQuestion",
-    "PeriodOverlap",
-    "SameDayQuestion",
-    "add_period",
-    "check_checkin_value",
-    "checkins",
-    "current_quarter",
-    "default_period",
-    "delete_checkin",
-    "find_checkin",
-    "find_period",
-    "fiscal_start_month",
-    "following_period",
-    "next_period",
-    "note",
-    "overlapping",
-    "period_on",
-    "periods",
-    "quarter_of",
-    "record_checkin",
-    "save_period",
-    "set_fiscal_start_month",
-]
 
 # -- reads ---------------------------------------------------------------------------------
 

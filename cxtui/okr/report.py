@@ -35,7 +35,8 @@ from cxtui.format import number, percent, percent_text, with_unit
 from cxtui.i18n import t
 from cxtui.okr.metrics import expected_progress
 from cxtui.okr.models import KRKind, Period
-from cxtui.okr.repo import default_period, key_results_in_period, note, objectives, periods
+from cxtui.okr.periods import default_period, note, periods
+from cxtui.okr.repo import key_results_in_period, objectives
 from cxtui.okr.tree import KRView, ObjectiveNode, build_tree
 from cxtui.page import bar_html, h, html_row, md_escape, md_table
 

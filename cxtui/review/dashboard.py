@@ -18,6 +18,7 @@ from cxtui.cycles.models import Cycle
 from cxtui.db.store import Store
 from cxtui.kpi.metrics import Change, change, is_due
 from cxtui.kpi.models import Evidence, Kpi, Source
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Period
 from cxtui.okr.tree import KRView, ObjectiveNode, build_tree
@@ -208,7 +209,7 @@ def rox(store: Store) -> Rox | None:
 
 def load(store: Store, today: date) -> Home:
     """Everything the dashboard shows on `today`."""
-    period = okr.default_period(store, today)
+    period = okr_periods.default_period(store, today)
     objectives, weakest = _okr(store, period, today)
     every_answer = nps_months(store, today, months=SPARK_POINTS)
     focus = _kpis(store, today, every_answer)

@@ -17,6 +17,7 @@ from cxtui.db.store import Store
 from cxtui.kpi import repo as kpis
 from cxtui.kpi.metrics import is_due
 from cxtui.kpi.models import Evidence, Kpi, KpiValue, Source
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, KeyResult, Period
 from cxtui.okr.tree import build_tree
@@ -156,7 +157,7 @@ def build(store: Store, review: Review, today: date) -> Plan:
     entered = repo.entered(store, review.id)
     last = repo.last_finished(store, before=today, exclude=review.id)
     since = last.date if last is not None and last.date < review.date else review.date - WEEK
-    period = okr.default_period(store, today)
+    period = okr_periods.default_period(store, today)
     plan = Plan(review=review, period=period, since=since, entered=entered)
     if period is not None:
         plan.krs = _krs(store, period, review, today)

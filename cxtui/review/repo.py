@@ -15,7 +15,7 @@ from cxtui.i18n import t
 from cxtui.ids import new_id, utc_now
 from cxtui.kpi import repo as kpis
 from cxtui.kpi.models import Evidence, EvidenceKind, KpiValue
-from cxtui.okr import repo as okr
+from cxtui.okr import checkin_repo as okr_checkins
 from cxtui.okr.models import CheckIn, Confidence
 from cxtui.review.models import ItemKind, Review, ReviewItem
 from cxtui.review.queries import done_this_week, last_finished, open_review, week_start
@@ -138,7 +138,7 @@ def enter_kr(
     with store.action(t("review.act.kr")):
         # This week's value, typed with the previous one beside it: it replaces a check-in already
         # made today (the check-in dialog asks first; here the review is the week's check-in).
-        okr.record_checkin(store, checkin, today=today, replace=True)
+        okr_checkins.record_checkin(store, checkin, today=today, replace=True)
         item = _item(store, review, ItemKind.kr, kr_id, value=value, text=note, record_id=record_id)
         review = _progress(store, review, step, seconds)
     return review, item

@@ -24,12 +24,13 @@ from screens.shared.workspace import WorkspaceScreen
 
 def kr_options(store: Store) -> list[tuple[str, str]]:
     """(label, id) of every key result a KPI can mirror, newest period first."""
+    from cxtui.okr import periods as okr_periods
     from cxtui.okr import repo as okr
 
     if not store.has_table("key_results"):
         return []
     options = []
-    for period in reversed(okr.periods(store)):
+    for period in reversed(okr_periods.periods(store)):
         for krs in okr.key_results_in_period(store, period.id).values():
             options += [(f"{period.name} · {kr.title}", kr.id) for kr in krs]
     return options

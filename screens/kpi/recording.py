@@ -103,14 +103,14 @@ def record_flow(
 
 def _checkin(screen: Screen[Any], store: Store, kr: tuple[str, str], value: KpiValue) -> None:
     """The same value as the KR's check-in (its confidence kept from the last check-in)."""
-    from cxtui.okr import repo as okr
+    from cxtui.okr import checkin_repo as okr_checkins
     from cxtui.okr.models import CheckIn, Confidence
 
     kr_id, title = kr
-    last = okr.checkins(store, kr_id, limit=1)
+    last = okr_checkins.checkins(store, kr_id, limit=1)
     confidence = last[0].confidence if last else Confidence.on_track
     try:
-        okr.record_checkin(
+        okr_checkins.record_checkin(
             store, CheckIn(kr_id=kr_id, date=value.date, value=value.value, confidence=confidence)
         )
     except CxError as exc:

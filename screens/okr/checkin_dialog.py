@@ -9,8 +9,8 @@ from textual.widgets import Input, Static
 
 from cxtui.format import with_unit
 from cxtui.i18n import t
+from cxtui.okr.checkin_repo import check_checkin_value
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind
-from cxtui.okr.repo import check_checkin_value
 from cxtui.validation import number_text, parse_date, parse_number, validated
 from screens.shared.choice import ChoiceBar
 from screens.shared.form import FieldInput, FormDialog, field_grid

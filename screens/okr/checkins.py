@@ -12,6 +12,7 @@ from functools import partial
 from textual import work
 
 from cxtui.i18n import t
+from cxtui.okr import checkin_repo as okr_checkins
 from cxtui.okr import repo as okr
 from cxtui.okr.checkin_repo import DateQuestion, questions
 from cxtui.okr.models import CheckIn, KeyResult
@@ -69,7 +70,7 @@ class CheckInActions(PeriodActions):
             else:
                 saved = self.apply(
                     partial(
-                        okr.record_checkin,
+                        okr_checkins.record_checkin,
                         self.store,
                         result,
                         today=self.today,
@@ -87,7 +88,7 @@ class CheckInActions(PeriodActions):
         kr = self._selected_kr()
         if kr is None:
             return
-        previous = okr.checkins(self.store, kr.id, limit=1)
+        previous = okr_checkins.checkins(self.store, kr.id, limit=1)
         saved = await self.write_checkin(kr, previous[0] if previous else None)
         if saved is not None:
             self.reload(NodeRef("kr", kr.id))
@@ -107,7 +108,7 @@ class CheckInActions(PeriodActions):
             kr = okr.find_key_result(self.store, chosen.id)
             if kr is None:  # gone (an undo took it away): nothing left to show
                 break
-            history = okr.checkins(self.store, kr.id)
+            history = okr_checkins.checkins(self.store, kr.id)
             choice = await self.app.push_screen_wait(CheckInHistory(kr, history, cursor))
             if choice is None:
                 break
@@ -131,7 +132,7 @@ class CheckInActions(PeriodActions):
                     value=value_text(kr, checkin.value),
                 ),
                 t("app.key.delete"),
-            ) and self.apply(partial(okr.delete_checkin, self.store, checkin.id)):
+            ) and self.apply(partial(okr_checkins.delete_checkin, self.store, checkin.id)):
                 self.notify(t("okr.msg.checkin_deleted", date=checkin.date.isoformat()))
                 # The cursor goes to the next check-in in the list (or the one before the last).
                 rest = [c.id for c in history if c.id != checkin.id]

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from cxtui.format import percent
 from cxtui.i18n import t
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.metrics import expected_progress
 from cxtui.okr.tree import ObjectiveNode
@@ -43,7 +44,7 @@ class PeriodActions(WorkspaceScreen):
         if self.period is None:
             bar.update(text + Text(t("okr.screen.no_period")))
             return
-        periods = okr.periods(self.store)
+        periods = okr_periods.periods(self.store)
         index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0)
         p = self.period
         expected = percent(expected_progress(p, self.today))
@@ -57,7 +58,7 @@ class PeriodActions(WorkspaceScreen):
 
     def action_period(self, delta: int) -> None:
         """Show the previous (-1) or next (+1) period."""
-        periods = okr.periods(self.store)
+        periods = okr_periods.periods(self.store)
         if not periods or self.period is None:
             return
         index = next((i for i, p in enumerate(periods) if p.id == self.period.id), 0) + delta
@@ -76,7 +77,7 @@ class PeriodActions(WorkspaceScreen):
 
     async def overlap_ok(self, period: Period) -> bool:
         """True when `period` overlaps no other period, or the user says it may."""
-        others = okr.overlapping(self.store, period)
+        others = okr_periods.overlapping(self.store, period)
         if not others:
             return True
         names = ", ".join(f"{p.name} ({p.start.isoformat()} – {p.end.isoformat()})" for p in others)
@@ -95,7 +96,7 @@ class PeriodActions(WorkspaceScreen):
 
         # Propose the period after the last one (in the workspace's fiscal year), so a new period
         # does not overlap an existing one unless the user makes it.
-        proposal = okr.next_period(self.store)
+        proposal = okr_periods.next_period(self.store)
         if proposal is None:
             return
         ordered = [
@@ -125,7 +126,7 @@ class PeriodActions(WorkspaceScreen):
             return
         from screens.okr.period_dialog import PeriodDialog
 
-        month = okr.fiscal_start_month(self.store)
+        month = okr_periods.fiscal_start_month(self.store)
         draft, draft_month = self.period, month
         while True:
             result = await self.app.push_screen_wait(
@@ -136,12 +137,12 @@ class PeriodActions(WorkspaceScreen):
             if await self.overlap_ok(result.period):
                 break
             draft, draft_month = result.period, result.fiscal_month
-        if not self.apply(lambda: okr.save_period(self.store, result.period, allow_overlap=True)):
+        if not self.apply(lambda: okr_periods.save_period(self.store, result.period, allow_overlap=True)):
             return
         if result.fiscal_month != month:
             # A workspace setting (like a preference, outside undo): quarters proposed from now on
             # follow it; the period itself was saved above, as one undoable change.
-            okr.set_fiscal_start_month(self.store, result.fiscal_month)
+            okr_periods.set_fiscal_start_month(self.store, result.fiscal_month)
         self.period = result.period
         self.reload()
         self.notify(t("okr.msg.period_saved", name=result.period.name))

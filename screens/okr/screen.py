@@ -14,6 +14,8 @@ from textual.widgets import Footer, Static, Tree
 
 from cxtui.db.store import Store
 from cxtui.i18n import t
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import KeyResult, Objective, Period
 from cxtui.okr.tree import KRView, ObjectiveNode, build_tree
@@ -76,16 +78,16 @@ class OkrScreen(CheckInActions):
 
     def _initial_period(self) -> Period | None:
         if self._initial_period_id:
-            found = okr.find_period(self.store, self._initial_period_id)
+            found = okr_periods.find_period(self.store, self._initial_period_id)
             if found is not None:
                 return found
-        return okr.default_period(self.store, self.today)
+        return okr_periods.default_period(self.store, self.today)
 
     # -- loading -----------------------------------------------------------------------------
 
     def reload(self, keep: NodeRef | None = None) -> None:
         """Re-read the period from the store and redraw the tree, keeping folds and cursor."""
-        if self.period is not None and okr.find_period(self.store, self.period.id) is None:
+        if self.period is not None and okr_periods.find_period(self.store, self.period.id) is None:
             self.period = None
         if self.period is None:
             self.period = self._initial_period()
@@ -140,11 +142,13 @@ class OkrScreen(CheckInActions):
             node = self.objective_nodes[ref.id]
             parent = self.objective_nodes.get(node.objective.parent_id or "")
             pane.show_objective(
-                node, self.period, parent.objective.title if parent else None, okr.note(self.store)
+                node, self.period, parent.objective.title if parent else None, okr_periods.note(self.store)
             )
         elif ref.id in self.kr_views:
             view, node = self.kr_views[ref.id]
-            pane.show_kr(view, self.period, node.objective.title, okr.checkins(self.store, ref.id, limit=6))
+            pane.show_kr(
+                view, self.period, node.objective.title, okr_checkins.checkins(self.store, ref.id, limit=6)
+            )
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -277,7 +281,7 @@ class OkrScreen(CheckInActions):
             )
         else:
             title = self.kr_views[ref.id][0].kr.title
-            checkins = len(okr.checkins(self.store, ref.id))
+            checkins = len(okr_checkins.checkins(self.store, ref.id))
             message = t("okr.confirm.delete_kr", title=title, checkins=checkins)
         confirmed = await self.app.push_screen_wait(
             ConfirmDialog(t("app.confirm.delete_title"), message, t("app.key.delete"))

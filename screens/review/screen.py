@@ -305,7 +305,7 @@ class ReviewScreen(WorkspaceScreen):
                 return True
             line = plan.krs[self.cursor]
             value, note = value_and_note(text)
-            from cxtui.okr.repo import check_checkin_value
+            from cxtui.okr.checkin_repo import check_checkin_value
 
             check_checkin_value(line.kr, value)
             confidence = self._flow().confidence_of(line.kr.id)

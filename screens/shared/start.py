@@ -171,11 +171,11 @@ class StartScreen(Screen[None]):
             # The setting goes in before the workspace opens: its first period follows it.
             from cxtui.db.store import Store
             from cxtui.errors import WorkspaceError
-            from cxtui.okr import repo as okr
+            from cxtui.okr import periods as okr_periods
 
             try:
                 with Store.open(result.path, create=True) as store:
-                    okr.set_fiscal_start_month(store, result.fiscal_month)
+                    okr_periods.set_fiscal_start_month(store, result.fiscal_month)
             except WorkspaceError as exc:
                 self.notify(exc.message, severity="error")
                 return

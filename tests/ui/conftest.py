@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from cxtui.db.store import Store
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective
 from tests.conftest import TODAY
@@ -24,7 +27,7 @@ def peer_key(name: str) -> str:
 
 def build_small(store: Store) -> dict[str, str]:
     """One company objective with two KRs and one aligned department objective; ids by name."""
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     company = okr.save_objective(
         store, Objective(period_id=period.id, title="Maximise customer success", owner="Kenta")
     )
@@ -48,7 +51,7 @@ def build_small(store: Store) -> dict[str, str]:
     sales = okr.save_objective(
         store, Objective(period_id=period.id, parent_id=company.id, title="Contracts that succeed")
     )
-    okr.record_checkin(
+    okr_checkins.record_checkin(
         store,
         CheckIn(
             kr_id=churn.id,

@@ -14,6 +14,9 @@ from cxtui.cli import cli
 from cxtui.db.store import Store
 from cxtui.kpi import repo
 from cxtui.kpi.models import Direction, Evidence, Kpi, KpiValue
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import KeyResult, Objective
 
@@ -39,7 +42,7 @@ def _workspace(path: Path) -> dict[str, str]:
         store, Kpi(name="Walk-aways", layer="behaviour", direction=Direction.LOWER, target=15, unit="人")
     )
     repo.record_value(store, KpiValue(kpi_id=walk.id, date=date(2026, 11, 9), value=18))
-    period = okr.add_period(store, okr.quarter_of(date(2026, 11, 22)))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(date(2026, 11, 22)))
     objective = okr.save_objective(store, Objective(period_id=period.id, title="Customers"))
     kr = okr.save_key_result(
         store, KeyResult(objective_id=objective.id, title="Onboarding to 95%", start=70, target=95)
@@ -111,7 +114,7 @@ def test_record_with_checkin_writes_the_kr_too(tmp_path: Path) -> None:
     result = run("kpi", "record", str(ws), "Onboarding", "88%", "--date", "2026-11-20", "--checkin")
     assert result.exit_code == 0 and "Onboarding to 95%" in result.stdout
     with Store.open(ws) as store:
-        [checkin] = okr.checkins(store, ids["kr"])
+        [checkin] = okr_checkins.checkins(store, ids["kr"])
         assert (checkin.date, checkin.value) == (date(2026, 11, 20), 88)
     unlinked = run("kpi", "record", str(ws), "Walk-aways", "14", "--checkin")
     assert unlinked.exit_code == 2 and "not linked" in one_error_line(unlinked)

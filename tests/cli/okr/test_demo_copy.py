@@ -11,6 +11,7 @@ import pytest
 from cxtui import paths
 from cxtui.cli import main
 from cxtui.db.store import Store
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Objective
 
@@ -21,13 +22,13 @@ def _rehearse(path: Path | None, lang: str) -> None:
     """A fake TUI: the consultant adds an objective to the demo, then quits."""
     assert path is not None
     with Store.open(path) as store:
-        q1 = okr.periods(store)[0]
+        q1 = okr_periods.periods(store)[0]
         okr.save_objective(store, Objective(period_id=q1.id, title=MARK))
 
 
 def _titles(path: Path) -> set[str]:
     with Store.open(path) as store:
-        return {o.title for p in okr.periods(store) for o in okr.objectives(store, p.id)}
+        return {o.title for p in okr_periods.periods(store) for o in okr.objectives(store, p.id)}
 
 
 def test_a_change_made_in_the_demo_survives_cxtui_demo_again(

@@ -27,6 +27,8 @@ from cxtui.db.store import Store
 from cxtui.db.workspace import database_error
 from cxtui.domains import all_tables
 from cxtui.errors import ReadOnlyError, WorkspaceError
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, KeyResult, KRKind, Objective, Period
 
@@ -67,14 +69,16 @@ def one_line(result: subprocess.CompletedProcess[str]) -> str:
 def make_workspace(path: Path, objectives: int = 2) -> Path:
     """A real workspace with a period, objectives, KRs and check-ins, closed cleanly."""
     store = Store.open(path, create=True)
-    period = okr.add_period(store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31)))
+    period = okr_periods.add_period(
+        store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31))
+    )
     for i in range(objectives):
         objective = okr.save_objective(store, Objective(period_id=period.id, title=f"Objective {i}"))
         kr = okr.save_key_result(
             store,
             KeyResult(objective_id=objective.id, title=f"Churn {i}", kind=KRKind.decrease, start=8, target=3),
         )
-        okr.record_checkin(store, CheckIn(kr_id=kr.id, date=date(2026, 11, 20), value=4.5))
+        okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=date(2026, 11, 20), value=4.5))
     store.close()
     return path
 
@@ -124,7 +128,7 @@ def test_check_in_japanese(good: Path) -> None:
 
 def test_check_while_the_file_is_open_elsewhere(good: Path) -> None:
     store = Store.open(good)
-    okr.add_period(store, Period(name="2027 Q1", start=date(2027, 1, 1), end=date(2027, 3, 31)))
+    okr_periods.add_period(store, Period(name="2027 Q1", start=date(2027, 1, 1), end=date(2027, 3, 31)))
     try:
         result = cxtui("check", "--json", str(good))
         assert result.returncode == 0, result.stdout
@@ -280,7 +284,7 @@ def test_store_open_bad_file(bad_file: tuple[Path, str]) -> None:
         # A corrupted page may only show when it is read.
         try:
             store.db.execute("PRAGMA integrity_check").fetchall()
-            for period in okr.periods(store):
+            for period in okr_periods.periods(store):
                 for objective in okr.objectives(store, period.id):
                     okr.key_results(store, objective.id)
             check = store.db.execute("PRAGMA integrity_check").fetchone()[0]
@@ -324,9 +328,9 @@ def test_newer_schema_opens_read_only(good: Path) -> None:
     try:
         assert store.readonly is True
         assert store.notice is not None and "newer" in store.notice
-        assert [p.name for p in okr.periods(store)] == ["2026 Q4"]  # still readable
+        assert [p.name for p in okr_periods.periods(store)] == ["2026 Q4"]  # still readable
         with pytest.raises(ReadOnlyError):
-            okr.add_period(store, Period(name="x", start=date(2027, 1, 1), end=date(2027, 3, 31)))
+            okr_periods.add_period(store, Period(name="x", start=date(2027, 1, 1), end=date(2027, 3, 31)))
         assert store.undo() is None
     finally:
         store.close()
@@ -378,7 +382,7 @@ def test_older_schema_is_backed_up_then_migrated(workspace_path: Path) -> None:
         assert not store.readonly
         assert store.notice is not None and f"v{older}" in store.notice
         assert store.schema_version == schema_version()
-        assert [p.name for p in okr.periods(store)] == ["old period"]
+        assert [p.name for p in okr_periods.periods(store)] == ["old period"]
     finally:
         store.close()
 
@@ -408,7 +412,7 @@ def test_create_leaves_one_whole_file(tmp_path: Path) -> None:
     path = tmp_path / "new.cxtui"
     store = Store.open(path, create=True)
     try:
-        assert not okr.periods(store)
+        assert not okr_periods.periods(store)
     finally:
         store.close()
     assert listing(tmp_path) == ["new.cxtui"]
@@ -438,6 +442,8 @@ import json, os, sys
 import click, sqlite3, urllib.parse
 import cxtui.db.check, cxtui.cli, cxtui.report, cxtui.db.store
 from cxtui.okr import repo as okr
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.errors import CxError
 from cxtui.i18n import catalog
 from cxtui.okr.models import CheckIn, KeyResult, Objective, Period
@@ -466,9 +472,9 @@ if mode == "store":
     except CxError as exc:
         print(json.dumps({"error": exc.message}))
         sys.exit(0)
-    out = {"readonly": store.readonly, "notice": store.notice, "periods": [p.name for p in okr.periods(store)]}
+    out = {"readonly": store.readonly, "notice": store.notice, "periods": [p.name for p in okr_periods.periods(store)]}
     try:
-        okr.add_period(store, Period(name="x", start="2027-01-01", end="2027-03-31"))
+        okr_periods.add_period(store, Period(name="x", start="2027-01-01", end="2027-03-31"))
     except CxError as exc:
         out["write_error"] = exc.message
     store.close()

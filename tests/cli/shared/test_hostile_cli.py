@@ -20,6 +20,8 @@ from cxtui.db.migrations import APPLICATION_ID, build_migrations, known_migratio
 from cxtui.db.store import Store
 from cxtui.errors import WorkspaceError
 from cxtui.nps import repo as nps
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Objective
 from tests.conftest import TODAY
@@ -54,7 +56,7 @@ def export(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
 def _hostile_workspace(path: Path) -> None:
     """A workspace another program filled with escape sequences (cxtui itself would strip them)."""
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     okr.save_objective(store, Objective(period_id=period.id, title="Grow", owner="Aiko"))
     nps.add_manual_scores(store, "Paper", [9, 3])
     store.close()
@@ -228,7 +230,7 @@ def _limited(limit: int) -> None:
 
 def test_report_output_on_a_full_disk_keeps_the_old_report(workspace_path: Path, tmp_path: Path) -> None:
     store = Store.open(workspace_path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     for i in range(40):
         okr.save_objective(store, Objective(period_id=period.id, title=f"Objective number {i} " * 3))
     store.close()

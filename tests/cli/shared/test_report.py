@@ -15,6 +15,8 @@ import pytest
 from cxtui.db.store import Store
 from cxtui.format import display_width
 from cxtui.i18n import set_language
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
 from cxtui.report import render_report
@@ -45,7 +47,7 @@ def _kr(
 def _checkin(
     store: Store, kr: KeyResult, day: str, value: float, conf: Confidence = Confidence.on_track
 ) -> None:
-    okr.record_checkin(
+    okr_checkins.record_checkin(
         store, CheckIn(kr_id=kr.id, date=date.fromisoformat(day), value=value, confidence=conf)
     )
 
@@ -53,8 +55,10 @@ def _checkin(
 @pytest.fixture
 def workspace(workspace_path: Path) -> Path:
     store = Store.open(workspace_path, create=True)
-    q3 = okr.add_period(store, Period(name="2026 Q3", start=date(2026, 7, 1), end=date(2026, 9, 30)))
-    q4 = okr.add_period(store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31)))
+    q3 = okr_periods.add_period(store, Period(name="2026 Q3", start=date(2026, 7, 1), end=date(2026, 9, 30)))
+    q4 = okr_periods.add_period(
+        store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31))
+    )
     okr.save_objective(store, Objective(period_id=q3.id, title="Last quarter's objective"))
 
     company = okr.save_objective(store, Objective(period_id=q4.id, title="Keep customers", owner="Kenta"))

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from cxtui.db.store import Store
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Period
 
@@ -33,11 +34,15 @@ import sys
 from datetime import date
 
 from cxtui.okr import repo as okr
+
+from cxtui.okr import checkin_repo as okr_checkins
+
+from cxtui.okr import periods as okr_periods
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective
 from cxtui.db.store import Store
 
 store = Store.open(sys.argv[1])
-period = okr.periods(store)[0]
+period = okr_periods.periods(store)[0]
 done = 0
 while True:
     with store.action("add objective with key results"):
@@ -49,7 +54,7 @@ while True:
             okr.save_key_result(store, kr)
             day = date(2026, 11, 1 + k)
             risk = Confidence.at_risk
-            okr.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=5.0, confidence=risk))
+            okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=5.0, confidence=risk))
     done += 1
     print(done, flush=True)
 """
@@ -114,7 +119,7 @@ def _run_and_kill(path: Path, delay: float) -> int:
 @pytest.mark.parametrize("seed", [20261122])
 def test_sigkill_loses_at_most_the_action_in_flight(workspace_path: Path, seed: int) -> None:
     store = Store.open(workspace_path, create=True)
-    okr.add_period(store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31)))
+    okr_periods.add_period(store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31)))
     store.close()
 
     rng = random.Random(seed)
@@ -137,9 +142,11 @@ def test_sigkill_loses_at_most_the_action_in_flight(workspace_path: Path, seed: 
     reopened = Store.open(workspace_path)
     try:
         assert not reopened.readonly
-        period = okr.periods(reopened)[0]
+        period = okr_periods.periods(reopened)[0]
         assert len(okr.objectives(reopened, period.id)) == in_file
-        okr.add_period(reopened, Period(name="2027 Q1", start=date(2027, 1, 1), end=date(2027, 3, 31)))
+        okr_periods.add_period(
+            reopened, Period(name="2027 Q1", start=date(2027, 1, 1), end=date(2027, 3, 31))
+        )
     finally:
         reopened.close()
     assert _objectives_in(workspace_path) == in_file

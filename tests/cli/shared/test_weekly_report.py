@@ -24,6 +24,9 @@ from cxtui.kpi.models import Evidence, Kpi, KpiValue
 from cxtui.nps.models import ManualEntry
 from cxtui.nps.repo import add_manual_scores
 from cxtui.nps.surveys import create_range_survey, create_survey
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, Objective
 from cxtui.review import repo as reviews
@@ -65,7 +68,7 @@ def hostile(tmp_path: Path) -> Path:
     """A workspace where every text a user can type is hostile."""
     path = tmp_path / "hostile.cxtui"
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     objective = okr.save_objective(
         store,
         Objective(period_id=period.id, title=f"O {HOSTILE}", owner=f"owner {HOSTILE}", description=HOSTILE),
@@ -76,7 +79,7 @@ def hostile(tmp_path: Path) -> Path:
             objective_id=objective.id, title=f"KR {HOSTILE}", start=0, target=10, unit=HOSTILE, owner=HOSTILE
         ),
     )
-    okr.record_checkin(
+    okr_checkins.record_checkin(
         store,
         CheckIn(
             kr_id=kr.id,

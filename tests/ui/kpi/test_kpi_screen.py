@@ -15,6 +15,9 @@ from textual.widgets import DataTable, Input, Static
 from cxtui.db.store import Store
 from cxtui.kpi import repo
 from cxtui.kpi.models import Cadence, Direction, Evidence, Kpi, KpiValue
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import KeyResult, Objective
 from screens.app import CxApp
@@ -35,7 +38,7 @@ def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """Two behaviour KPIs (one with values), an experience KPI linked to a KR, some evidence."""
     path = tmp_path / "kpis.cxtui"
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     objective = okr.save_objective(store, Objective(period_id=period.id, title="Delight"))
     kr = okr.save_key_result(
         store, KeyResult(objective_id=objective.id, title="Satisfaction to 4.5", start=3, target=4.5)
@@ -158,7 +161,7 @@ async def test_recording_a_linked_kpi_offers_the_kr_checkin(workspace) -> None:
         assert "Satisfaction · first value →" in screen_text(app) and "KR check-in too" in screen_text(app)
         await pilot.press(*"4.1", "enter")
         await pilot.pause()
-        [checkin] = okr.checkins(store, ids["kr"])
+        [checkin] = okr_checkins.checkins(store, ids["kr"])
         assert (checkin.date, checkin.value) == (TODAY, 4.1)
         assert repo.values(store, ids["satisfaction"])[0].value == 4.1
         assert "check-in" in _notes(app)

@@ -9,6 +9,8 @@ from textual.widgets import Input, Static
 
 from cxtui.db.store import Store
 from cxtui.i18n import set_language
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import KRKind
 from screens.app import CxApp
@@ -85,7 +87,7 @@ async def test_add_objective_kr_and_checkin_from_keys(small_workspace) -> None:
         await pilot.press("tab", *"first survey", "tab", *"no budget")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        [checkin] = okr.checkins(store, kr.id)
+        [checkin] = okr_checkins.checkins(store, kr.id)
         assert checkin.value == 12.5 and checkin.note == "first survey" and checkin.blocker == "no budget"
         assert checkin.date == TODAY
         assert okr.find_key_result(store, kr.id).current == 12.5
@@ -126,7 +128,7 @@ async def test_checkin_confidence_by_keys_and_by_click(small_workspace) -> None:
         assert choice.value == "on_track"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        latest = okr.checkins(store, ids["churn"], limit=1)[0]
+        latest = okr_checkins.checkins(store, ids["churn"], limit=1)[0]
         assert (latest.value, latest.confidence.value) == (4.2, "on_track")
 
 
@@ -190,14 +192,14 @@ async def test_delete_asks_then_undo_and_redo(small_workspace) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert okr.objectives(store, ids["period"]) == []
-        assert okr.checkins(store, ids["churn"]) == []
+        assert okr_checkins.checkins(store, ids["churn"]) == []
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert {o.title for o in okr.objectives(store, ids["period"])} == {
             "Maximise customer success",
             "Contracts that succeed",
         }
-        assert [c.value for c in okr.checkins(store, ids["churn"])] == [4.5]
+        assert [c.value for c in okr_checkins.checkins(store, ids["churn"])] == [4.5]
         assert "Maximise customer success" in _screen_text(app)
         await pilot.press("ctrl+y")
         await pilot.pause()
@@ -232,7 +234,7 @@ async def test_switch_period_and_start_new_period(small_workspace) -> None:
         assert app.screen.query_one("#name", Input).value == "2027 Q1"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        periods = okr.periods(store)
+        periods = okr_periods.periods(store)
         assert [p.name for p in periods] == ["2026 Q4", "2027 Q1"]
         copied = okr.objectives(store, periods[1].id)
         assert {o.title for o in copied} == {"Maximise customer success", "Contracts that succeed"}
@@ -245,7 +247,7 @@ async def test_switch_period_and_start_new_period(small_workspace) -> None:
         assert "2026 Q4" in str(app.screen.query_one("#period-bar", Static).render())
         await pilot.press("ctrl+z")  # undo the new period
         await pilot.pause()
-        assert [p.name for p in okr.periods(store)] == ["2026 Q4"]
+        assert [p.name for p in okr_periods.periods(store)] == ["2026 Q4"]
 
 
 async def test_japanese_labels_and_language_switch(small_workspace) -> None:
@@ -321,7 +323,7 @@ async def test_missing_file_offers_to_create(tmp_path: Path) -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"  # a workspace opens on its dashboard
     assert path.exists()
-    assert [p.name for p in okr.periods(Store.open(path))] == ["2026 Q4"]
+    assert [p.name for p in okr_periods.periods(Store.open(path))] == ["2026 Q4"]
 
 
 async def test_bad_file_shows_one_line_dialog_and_leaves_file_alone(tmp_path: Path) -> None:
@@ -352,7 +354,7 @@ async def test_ctrl_p_opens_the_palette_and_runs_an_action(small_workspace) -> N
         assert type(app.screen).__name__ == "NewPeriodDialog"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert [p.name for p in okr.periods(store)] == ["2026 Q4", "2027 Q1"]
+        assert [p.name for p in okr_periods.periods(store)] == ["2026 Q4", "2027 Q1"]
 
 
 async def test_help_after_language_switch_speaks_the_new_language(small_workspace) -> None:

@@ -11,6 +11,8 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from cxtui.db.store import Store
 from cxtui.i18n import set_language
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence
 from screens.app import CxApp
@@ -42,7 +44,7 @@ def _current(store: Store, kr_id: str) -> tuple[float | None, Confidence | None]
 
 def _add_older_checkin(path: Path, kr_id: str) -> None:
     store = Store.open(path)
-    okr.record_checkin(
+    okr_checkins.record_checkin(
         store, CheckIn(kr_id=kr_id, date=date(2026, 11, 13), value=6.0, confidence=Confidence.off_track)
     )
     store.clear_history()
@@ -68,7 +70,7 @@ async def test_history_deletes_undoes_and_edits_a_checkin(small_workspace) -> No
         assert _screen_name(app) == "ConfirmDialog" and "2026-11-20 (4.5%)" in app.screen.message
         await pilot.press("y")
         await pilot.pause()
-        assert [c.value for c in okr.checkins(store, ids["churn"])] == [6.0]
+        assert [c.value for c in okr_checkins.checkins(store, ids["churn"])] == [6.0]
         assert _current(store, ids["churn"]) == (6.0, Confidence.off_track)  # the KR follows
         assert _screen_name(app) == "CheckInHistory" and app.screen.query_one(DataTable).row_count == 1
         await pilot.press("ctrl+z")  # undo from inside the history
@@ -84,7 +86,7 @@ async def test_history_deletes_undoes_and_edits_a_checkin(small_workspace) -> No
         app.screen.query_one("#value", Input).value = "5.5"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert [c.value for c in okr.checkins(store, ids["churn"])] == [4.5, 5.5]
+        assert [c.value for c in okr_checkins.checkins(store, ids["churn"])] == [4.5, 5.5]
         assert _current(store, ids["churn"])[0] == 4.5  # still the latest by date
         assert _screen_name(app) == "CheckInHistory"
         await pilot.press("escape")
@@ -93,7 +95,7 @@ async def test_history_deletes_undoes_and_edits_a_checkin(small_workspace) -> No
         assert "5.5%" in app.screen.query_one(DetailPane).as_text()
         await pilot.press("ctrl+z")  # the edit is one undo step
         await pilot.pause()
-        assert [c.value for c in okr.checkins(store, ids["churn"])] == [4.5, 6.0]
+        assert [c.value for c in okr_checkins.checkins(store, ids["churn"])] == [4.5, 6.0]
 
 
 async def test_history_keys_are_in_help_and_the_palette(small_workspace) -> None:
@@ -137,12 +139,12 @@ async def test_a_future_date_is_asked_about_and_no_keeps_what_was_typed(small_wo
         assert app.screen.query_one("#value", Input).value == "4.1"
         assert app.screen.query_one("#note", Input).value == "typed with care"
         assert app.screen.focused is app.screen.query_one("#date", Input)
-        assert [c.value for c in okr.checkins(store, ids["churn"])] == [4.5]
+        assert [c.value for c in okr_checkins.checkins(store, ids["churn"])] == [4.5]
         app.screen.query_one("#date", Input).value = TODAY.isoformat()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert _screen_name(app) == "OkrScreen"
-        assert [c.value for c in okr.checkins(store, ids["churn"])] == [4.1, 4.5]
+        assert [c.value for c in okr_checkins.checkins(store, ids["churn"])] == [4.1, 4.5]
 
 
 async def test_a_second_checkin_the_same_day_replaces_the_first_only_on_yes(small_workspace) -> None:
@@ -159,10 +161,12 @@ async def test_a_second_checkin_the_same_day_replaces_the_first_only_on_yes(smal
         assert "2026-11-20 already has a check-in (4.5%)" in app.screen.message
         await pilot.press("y")
         await pilot.pause()
-        assert [(c.date, c.value) for c in okr.checkins(store, ids["churn"])] == [(date(2026, 11, 20), 4.2)]
+        assert [(c.date, c.value) for c in okr_checkins.checkins(store, ids["churn"])] == [
+            (date(2026, 11, 20), 4.2)
+        ]
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert [c.value for c in okr.checkins(store, ids["churn"])] == [4.5]
+        assert [c.value for c in okr_checkins.checkins(store, ids["churn"])] == [4.5]
 
 
 # -- periods -----------------------------------------------------------------------------------
@@ -184,12 +188,12 @@ async def test_an_overlapping_new_period_is_asked_about(small_workspace) -> None
         await pilot.pause()
         assert _screen_name(app) == "NewPeriodDialog"
         assert app.screen.query_one("#start", Input).value == "2026-12-01"
-        assert [p.name for p in okr.periods(store)] == ["2026 Q4"]
+        assert [p.name for p in okr_periods.periods(store)] == ["2026 Q4"]
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert [p.name for p in okr.periods(store)] == ["2026 Q4", "Winter sprint"]
+        assert [p.name for p in okr_periods.periods(store)] == ["2026 Q4", "Winter sprint"]
     # Reopened, the default is still the shortest period containing today.
     app, store = _open(path)
     async with app.run_test(size=SIZE) as pilot:
@@ -213,8 +217,8 @@ async def test_edit_period_renames_redates_and_follows_the_fiscal_year(small_wor
         assert app.screen.query_one("#start", Input).value == "2026-10-01"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert okr.find_period(store, ids["period"]).name == "FY2026 Q3"  # type: ignore[union-attr]
-        assert okr.fiscal_start_month(store) == 4
+        assert okr_periods.find_period(store, ids["period"]).name == "FY2026 Q3"  # type: ignore[union-attr]
+        assert okr_periods.fiscal_start_month(store) == 4
         assert "FY2026 Q3" in str(app.screen.query_one("#period-bar", Static).render())
         # The next period proposed follows the fiscal year.
         await pilot.press("n")
@@ -232,11 +236,11 @@ async def test_edit_period_renames_redates_and_follows_the_fiscal_year(small_wor
         assert app.screen.query_one("#name", Input).value == "Autumn push"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        found = okr.find_period(store, ids["period"])
+        found = okr_periods.find_period(store, ids["period"])
         assert found is not None and (found.name, found.end) == ("Autumn push", date(2026, 12, 20))
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert okr.find_period(store, ids["period"]).name == "FY2026 Q3"  # type: ignore[union-attr]
+        assert okr_periods.find_period(store, ids["period"]).name == "FY2026 Q3"  # type: ignore[union-attr]
 
 
 # -- structure -----------------------------------------------------------------------------------
@@ -351,7 +355,7 @@ async def test_unit_placeholder_in_japanese(small_workspace) -> None:
 async def test_confidence_states_have_distinct_shapes(small_workspace) -> None:
     path, ids = small_workspace
     store = Store.open(path)
-    okr.record_checkin(store, CheckIn(kr_id=ids["support"], date=date(2026, 11, 20), value=20))
+    okr_checkins.record_checkin(store, CheckIn(kr_id=ids["support"], date=date(2026, 11, 20), value=20))
     store.close()
     app, _store = _open(path)
     async with app.run_test(size=SIZE) as pilot:

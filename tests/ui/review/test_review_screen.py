@@ -15,6 +15,9 @@ import screens.review.screen as review_screen
 from cxtui.db.store import Store
 from cxtui.kpi import repo as kpis
 from cxtui.kpi.models import Kpi, KpiValue
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, Objective
 from cxtui.review import repo as reviews
@@ -48,7 +51,7 @@ def build(path: Path, krs: int = 15, kpi_count: int = 5) -> Store:
     """A workspace with `krs` KRs in 3 objectives (each checked in last week with a note) and
     `kpi_count` focus KPIs due this week."""
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     per_objective = max(1, krs // 3)
     for o in range(3):
         objective = okr.save_objective(store, Objective(period_id=period.id, title=f"Objective {o + 1}"))
@@ -59,7 +62,7 @@ def build(path: Path, krs: int = 15, kpi_count: int = 5) -> Store:
                     objective_id=objective.id, title=f"KR {o + 1}.{k + 1}", start=0, target=100, unit="%"
                 ),
             )
-            okr.record_checkin(
+            okr_checkins.record_checkin(
                 store,
                 CheckIn(
                     kr_id=kr.id,
@@ -136,9 +139,9 @@ async def test_a_whole_review_takes_the_values_typed_plus_one_key_per_item(
         assert keys.count == typed + items + 1  # + the key that opened it
         assert (typed, keys.count) == (104, 128)  # the numbers quoted in the report
     # What the file holds: 15 check-ins today with the values typed, confidence carried over.
-    period = okr.periods(store)[0]
+    period = okr_periods.periods(store)[0]
     krs = [kr for krs in okr.key_results_in_period(store, period.id).values() for kr in krs]
-    today_values = {kr.title: okr.checkins(store, kr.id, limit=1)[0] for kr in krs}
+    today_values = {kr.title: okr_checkins.checkins(store, kr.id, limit=1)[0] for kr in krs}
     assert all(c.date == TODAY and c.confidence is Confidence.at_risk for c in today_values.values())
     assert sorted(c.value for c in today_values.values()) == sorted(float(v) for v in kr_values)
     values = [kpis.values(store, k.id)[-1] for k in kpis.kpis(store)]
@@ -170,12 +173,14 @@ async def test_skip_an_item_skip_a_step_change_confidence_and_notes(tmp_path: Pa
         assert "must be a number" in str(screen.query_one("#review-error").render())
         await keys("escape")
     kr11, kr12, kr13 = (
-        kr for krs in okr.key_results_in_period(store, okr.periods(store)[0].id).values() for kr in krs
+        kr
+        for krs in okr.key_results_in_period(store, okr_periods.periods(store)[0].id).values()
+        for kr in krs
     )
-    assert okr.checkins(store, kr11.id)[0].date == LAST_FRIDAY  # skipped: nothing written
-    latest = okr.checkins(store, kr12.id)[0]
+    assert okr_checkins.checkins(store, kr11.id)[0].date == LAST_FRIDAY  # skipped: nothing written
+    latest = okr_checkins.checkins(store, kr12.id)[0]
     assert (latest.value, latest.note, latest.confidence) == (55, "calls done", Confidence.off_track)
-    assert okr.checkins(store, kr13.id)[0].date == LAST_FRIDAY
+    assert okr_checkins.checkins(store, kr13.id)[0].date == LAST_FRIDAY
 
 
 async def test_leaving_part_way_keeps_everything_and_w_resumes_there(tmp_path: Path, clock: Clock) -> None:
@@ -214,14 +219,14 @@ async def test_leaving_part_way_keeps_everything_and_w_resumes_there(tmp_path: P
         assert screen.query_one("#review-input", Input).value == "43"
         await pilot.press("backspace", "9", "enter")
         await pilot.pause()
-    period = okr.periods(store)[0]
+    period = okr_periods.periods(store)[0]
     kr21 = next(
         kr
         for krs in okr.key_results_in_period(store, period.id).values()
         for kr in krs
         if kr.title == "KR 2.1"
     )
-    assert [c.value for c in okr.checkins(store, kr21.id)] == [49, 10]  # corrected, not added
+    assert [c.value for c in okr_checkins.checkins(store, kr21.id)] == [49, 10]  # corrected, not added
 
 
 async def test_undo_in_the_review_takes_back_the_last_value(tmp_path: Path, clock: Clock) -> None:
@@ -240,9 +245,9 @@ async def test_undo_in_the_review_takes_back_the_last_value(tmp_path: Path, cloc
         await pilot.press("2")  # number keys do not switch screens under the review
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-    period = okr.periods(store)[0]
+    period = okr_periods.periods(store)[0]
     first = next(iter(okr.key_results_in_period(store, period.id).values()))[0]
-    assert [c.value for c in okr.checkins(store, first.id)] == [10]
+    assert [c.value for c in okr_checkins.checkins(store, first.id)] == [10]
 
 
 async def test_the_end_needs_a_learning_and_a_next_step(tmp_path: Path, clock: Clock) -> None:

@@ -26,6 +26,8 @@ from cxtui.db.store import Store
 from cxtui.nps import followups
 from cxtui.nps import repo as nps
 from cxtui.nps.models import ManualEntry
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Objective, Period
 from screens.app import CxApp
@@ -41,7 +43,9 @@ TITLE = "x[/y] \x1b]0;PWNED\x1b\\[bold red]red"
 
 def _hostile(path: Path) -> Store:
     store = Store.open(path, create=True)
-    period = okr.add_period(store, Period(name="FY[/]", start=date(2026, 10, 1), end=date(2026, 12, 31)))
+    period = okr_periods.add_period(
+        store, Period(name="FY[/]", start=date(2026, 10, 1), end=date(2026, 12, 31))
+    )
     parent = okr.save_objective(store, Objective(period_id=period.id, title="[/]", owner=OWNER))
     okr.save_objective(
         store,
@@ -127,7 +131,7 @@ async def test_notifications_quote_user_text_literally(tmp_path: Path) -> None:
 async def test_undo_after_another_program_changed_the_row_is_a_message_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "two.cxtui"
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     objective = okr.save_objective(store, Objective(period_id=period.id, title="Grow", owner="Aiko"))
     store.clear_history()
     app = CxApp(store=store, today=TODAY)
@@ -152,7 +156,7 @@ async def test_undo_after_another_program_changed_the_row_is_a_message_not_a_cra
 async def test_a_save_while_another_program_writes_keeps_the_change_and_retries(tmp_path: Path) -> None:
     path = tmp_path / "busy.cxtui"
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     store.clear_history()
     app = CxApp(store=store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -194,7 +198,7 @@ def test_the_main_file_alone_holds_an_action_made_in_the_tui(tmp_path: Path) -> 
 
     asyncio.run(scenario())
     with Store.snapshot(tmp_path / "copy.cxtui") as copy:
-        titles = [o.title for p in okr.periods(copy) for o in okr.objectives(copy, p.id)]
+        titles = [o.title for p in okr_periods.periods(copy) for o in okr.objectives(copy, p.id)]
     assert titles == ["Workshop goal"]
 
 
@@ -273,7 +277,7 @@ module.run_app(Path(sys.argv[1]), "en")
 def test_a_crash_exits_non_zero_and_the_work_is_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "crash.cxtui"
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     okr.save_objective(store, Objective(period_id=period.id, title="Kept"))
     store.close()
     script = tmp_path / "crashing.py"

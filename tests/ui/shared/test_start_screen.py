@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from cxtui import paths
 from cxtui.db.store import Store
 from cxtui.demo import demo_workspace
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Objective
 from screens.app import CxApp
@@ -24,13 +25,13 @@ def _rehearsed_demo() -> Path:
     """The user's demo copy with an objective they added while rehearsing."""
     path, _built = demo_workspace("en")
     with Store.open(path) as store:
-        okr.save_objective(store, Objective(period_id=okr.periods(store)[0].id, title=MARK))
+        okr.save_objective(store, Objective(period_id=okr_periods.periods(store)[0].id, title=MARK))
     return path
 
 
 def _titles(path: Path) -> set[str]:
     with Store.open(path) as store:
-        return {o.title for p in okr.periods(store) for o in okr.objectives(store, p.id)}
+        return {o.title for p in okr_periods.periods(store) for o in okr.objectives(store, p.id)}
 
 
 def _name(app: CxApp) -> str:
@@ -48,7 +49,7 @@ async def test_demo_opens_the_users_copy_with_their_changes() -> None:
         await pilot.pause()
         assert _name(app) == "HomeScreen"
         assert app.store is not None and app.store.path == path
-        assert MARK in {o.title for o in okr.objectives(app.store, okr.periods(app.store)[0].id)}
+        assert MARK in {o.title for o in okr.objectives(app.store, okr_periods.periods(app.store)[0].id)}
     assert MARK in _titles(path)
 
 
@@ -88,9 +89,11 @@ async def test_reset_while_the_demo_is_open_closes_it_first() -> None:
         await pilot.pause()
         assert _name(app) == "HomeScreen" and app.store is not old
         assert app.store is not None and app.store.path == path
-        assert MARK not in {o.title for o in okr.objectives(app.store, okr.periods(app.store)[0].id)}
+        assert MARK not in {o.title for o in okr.objectives(app.store, okr_periods.periods(app.store)[0].id)}
         # The new copy is written to and read back whole.
-        okr.save_objective(app.store, Objective(period_id=okr.periods(app.store)[0].id, title="after"))
+        okr.save_objective(
+            app.store, Objective(period_id=okr_periods.periods(app.store)[0].id, title="after")
+        )
     assert app.store is not None
     app.store.close()
     assert "after" in _titles(path)
@@ -146,6 +149,6 @@ async def test_new_workspace_adds_the_extension_and_follows_the_fiscal_year(
         assert period in str(app.screen.query_one("#period-bar", Static).render())
     assert (tmp_path / "client.cxtui").exists() and not (tmp_path / "client").exists()
     with Store.open(tmp_path / "client.cxtui") as store:
-        assert [p.name for p in okr.periods(store)] == [period]
+        assert [p.name for p in okr_periods.periods(store)] == [period]
         assert not store.can_undo
     assert paths.recent_workspaces()[0] == tmp_path / "client.cxtui"

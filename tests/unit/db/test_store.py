@@ -16,6 +16,9 @@ from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.i18n import t
 from cxtui.models import Record, to_row
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective, Period
 from cxtui.validation import validated
@@ -42,7 +45,9 @@ def store(workspace_path: Path) -> Iterator[Store]:
 
 
 def q4(store: Store) -> Period:
-    return okr.add_period(store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31)))
+    return okr_periods.add_period(
+        store, Period(name="2026 Q4", start=date(2026, 10, 1), end=date(2026, 12, 31))
+    )
 
 
 def add_objective(store: Store, period: Period, title: str, parent: Objective | None = None) -> Objective:
@@ -61,7 +66,7 @@ def add_kr(
 def checkin(
     store: Store, kr: KeyResult, day: date, value: float, conf: Confidence = Confidence.on_track
 ) -> None:
-    okr.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=value, confidence=conf))
+    okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=value, confidence=conf))
 
 
 # -- validation names the field -------------------------------------------------------------------
@@ -121,7 +126,7 @@ def test_saving_an_invalid_record_writes_nothing(store: Store) -> None:
     with pytest.raises(InputError):
         okr.save_key_result(store, KeyResult(objective_id=objective.id, title="kr", start=3, target=3))
     with pytest.raises(InputError):
-        okr.add_period(store, Period(name="back", start=date(2027, 2, 1), end=date(2027, 1, 1)))
+        okr_periods.add_period(store, Period(name="back", start=date(2027, 2, 1), end=date(2027, 1, 1)))
     assert dump(store) == before
 
 
@@ -138,18 +143,22 @@ def test_a_milestone_check_in_is_0_or_1_whoever_saves_it(store: Store) -> None:
 
 
 def test_the_default_period_is_the_shortest_containing_today_else_started_else_next(store: Store) -> None:
-    assert okr.default_period(store, date(2026, 3, 10)) is None
-    later = okr.add_period(store, Period(name="later", start=date(2027, 1, 1), end=date(2027, 3, 31)))
-    sooner = okr.add_period(store, Period(name="sooner", start=date(2026, 7, 1), end=date(2026, 9, 30)))
-    assert okr.default_period(store, date(2026, 3, 10)) == sooner  # nothing started: the next one
-    quarter = okr.add_period(store, Period(name="quarter", start=date(2026, 1, 1), end=date(2026, 3, 31)))
-    sprint = okr.add_period(
+    assert okr_periods.default_period(store, date(2026, 3, 10)) is None
+    later = okr_periods.add_period(store, Period(name="later", start=date(2027, 1, 1), end=date(2027, 3, 31)))
+    sooner = okr_periods.add_period(
+        store, Period(name="sooner", start=date(2026, 7, 1), end=date(2026, 9, 30))
+    )
+    assert okr_periods.default_period(store, date(2026, 3, 10)) == sooner  # nothing started: the next one
+    quarter = okr_periods.add_period(
+        store, Period(name="quarter", start=date(2026, 1, 1), end=date(2026, 3, 31))
+    )
+    sprint = okr_periods.add_period(
         store, Period(name="sprint", start=date(2026, 3, 1), end=date(2026, 3, 31)), allow_overlap=True
     )
-    assert okr.default_period(store, date(2026, 3, 10)) == sprint  # both contain it: the shorter
-    assert okr.default_period(store, date(2026, 2, 10)) == quarter
-    assert okr.default_period(store, date(2026, 5, 1)) == sprint  # none contains it: latest started
-    assert okr.default_period(store, date(2027, 6, 1)) == later
+    assert okr_periods.default_period(store, date(2026, 3, 10)) == sprint  # both contain it: the shorter
+    assert okr_periods.default_period(store, date(2026, 2, 10)) == quarter
+    assert okr_periods.default_period(store, date(2026, 5, 1)) == sprint  # none contains it: latest started
+    assert okr_periods.default_period(store, date(2027, 6, 1)) == later
 
 
 # -- CRUD and positions ---------------------------------------------------------------------------------
@@ -269,10 +278,10 @@ def test_undo_redo_of_a_kr_delete(store: Store) -> None:
     before = dump(store)
     okr.delete_key_result(store, krs[0].id)
     assert okr.find_key_result(store, krs[0].id) is None
-    assert okr.checkins(store, krs[0].id) == []
+    assert okr_checkins.checkins(store, krs[0].id) == []
     store.undo()
     assert dump(store) == before
-    assert len(okr.checkins(store, krs[0].id)) == 2
+    assert len(okr_checkins.checkins(store, krs[0].id)) == 2
 
 
 def test_undo_is_not_available_after_reopen(workspace_path: Path) -> None:
@@ -298,7 +307,7 @@ def test_failed_action_leaves_nothing(store: Store) -> None:
         raise RuntimeError("boom")
     assert dump(store) == before
     assert store.undo() is not None  # the period itself, not the failed action
-    assert okr.periods(store) == []
+    assert okr_periods.periods(store) == []
 
 
 # -- check-ins ---------------------------------------------------------------------------------------
@@ -316,7 +325,7 @@ def test_checkin_sets_current_and_confidence_to_the_latest_by_date(store: Store)
     checkin(store, kr, date(2026, 11, 1), 7.0, Confidence.off_track)
     found = okr.find_key_result(store, kr.id)
     assert found is not None and found.current == 4.5 and found.confidence is Confidence.at_risk
-    assert [c.value for c in okr.checkins(store, kr.id)] == [4.5, 7.0]
+    assert [c.value for c in okr_checkins.checkins(store, kr.id)] == [4.5, 7.0]
 
     checkin(store, kr, date(2026, 11, 21), 4.0, Confidence.on_track)
     found = okr.find_key_result(store, kr.id)
@@ -333,20 +342,20 @@ def test_second_checkin_on_the_same_day_replaces_the_first_when_asked(store: Sto
     kr = add_kr(store, add_objective(store, period, "o"))
     day = date(2026, 11, 20)
     checkin(store, kr, day, 1.0)
-    with pytest.raises(okr.SameDayQuestion):
+    with pytest.raises(okr_checkins.SameDayQuestion):
         checkin(store, kr, day, 2.0)
     for value in (2.0, 3.0, 4.0):
-        okr.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=value), replace=True)
+        okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=day, value=value), replace=True)
         found = okr.find_key_result(store, kr.id)
         assert found is not None and found.current == value
-    assert [c.value for c in okr.checkins(store, kr.id)] == [4.0]
+    assert [c.value for c in okr_checkins.checkins(store, kr.id)] == [4.0]
 
 
 def test_checkin_on_missing_kr_is_refused(store: Store) -> None:
     from cxtui.errors import WorkspaceError
 
     with pytest.raises(WorkspaceError):
-        okr.record_checkin(store, CheckIn(kr_id="nope", date=date(2026, 11, 1), value=1))
+        okr_checkins.record_checkin(store, CheckIn(kr_id="nope", date=date(2026, 11, 1), value=1))
 
 
 # -- starting a new period ----------------------------------------------------------------------------
@@ -365,7 +374,7 @@ def test_start_period_copies_chosen_objectives_reset(store: Store) -> None:
     checkin(store, guard, date(2026, 11, 20), 0.5)
     before = dump(store)
 
-    following = okr.following_period(period)
+    following = okr_quarters.following_period(period)
     assert (following.name, following.start, following.end) == (
         "2027 Q1",
         date(2027, 1, 1),
@@ -389,7 +398,7 @@ def test_start_period_copies_chosen_objectives_reset(store: Store) -> None:
     assert new_krs["downtime"].start == 0.5 and new_krs["downtime"].target == 1.0
     for kr in new_krs.values():
         assert kr.current is None and kr.confidence is None
-        assert okr.checkins(store, kr.id) == []
+        assert okr_checkins.checkins(store, kr.id) == []
 
     # The old period is untouched, and the whole reset is one undo step.
     assert [o.title for o in okr.objectives(store, period.id)] == ["company", "sales", "dev"]
@@ -401,7 +410,7 @@ def test_start_period_child_without_parent_becomes_top_level(store: Store) -> No
     period = q4(store)
     company = add_objective(store, period, "company")
     sales = add_objective(store, period, "sales", parent=company)
-    following = okr.following_period(period)
+    following = okr_quarters.following_period(period)
     okr.start_period(store, following, [sales.id])
     (copy,) = okr.objectives(store, following.id)
     assert copy.title == "sales" and copy.parent_id is None
@@ -447,7 +456,7 @@ def _apply(store: Store, period: Period, action: str, pick: int, value: float) -
         kr = okr.find_key_result(store, kr_id)
         if kr is not None and kr.kind is KRKind.milestone:
             value = float(pick % 2)  # a milestone is done (1) or not (0)
-        okr.record_checkin(
+        okr_checkins.record_checkin(
             store,
             CheckIn(kr_id=kr_id, date=day, value=value, confidence=conf),
             date_confirmed=True,
@@ -470,9 +479,9 @@ def _apply(store: Store, period: Period, action: str, pick: int, value: float) -
     elif action == "move_kr":
         okr.move_key_result(store, kr_id, -1 if pick % 2 else 1)
     elif action == "start_period":
-        latest = okr.periods(store)[-1]
+        latest = okr_periods.periods(store)[-1]
         chosen = [o.id for o in okr.objectives(store, latest.id)][: 1 + pick % 3]
-        okr.start_period(store, okr.following_period(latest), chosen)
+        okr.start_period(store, okr_quarters.following_period(latest), chosen)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

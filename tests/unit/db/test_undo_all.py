@@ -18,15 +18,15 @@ DAY = date(2026, 11, 16)
 
 
 def _fill_okr(store: Store) -> None:
-    from cxtui.okr import repo
+    from cxtui.okr import checkin_repo, periods, quarters, repo
     from cxtui.okr.models import CheckIn, KeyResult, Objective
 
-    period = repo.add_period(store, repo.quarter_of(DAY))
+    period = periods.add_period(store, quarters.quarter_of(DAY))
     objective = repo.save_objective(store, Objective(period_id=period.id, title="Customer success"))
     kr = repo.save_key_result(
         store, KeyResult(objective_id=objective.id, title="Churn", start=8, target=3, kind="decrease")
     )  # type: ignore[arg-type]
-    repo.record_checkin(store, CheckIn(kr_id=kr.id, date=DAY, value=6.5))
+    checkin_repo.record_checkin(store, CheckIn(kr_id=kr.id, date=DAY, value=6.5))
 
 
 def _fill_nps(store: Store) -> None:

@@ -69,11 +69,13 @@ def test_csv_write_is_atomic_and_keeps_an_old_file_on_failure(tmp_path: Path) ->
 @given(text_with_controls)
 @settings(max_examples=40, deadline=None)
 def test_the_store_never_keeps_control_characters(title: str) -> None:
+    from cxtui.okr import periods as okr_periods
+    from cxtui.okr import quarters as okr_quarters
     from cxtui.okr import repo as okr
     from cxtui.okr.models import Objective
 
     store = Store.memory()
-    period = okr.add_period(store, okr.quarter_of(__import__("datetime").date(2026, 11, 22)))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(__import__("datetime").date(2026, 11, 22)))
     saved = okr.save_objective(store, Objective(period_id=period.id, title=title + "x", owner=title))
     raw = store.conn.execute("SELECT title, owner FROM objectives WHERE id = ?", [saved.id]).fetchone()
     for value in raw:
@@ -82,8 +84,9 @@ def test_the_store_never_keeps_control_characters(title: str) -> None:
 
 def test_rows_written_by_another_program_are_cleaned_when_read() -> None:
     store = Store.memory()
-    from cxtui.okr import repo as okr
+    from cxtui.okr import periods as okr_periods
+    from cxtui.okr import quarters as okr_quarters
 
-    period = okr.add_period(store, okr.quarter_of(__import__("datetime").date(2026, 11, 22)))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(__import__("datetime").date(2026, 11, 22)))
     store.conn.execute("UPDATE periods SET name = ? WHERE id = ?", ["FY\x1b]0;PWNED\x07[/]", period.id])
-    assert okr.periods(store)[0].name == "FY]0;PWNED[/]"
+    assert okr_periods.periods(store)[0].name == "FY]0;PWNED[/]"

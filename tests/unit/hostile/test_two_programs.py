@@ -14,6 +14,8 @@ from cxtui.db.store import Store
 from cxtui.errors import BusyError
 from cxtui.nps import repo as nps
 from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Objective
 from tests.conftest import TODAY
@@ -21,7 +23,7 @@ from tests.conftest import TODAY
 
 def _objective(path: Path) -> tuple[Store, Objective]:
     store = Store.open(path, create=True)
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     objective = okr.save_objective(store, Objective(period_id=period.id, title="Grow", owner="Aiko"))
     store.clear_history()
     return store, objective

@@ -13,6 +13,8 @@ from cxtui.kpi import repo
 from cxtui.kpi.board import cards
 from cxtui.kpi.demo import load_data, month_day, week_day
 from cxtui.kpi.models import LAYERS_3, LAYERS_4, Source
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 
 TODAY = date(2026, 11, 22)
@@ -65,7 +67,7 @@ def test_the_nps_kpi_reads_the_cafe_survey_with_its_n(demo: tuple[Store, str]) -
 
 def test_nexbridge_kpis_are_linked_to_their_krs_in_either_language(demo: tuple[Store, str]) -> None:
     store, lang = demo
-    period = okr.period_on(store, TODAY)
+    period = okr_periods.period_on(store, TODAY)
     assert period is not None
     titles = {kr.id: kr.title for krs in okr.key_results_in_period(store, period.id).values() for kr in krs}
     linked = {k.name: titles.get(k.kr_id or "") for k in repo.kpis(store) if k.kr_id}
@@ -73,7 +75,7 @@ def test_nexbridge_kpis_are_linked_to_their_krs_in_either_language(demo: tuple[S
     assert set(linked) == expected and all(linked.values())
     onboarding = repo.find_kpi_named(store, "初回設定の完了率" if lang == "ja" else "Onboarding completed")
     assert onboarding is not None
-    checkins = okr.checkins(store, onboarding.kr_id or "")
+    checkins = okr_checkins.checkins(store, onboarding.kr_id or "")
     assert {c.date for c in checkins} == {v.date for v in repo.values(store, onboarding.id)}
 
 

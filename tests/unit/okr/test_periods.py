@@ -12,6 +12,9 @@ import pytest
 
 from cxtui.db.store import Store
 from cxtui.i18n import set_language
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, KeyResult, KRKind, Objective, Period
 from cxtui.okr.quarters import following_period, quarter_of
@@ -31,53 +34,53 @@ def store(workspace_path: Path) -> Iterator[Store]:
 
 
 def test_an_overlapping_period_is_refused_until_confirmed(store: Store) -> None:
-    q4 = okr.add_period(store, replace(Q4))
+    q4 = okr_periods.add_period(store, replace(Q4))
     # Touching periods (one ends the day before the next starts) do not overlap.
-    q1 = okr.add_period(store, okr.following_period(q4))
+    q1 = okr_periods.add_period(store, okr_quarters.following_period(q4))
     year = Period(name="FY plan", start=date(2026, 4, 1), end=date(2027, 3, 31))
-    with pytest.raises(okr.PeriodOverlap) as asked:
-        okr.add_period(store, year)
+    with pytest.raises(okr_periods.PeriodOverlap) as asked:
+        okr_periods.add_period(store, year)
     assert asked.value.others == [q4, q1] and asked.value.field == "start"
     assert "overlaps 2026 Q4 (2026-10-01 – 2026-12-31), 2027 Q1" in asked.value.message
-    assert okr.periods(store) == [q4, q1]
-    okr.add_period(store, year, allow_overlap=True)
+    assert okr_periods.periods(store) == [q4, q1]
+    okr_periods.add_period(store, year, allow_overlap=True)
     # The year contains today too, but the quarter stays the default: the shortest containing today.
-    assert okr.default_period(store, TODAY) == q4
+    assert okr_periods.default_period(store, TODAY) == q4
 
 
 def test_the_default_prefers_the_shortest_period_containing_today(store: Store) -> None:
-    long = okr.add_period(store, Period(name="long", start=date(2026, 11, 1), end=date(2027, 1, 31)))
-    q4 = okr.add_period(store, replace(Q4, name="quarter"), allow_overlap=True)
-    sprint = okr.add_period(
+    long = okr_periods.add_period(store, Period(name="long", start=date(2026, 11, 1), end=date(2027, 1, 31)))
+    q4 = okr_periods.add_period(store, replace(Q4, name="quarter"), allow_overlap=True)
+    sprint = okr_periods.add_period(
         store, Period(name="sprint", start=date(2026, 11, 16), end=date(2026, 11, 29)), allow_overlap=True
     )
-    assert okr.default_period(store, TODAY) == sprint
-    assert okr.default_period(store, date(2026, 10, 15)) == q4
-    assert okr.default_period(store, date(2027, 1, 15)) == long
+    assert okr_periods.default_period(store, TODAY) == sprint
+    assert okr_periods.default_period(store, date(2026, 10, 15)) == q4
+    assert okr_periods.default_period(store, date(2027, 1, 15)) == long
 
 
 def test_starting_an_overlapping_period_asks_too(store: Store) -> None:
-    q4 = okr.add_period(store, replace(Q4))
+    q4 = okr_periods.add_period(store, replace(Q4))
     clash = Period(name="again", start=date(2026, 12, 1), end=date(2027, 2, 28))
-    with pytest.raises(okr.PeriodOverlap):
+    with pytest.raises(okr_periods.PeriodOverlap):
         okr.start_period(store, clash, [])
-    assert okr.periods(store) == [q4]
+    assert okr_periods.periods(store) == [q4]
     okr.start_period(store, clash, [], allow_overlap=True)
-    assert [p.name for p in okr.periods(store)] == ["2026 Q4", "again"]
+    assert [p.name for p in okr_periods.periods(store)] == ["2026 Q4", "again"]
 
 
 def test_rename_and_redate_a_period_is_one_undo_step_and_checks_overlap(store: Store) -> None:
-    q4 = okr.add_period(store, replace(Q4))
-    q1 = okr.add_period(store, okr.following_period(q4))
-    okr.save_period(store, replace(q4, name="Autumn push", end=date(2026, 12, 20)))
-    assert okr.find_period(store, q4.id) == replace(
-        q4, name="Autumn push", end=date(2026, 12, 20), updated=okr.find_period(store, q4.id).updated
+    q4 = okr_periods.add_period(store, replace(Q4))
+    q1 = okr_periods.add_period(store, okr_quarters.following_period(q4))
+    okr_periods.save_period(store, replace(q4, name="Autumn push", end=date(2026, 12, 20)))
+    assert okr_periods.find_period(store, q4.id) == replace(
+        q4, name="Autumn push", end=date(2026, 12, 20), updated=okr_periods.find_period(store, q4.id).updated
     )
-    with pytest.raises(okr.PeriodOverlap) as asked:
-        okr.save_period(store, replace(q4, end=date(2027, 1, 10)))
+    with pytest.raises(okr_periods.PeriodOverlap) as asked:
+        okr_periods.save_period(store, replace(q4, end=date(2027, 1, 10)))
     assert asked.value.others == [q1]
     store.undo()
-    found = okr.find_period(store, q4.id)
+    found = okr_periods.find_period(store, q4.id)
     assert found is not None and (found.name, found.end) == ("2026 Q4", date(2026, 12, 31))
 
 
@@ -119,24 +122,24 @@ def test_the_next_fiscal_quarter_runs_into_the_next_fiscal_year() -> None:
 
 
 def test_the_workspace_setting_drives_new_and_next_periods(store: Store) -> None:
-    assert okr.fiscal_start_month(store) == 1
-    assert okr.current_quarter(store, TODAY).name == "2026 Q4"
-    okr.set_fiscal_start_month(store, 4)
-    assert okr.fiscal_start_month(store) == 4
-    current = okr.add_period(store, okr.current_quarter(store, TODAY))
+    assert okr_periods.fiscal_start_month(store) == 1
+    assert okr_periods.current_quarter(store, TODAY).name == "2026 Q4"
+    okr_periods.set_fiscal_start_month(store, 4)
+    assert okr_periods.fiscal_start_month(store) == 4
+    current = okr_periods.add_period(store, okr_periods.current_quarter(store, TODAY))
     assert (current.name, current.start) == ("FY2026 Q3", date(2026, 10, 1))
-    proposal = okr.next_period(store)
+    proposal = okr_periods.next_period(store)
     assert proposal is not None and (proposal.name, proposal.start) == ("FY2026 Q4", date(2027, 1, 1))
     with pytest.raises(okr.InputError):
-        okr.set_fiscal_start_month(store, 13)
-    assert okr.fiscal_start_month(store) == 4
+        okr_periods.set_fiscal_start_month(store, 13)
+    assert okr_periods.fiscal_start_month(store) == 4
 
 
 # -- carrying over ------------------------------------------------------------------------------
 
 
 def test_a_done_milestone_stays_done_in_the_new_period(store: Store) -> None:
-    q4 = okr.add_period(store, replace(Q4))
+    q4 = okr_periods.add_period(store, replace(Q4))
     objective = okr.save_objective(store, Objective(period_id=q4.id, title="launch"))
     done, open_, guard = (
         okr.save_key_result(store, KeyResult(objective_id=objective.id, title=title, kind=kind, **values))
@@ -147,8 +150,8 @@ def test_a_done_milestone_stays_done_in_the_new_period(store: Store) -> None:
         )
     )
     for kr, value in ((done, 1.0), (open_, 0.0), (guard, 0.5)):
-        okr.record_checkin(store, CheckIn(kr_id=kr.id, date=date(2026, 11, 20), value=value))
-    new = okr.start_period(store, okr.following_period(q4), [objective.id])
+        okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=date(2026, 11, 20), value=value))
+    new = okr.start_period(store, okr_quarters.following_period(q4), [objective.id])
     (copy,) = okr.objectives(store, new.id)
     copies = {kr.title: kr for kr in okr.key_results(store, copy.id)}
     assert copies["shipped"].value == 1.0 and copies["shipped"].current is None

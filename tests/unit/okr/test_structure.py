@@ -14,6 +14,9 @@ import pytest
 from cxtui.db.store import Store
 from cxtui.demo import build_demo
 from cxtui.errors import InputError
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import KeyResult, Objective, Period
 from cxtui.okr.report import markdown, section
@@ -31,7 +34,7 @@ def store(workspace_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def tree(store: Store) -> dict[str, Objective]:
     """company > sales > field, and dev at the top level, in 2026 Q4."""
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     company = okr.save_objective(store, Objective(period_id=period.id, title="company"))
     sales = okr.save_objective(store, Objective(period_id=period.id, parent_id=company.id, title="sales"))
     field = okr.save_objective(store, Objective(period_id=period.id, parent_id=sales.id, title="field"))
@@ -69,7 +72,7 @@ def test_reparenting_into_a_cycle_is_refused(
 
 
 def test_reparenting_into_another_period_is_refused(store: Store, tree: dict[str, Objective]) -> None:
-    other = okr.add_period(store, Period(name="next", start=date(2027, 1, 1), end=date(2027, 3, 31)))
+    other = okr_periods.add_period(store, Period(name="next", start=date(2027, 1, 1), end=date(2027, 3, 31)))
     elsewhere = okr.save_objective(store, Objective(period_id=other.id, title="elsewhere"))
     with pytest.raises(InputError) as refused:
         okr.save_objective(store, replace(tree["dev"], parent_id=elsewhere.id))
@@ -81,18 +84,18 @@ def test_move_a_kr_to_another_objective_keeps_its_checkins(store: Store, tree: d
 
     kr = okr.save_key_result(store, KeyResult(objective_id=tree["sales"].id, title="deals", target=10))
     okr.save_key_result(store, KeyResult(objective_id=tree["dev"].id, title="releases", target=4))
-    okr.record_checkin(store, CheckIn(kr_id=kr.id, date=date(2026, 11, 20), value=3))
+    okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=date(2026, 11, 20), value=3))
     okr.save_key_result(store, replace(kr, objective_id=tree["dev"].id, current=3.0))
     assert [k.title for k in okr.key_results(store, tree["dev"].id)] == ["releases", "deals"]  # placed last
     assert okr.key_results(store, tree["sales"].id) == []
-    assert [c.value for c in okr.checkins(store, kr.id)] == [3]
+    assert [c.value for c in okr_checkins.checkins(store, kr.id)] == [3]
     store.undo()
     assert [k.title for k in okr.key_results(store, tree["sales"].id)] == ["deals"]
 
 
 def test_a_kr_cannot_move_to_another_period(store: Store, tree: dict[str, Objective]) -> None:
     kr = okr.save_key_result(store, KeyResult(objective_id=tree["sales"].id, title="deals", target=10))
-    other = okr.add_period(store, Period(name="next", start=date(2027, 1, 1), end=date(2027, 3, 31)))
+    other = okr_periods.add_period(store, Period(name="next", start=date(2027, 1, 1), end=date(2027, 3, 31)))
     elsewhere = okr.save_objective(store, Objective(period_id=other.id, title="elsewhere"))
     with pytest.raises(InputError) as refused:
         okr.save_key_result(store, replace(kr, objective_id=elsewhere.id))
@@ -106,10 +109,10 @@ def test_only_the_demo_carries_the_nexbridge_note(store: Store, tree: dict[str, 
     plain = section(store, TODAY)
     assert "NexBridge" not in json.dumps(plain, ensure_ascii=False)
     assert "NexBridge" not in "\n".join(markdown(plain))
-    assert okr.note(store) == ""
+    assert okr_periods.note(store) == ""
     demo = Store.memory()
     build_demo(demo, "en", TODAY)
-    assert "follow no single formula" in okr.note(demo)
+    assert "follow no single formula" in okr_periods.note(demo)
     assert "NexBridge case reports achievement rates" in section(demo, TODAY)["okr"]["formula"]
     ja = Store.memory()
     build_demo(ja, "ja", TODAY)

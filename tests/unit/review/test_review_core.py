@@ -16,6 +16,9 @@ from cxtui.kpi.models import Cadence, Evidence, Kpi, KpiValue
 from cxtui.nps.models import ManualEntry
 from cxtui.nps.repo import add_manual_scores
 from cxtui.nps.surveys import create_survey
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective
 from cxtui.review import dashboard, plan, repo
@@ -28,7 +31,7 @@ TODAY = D("2026-11-22")  # a Sunday
 @pytest.fixture
 def store() -> Store:
     store = Store.memory()
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     company = okr.save_objective(store, Objective(period_id=period.id, title="Customer success"))
     churn = okr.save_key_result(
         store,
@@ -39,7 +42,7 @@ def store() -> Store:
     okr.save_key_result(
         store, KeyResult(objective_id=sales.id, title="Launch", kind=KRKind.milestone, start=0, target=1)
     )
-    okr.record_checkin(
+    okr_checkins.record_checkin(
         store,
         CheckIn(kr_id=churn.id, date=D("2026-11-13"), value=6, confidence=Confidence.at_risk, note="calls"),
     )
@@ -49,7 +52,7 @@ def store() -> Store:
 def _kr(store: Store, title: str) -> KeyResult:
     return next(
         kr
-        for krs in okr.key_results_in_period(store, okr.periods(store)[0].id).values()
+        for krs in okr.key_results_in_period(store, okr_periods.periods(store)[0].id).values()
         for kr in krs
         if kr.title == title
     )
@@ -72,7 +75,7 @@ def test_a_kr_entry_is_a_check_in_and_an_item_and_typing_it_again_corrects_it(st
         step=1,
         seconds=40,
     )
-    [latest, first] = okr.checkins(store, churn.id)
+    [latest, first] = okr_checkins.checkins(store, churn.id)
     assert (latest.date, latest.value, latest.note, latest.confidence) == (
         TODAY,
         5.5,
@@ -86,11 +89,11 @@ def test_a_kr_entry_is_a_check_in_and_an_item_and_typing_it_again_corrects_it(st
     # Again in the same review: the same check-in and the same item, corrected.
     review, again = repo.enter_kr(store, review, churn.id, 5.0, today=TODAY)
     assert again.id == item.id
-    assert [c.value for c in okr.checkins(store, churn.id)] == [5.0, 6]
+    assert [c.value for c in okr_checkins.checkins(store, churn.id)] == [5.0, 6]
     assert len(repo.items(store, review.id)) == 1
     # Each entry is one undo step.
     assert store.undo() == "Weekly review: check-in"
-    assert [c.value for c in okr.checkins(store, churn.id)] == [5.5, 6]
+    assert [c.value for c in okr_checkins.checkins(store, churn.id)] == [5.5, 6]
 
 
 def test_a_milestone_entry_must_be_done_or_not(store: Store) -> None:

@@ -11,6 +11,8 @@ from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.kpi import repo as kpis
 from cxtui.kpi.models import Kpi
+from cxtui.okr import periods as okr_periods
+from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Confidence, KeyResult, Objective
 from cxtui.review import repo
@@ -23,7 +25,7 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture
 def store() -> Store:
     store = Store.memory()
-    period = okr.add_period(store, okr.quarter_of(TODAY))
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
     objective = okr.save_objective(store, Objective(period_id=period.id, title="O"))
     for index in range(3):
         okr.save_key_result(

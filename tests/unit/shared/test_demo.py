@@ -17,6 +17,8 @@ from cxtui.db.store import Store
 from cxtui.demo import build_demo, write_demo
 from cxtui.domains import Domain
 from cxtui.i18n import t_in
+from cxtui.okr import checkin_repo as okr_checkins
+from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.demo import checkin_date, load_data, q1_dates
 from cxtui.okr.models import Confidence, KeyResult, KRKind, Period
@@ -53,7 +55,7 @@ def tree(store: Store, period: Period, today: date = TODAY) -> list[ObjectiveNod
 
 def q1_and_q2(store: Store) -> tuple[Period, Period]:
     """The demo's two periods, oldest first."""
-    q1, q2 = okr.periods(store)
+    q1, q2 = okr_periods.periods(store)
     return q1, q2
 
 
@@ -72,7 +74,7 @@ def kr_titled(store: Store, period: Period, starts_with: str) -> KeyResult:
 def snapshot(store: Store) -> list[Any]:
     """Everything a user sees of the demo, without ids and timestamps."""
     out: list[Any] = []
-    for period in okr.periods(store):
+    for period in okr_periods.periods(store):
         out.append((period.name, period.start, period.end))
         for root in tree(store, period):
             for node in root.walk():
@@ -82,7 +84,8 @@ def snapshot(store: Store) -> list[Any]:
                     kr = view.kr
                     out.append((kr.title, kr.kind, kr.start, kr.target, kr.current, kr.confidence, kr.unit))
                     out.extend(
-                        (c.date, c.value, c.confidence, c.note, c.blocker) for c in okr.checkins(store, kr.id)
+                        (c.date, c.value, c.confidence, c.note, c.blocker)
+                        for c in okr_checkins.checkins(store, kr.id)
                     )
     return out
 
@@ -105,7 +108,7 @@ def test_periods_q1_contains_today_and_q2_follows() -> None:
     assert (q1.name, q2.name) == ("NexBridge Q1", "NexBridge Q2")
     assert (q1.start, q1.end) == (date(2026, 8, 31), date(2026, 11, 22))
     assert (q2.start, q2.end) == (date(2026, 11, 23), date(2027, 2, 14))
-    assert okr.period_on(store, TODAY) == q1
+    assert okr_periods.period_on(store, TODAY) == q1
 
 
 # -- the tree -----------------------------------------------------------------------------------
@@ -135,11 +138,11 @@ def test_japanese_texts_come_from_the_seed() -> None:
         "サポート問い合わせの平均対応時間を48時間 → 12時間に短縮",
     ]
     top5 = kr_titled(store, q1, "顧客要望トップ5")
-    first = okr.checkins(store, top5.id)[-1]
+    first = okr_checkins.checkins(store, top5.id)[-1]
     assert "レポート機能改善" in first.blocker and first.confidence is Confidence.at_risk
     retention = kr_titled(store, q1, "契約後3ヶ月")
-    assert okr.checkins(store, retention.id)[-1].blocker == "契約後のフォローが不足"
-    week1_notes = [okr.checkins(store, v.kr.id)[-1].note for v in tree(store, q1)[0].krs]
+    assert okr_checkins.checkins(store, retention.id)[-1].blocker == "契約後のフォローが不足"
+    week1_notes = [okr_checkins.checkins(store, v.kr.id)[-1].note for v in tree(store, q1)[0].krs]
     assert week1_notes == [
         "施策:新規顧客へのオンボーディング強化",
         "施策:解約理由の分析開始",
@@ -169,7 +172,7 @@ def test_every_q1_kr_has_twelve_checkins_none_in_the_future(today: date) -> None
     krs = [kr for krs in okr.key_results_in_period(store, q1.id).values() for kr in krs]
     assert len(krs) == 12
     for kr in krs:
-        checkins = okr.checkins(store, kr.id)
+        checkins = okr_checkins.checkins(store, kr.id)
         dates = [c.date for c in checkins]
         assert len(checkins) == 12 and len(set(dates)) == 12
         assert all(q1.start <= d <= today for d in dates)
@@ -183,7 +186,8 @@ def test_company_krs_follow_the_seed_story() -> None:
     q1, _ = q1_and_q2(store)
     satisfaction, churn, support = (v.kr for v in tree(store, q1)[0].krs)
     satisfaction_values, churn_values, support_values = (
-        [c.value for c in reversed(okr.checkins(store, kr.id))] for kr in (satisfaction, churn, support)
+        [c.value for c in reversed(okr_checkins.checkins(store, kr.id))]
+        for kr in (satisfaction, churn, support)
     )
     assert satisfaction_values[0] == 72 and satisfaction_values[-1] == 85
     assert churn_values[0] == 7.2 and churn_values[-1] == 4.5
@@ -200,11 +204,11 @@ def test_confidence_changes_over_time() -> None:
         c.confidence
         for krs in okr.key_results_in_period(store, q1.id).values()
         for kr in krs
-        for c in okr.checkins(store, kr.id)
+        for c in okr_checkins.checkins(store, kr.id)
     }
     assert seen == set(Confidence)
     churn = kr_titled(store, q1, "Cut monthly churn")
-    history = [c.confidence for c in reversed(okr.checkins(store, churn.id))]
+    history = [c.confidence for c in reversed(okr_checkins.checkins(store, churn.id))]
     assert history[0] is Confidence.on_track and history[-1] is Confidence.at_risk
 
 
@@ -244,7 +248,7 @@ def test_q2_is_the_quarterly_reset(lang: str) -> None:
                 assert new_kr.start == old_kr.current  # starts where Q1 ended
     q2_krs = [kr for krs in okr.key_results_in_period(store, q2.id).values() for kr in krs]
     assert len(q2_krs) == 12
-    assert all(kr.current is None and not okr.checkins(store, kr.id) for kr in q2_krs)
+    assert all(kr.current is None and not okr_checkins.checkins(store, kr.id) for kr in q2_krs)
 
 
 # -- determinism, undo, the file ------------------------------------------------------------------
@@ -267,7 +271,7 @@ def test_the_demo_cannot_be_undone() -> None:
     store = built("en")
     assert not store.can_undo and not store.can_redo
     assert store.undo() is None
-    assert len(okr.periods(store)) == 2
+    assert len(okr_periods.periods(store)) == 2
 
 
 def test_every_domain_adds_its_part_and_it_cannot_be_undone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -343,7 +347,7 @@ def test_large_workspace_has_the_promised_rows(tmp_path: Path) -> None:
     path = make_large(tmp_path / "large.cxtui", TODAY)
     store = Store.open(path)
     try:
-        (period,) = okr.periods(store)
+        (period,) = okr_periods.periods(store)
         assert period.start <= TODAY <= period.end and period.name == "2026 Q4"
 
         def count(sql: str) -> int:
