@@ -11,7 +11,6 @@ from datetime import date, timedelta
 
 from cxtui.cycles.metrics import BeforeAfter, judge, latest_by, per_month
 from cxtui.cycles.models import DEFAULT_DAYS, Cycle, CycleKpi, CycleState
-from cxtui.cycles.queries import due_for_review, running
 from cxtui.db.store import Store
 from cxtui.errors import InputError, WorkspaceError
 from cxtui.i18n import t
@@ -229,6 +228,3 @@ def delete_cycle(store: Store, cycle_id: str) -> None:
             store.update_row("cycles", row["id"], {"previous_id": None})
         store.delete_where("cycle_kpis", "cycle_id = ?", [cycle_id])
         store.delete_row("cycles", cycle_id)
-
-
-__all__ = ["due_for_review", "running"]  # read here too

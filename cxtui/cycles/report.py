@@ -26,6 +26,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from cxtui.cycles import queries as cycle_queries
 from cxtui.cycles import repo
 from cxtui.cycles.metrics import BeforeAfter
 from cxtui.cycles.models import Cycle
@@ -108,7 +109,7 @@ def section(store: Store, today: date, period_name: str | None = None) -> Data:
     return {
         "cycles": {
             "cycles": every,
-            "running": [c.id for c in repo.running(store)] if has else [],
+            "running": [c.id for c in cycle_queries.running(store)] if has else [],
             "learnings": [c.id for c in repo.learning_log(store)] if has else [],
             "per_month": [{"month": m, "count": n} for m, n in repo.runs_per_month(store)] if has else [],
             "counting_kpis": [k.name for k in repo.counting_kpis(store)] if has else [],

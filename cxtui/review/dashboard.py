@@ -22,7 +22,7 @@ from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import Period
 from cxtui.okr.tree import KRView, ObjectiveNode, build_tree
-from cxtui.review import queries as repo
+from cxtui.review import queries as review_queries
 from cxtui.review.models import Review
 
 WEAKEST = 3
@@ -125,7 +125,7 @@ def _krs_open(store: Store, period: Period | None, today: date) -> tuple[int, in
         "SELECT COUNT(*) AS total, SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM checkins c WHERE c.kr_id = k.id "
         "AND c.date >= ?) THEN 1 ELSE 0 END) AS open FROM key_results k JOIN objectives o "
         "ON o.id = k.objective_id WHERE o.period_id = ?",
-        [repo.week_start(today).isoformat(), period.id],
+        [review_queries.week_start(today).isoformat(), period.id],
     )[0]
     return int(row["open"] or 0), int(row["total"] or 0)
 
@@ -219,9 +219,9 @@ def load(store: Store, today: date) -> Home:
         krs_total=krs_total,
         kpis=[s.kpi for s in focus if s.due],
         cycles=cycles.due_for_review(store, today),
-        review_due=repo.done_this_week(store, today) is None,
-        last_review=repo.last_finished(store, before=today),
-        open_review=repo.open_review(store, today),
+        review_due=review_queries.done_this_week(store, today) is None,
+        last_review=review_queries.last_finished(store, before=today),
+        open_review=review_queries.open_review(store, today),
     )
     return Home(
         today=today,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from cxtui.cycles import queries as cycle_queries
 from cxtui.cycles import repo as cycles
 from cxtui.cycles.metrics import BeforeAfter
 from cxtui.cycles.models import Cycle
@@ -21,6 +22,7 @@ from cxtui.okr import periods as okr_periods
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, KeyResult, Period
 from cxtui.okr.tree import build_tree
+from cxtui.review import queries as review_queries
 from cxtui.review import repo
 from cxtui.review.models import ItemKind, Review, ReviewItem
 
@@ -155,7 +157,7 @@ def build(store: Store, review: Review, today: date) -> Plan:
     """The review's plan on `today`: KRs of the current period, due focus KPIs, voices since the last
     review, cycles due for review, the NPS change."""
     entered = repo.entered(store, review.id)
-    last = repo.last_finished(store, before=today, exclude=review.id)
+    last = review_queries.last_finished(store, before=today, exclude=review.id)
     since = last.date if last is not None and last.date < review.date else review.date - WEEK
     period = okr_periods.default_period(store, today)
     plan = Plan(review=review, period=period, since=since, entered=entered)
@@ -164,7 +166,7 @@ def build(store: Store, review: Review, today: date) -> Plan:
     entered_kpis = {ref for kind, ref in entered if kind is ItemKind.kpi}
     plan.kpis = _kpis(store, review, today, entered_kpis)
     plan.voices = kpis.evidence(store, since=since + timedelta(days=1), until=today)
-    due = {c.id: c for c in cycles.due_for_review(store, today)}
+    due = {c.id: c for c in cycle_queries.due_for_review(store, today)}
     for kind, ref in entered:
         if kind is ItemKind.cycle and ref not in due:
             found = cycles.find_cycle(store, ref)

@@ -18,7 +18,6 @@ from cxtui.kpi.models import Evidence, EvidenceKind, KpiValue
 from cxtui.okr import checkin_repo as okr_checkins
 from cxtui.okr.models import CheckIn, Confidence
 from cxtui.review.models import ItemKind, Review, ReviewItem
-from cxtui.review.queries import done_this_week, last_finished, open_review, week_start
 from cxtui.validation import checked
 
 # -- reads ------------------------------------------------------------------------------------
@@ -255,6 +254,3 @@ def delete_review(store: Store, review_id: str) -> None:
     with store.action(t("review.act.delete")):
         store.delete_where("review_items", "review_id = ?", [review_id])
         store.delete_row("reviews", review_id)
-
-
-__all__ = ["done_this_week", "last_finished", "open_review", "week_start"]  # read here too

@@ -15,7 +15,8 @@ from cxtui.i18n import t
 from cxtui.kpi import repo
 from cxtui.kpi.board import card
 from cxtui.kpi.models import FOCUS_ADVISED, LAYER_CADENCE, LAYER_MODELS, Kpi
-from screens.kpi.board import OTHER, KpiBoard
+from screens.kpi.board import KpiBoard
+from screens.kpi.column import OTHER
 from screens.kpi.record_line import RecordLine
 from screens.kpi.sheet import DefinitionsSheet
 from screens.kpi.voices import VoicesView

@@ -17,10 +17,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from cxtui.kpi.board import Card
-from screens.kpi.column import CARD_HEIGHT, OTHER, LayerColumn, card_lines
+from screens.kpi.column import LayerColumn
 from screens.shared.translate import translate_bindings
-
-__all__ = ["CARD_HEIGHT", "OTHER", "ColumnData", "KpiBoard", "LayerColumn", "card_lines"]
 
 MIN_COLUMN = 23  # cells: a card narrower than this cuts its change or target
 

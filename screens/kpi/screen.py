@@ -20,7 +20,8 @@ from cxtui.kpi.board import Card, cards, layer_order
 from cxtui.kpi.models import FOCUS_ADVISED, LAYER_MODELS, Kpi
 from cxtui.kpi.texts import one_line
 from screens.kpi.actions import KpiActions
-from screens.kpi.board import OTHER, ColumnData, KpiBoard
+from screens.kpi.board import ColumnData, KpiBoard
+from screens.kpi.column import OTHER
 from screens.kpi.record_line import RecordLine
 from screens.kpi.sheet import DefinitionsSheet
 from screens.kpi.voices import VoicesView

@@ -26,16 +26,9 @@ from cxtui.nps.stats import MIN_CI_N
 from cxtui.nps.template_results import summarise_template
 from screens.nps.actions import ALL, NpsActions
 from screens.nps.answers_view import AnswersView
-from screens.nps.widgets import (
-    CommentsTable,
-    CompareView,
-    DistributionChart,
-    FollowupsTable,
-    NpsHeadline,
-    SegmentsTable,
-    StackedBar,
-    TrendChart,
-)
+from screens.nps.charts import DistributionChart, TrendChart
+from screens.nps.headline import CompareView, NpsHeadline, StackedBar
+from screens.nps.tables import CommentsTable, FollowupsTable, SegmentsTable
 from screens.shared.title_bar import TitleBar
 from screens.shared.usertext import literal
 

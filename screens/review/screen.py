@@ -25,11 +25,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
+from cxtui.cycles import queries as cycle_queries
 from cxtui.cycles import repo as cycles
 from cxtui.db.store import Store
 from cxtui.errors import CxError, InputError
 from cxtui.i18n import t
 from cxtui.kpi import repo as kpis
+from cxtui.review import queries as review_queries
 from cxtui.review import repo
 from cxtui.review.flow import CLOSE, CYCLES, KPI, KR, LISTED, NPS, VOICES, Flow, value_and_note
 from cxtui.review.models import STEPS, ItemKind, Review
@@ -91,7 +93,7 @@ class ReviewScreen(WorkspaceScreen):
             self.app.pop_screen()
             return
         try:
-            self.review = repo.open_review(self.store, self.today) or repo.start_review(
+            self.review = review_queries.open_review(self.store, self.today) or repo.start_review(
                 self.store, self.today
             )
         except CxError as exc:
@@ -335,7 +337,7 @@ class ReviewScreen(WorkspaceScreen):
         if self.step == VOICES:
             if not text:
                 return True
-            running = cycles.running(self.store)
+            running = cycle_queries.running(self.store)
             self.review, _item = repo.capture_voice(
                 self.store, review, text, today=self.today, cycle_id=running[0].id if running else None,
                 step=step, seconds=seconds,

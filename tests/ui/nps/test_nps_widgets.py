@@ -17,17 +17,9 @@ from textual.widget import Widget
 from cxtui.i18n import set_language
 from cxtui.nps.models import CommentRow, FollowupRow, TrendPoint
 from cxtui.nps.stats import Counts, NpsSummary, ci95, compare, nps
-from screens.nps.headline import split_cells
-from screens.nps.widgets import (
-    CommentsTable,
-    CompareView,
-    DistributionChart,
-    FollowupsTable,
-    NpsHeadline,
-    SegmentsTable,
-    StackedBar,
-    TrendChart,
-)
+from screens.nps.charts import DistributionChart, TrendChart
+from screens.nps.headline import CompareView, NpsHeadline, StackedBar, split_cells
+from screens.nps.tables import CommentsTable, FollowupsTable, SegmentsTable
 
 SIZE = (100, 30)
 # DESIGN.md's worked example: 80/70/50 (n=200) -> 110/60/30 (n=200), NPS 15 -> 40, z ≈ 3.248, p ≈ 0.0012.

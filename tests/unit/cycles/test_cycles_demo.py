@@ -7,10 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from cxtui.cycles import queries as cycle_queries
 from cxtui.cycles import repo as cycles
 from cxtui.cycles.models import CycleState
 from cxtui.db.store import Store
 from cxtui.demo import build_demo
+from cxtui.review import queries as review_queries
 from cxtui.review import repo as reviews
 from cxtui.review.models import ItemKind
 
@@ -42,7 +44,7 @@ def test_eight_cycles_five_reviewed_one_running_two_planned(demo: tuple[Store, s
     ordered = sorted(reviewed, key=lambda c: c.start)
     assert all(a.end < b.start for a, b in zip(ordered, ordered[1:], strict=False))
     assert all(c.days == 14 and c.start.weekday() == 0 for c in every)
-    [running] = cycles.running(store)
+    [running] = cycle_queries.running(store)
     assert running.start <= TODAY <= running.end
 
 
@@ -93,4 +95,4 @@ def test_ten_past_weekly_reviews_on_fridays_with_what_they_went_through(demo: tu
     item = next(i for i in reviews.items(store, every[0].id) if i.kind is ItemKind.kr)
     assert store.get_row("checkins", item.record_id or "")["value"] == item.value
     # This week has no review yet: the demo opens with the weekly review due.
-    assert reviews.done_this_week(store, TODAY) is None
+    assert review_queries.done_this_week(store, TODAY) is None

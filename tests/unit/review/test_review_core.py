@@ -22,6 +22,7 @@ from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
 from cxtui.okr.models import CheckIn, Confidence, KeyResult, KRKind, Objective
 from cxtui.review import dashboard, plan, repo
+from cxtui.review import queries as review_queries
 from cxtui.review.models import ItemKind
 
 D = date.fromisoformat
@@ -138,16 +139,16 @@ def test_voices_cycles_pause_and_finish(store: Store) -> None:
     assert cycles.get_cycle(store, cycle.id).state is CycleState.reviewed
     review = repo.pause(store, review, 5, 300)
     assert (review.step, review.seconds, review.finished) == (5, 300, None)
-    assert repo.open_review(store, TODAY).id == review.id
-    assert repo.open_review(store, TODAY + timedelta(days=1)) is None  # next week: a new one
+    assert review_queries.open_review(store, TODAY).id == review.id
+    assert review_queries.open_review(store, TODAY + timedelta(days=1)) is None  # next week: a new one
     with pytest.raises(InputError):
         repo.finish(store, review, "1) a 2) b", "one", seconds=400)  # one learning
     done = repo.finish(
         store, review, "Numbers and voices agree", "Ask regulars to bring a friend", seconds=400
     )
     assert done.done and done.step == 6 and done.seconds == 400
-    assert repo.open_review(store, TODAY) is None
-    assert repo.done_this_week(store, TODAY).id == review.id
+    assert review_queries.open_review(store, TODAY) is None
+    assert review_queries.done_this_week(store, TODAY).id == review.id
     assert {k: v for k, v in repo.item_counts(store)[review.id].items()} == {"voice": 1, "cycle": 1}
 
 
