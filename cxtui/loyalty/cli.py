@@ -169,7 +169,7 @@ def rox_show(ctx: click.Context, file: Path, as_json: bool, lang: str | None) ->
     from cxtui.i18n import t
     from cxtui.loyalty.cells import rox_cells, rox_headers
     from cxtui.loyalty.metrics import total
-    from cxtui.loyalty.repo import rox_by_month
+    from cxtui.loyalty.queries import rox_by_month
 
     apply_lang(ctx, lang)
     with Store.snapshot(file) as reader:

@@ -157,7 +157,7 @@ COUNTS = (
 def tally(deals: Iterable[Deal]) -> list[RoxMonth]:
     """ROX by month from deals, oldest first, months without deals between included (zeros).
 
-    The reference implementation: the repository counts the same in SQL (`repo.rox_by_month`).
+    The reference implementation: the repository counts the same in SQL (`queries.rox_by_month`).
     """
     counts: dict[str, dict[str, int]] = {}
     for deal in deals:

@@ -16,7 +16,7 @@ from cxtui.i18n import t
 from cxtui.ids import new_ids, utc_now
 from cxtui.importing.table import RejectedRow, raw_line
 from cxtui.loyalty import metrics
-from cxtui.loyalty.metrics import MonthFigures, RoxMonth
+from cxtui.loyalty.metrics import MonthFigures
 from cxtui.loyalty.models import (
     FIGURES,
     SIGNALS,
@@ -27,6 +27,7 @@ from cxtui.loyalty.models import (
     ParsedFile,
     checked,
 )
+from cxtui.loyalty.queries import has_tables
 from cxtui.models import to_row
 
 
@@ -35,11 +36,6 @@ class AlreadyImportedError(InputError):
 
     # Not bad input as such: the command refused for a reason it explains (DESIGN: exit 1).
     exit_code = 1
-
-
-def has_tables(store: Store) -> bool:
-    """Whether the workspace has the loyalty tables (an older file opened read-only may not)."""
-    return store.has_table("rox_deals")
 
 
 # -- months ----------------------------------------------------------------------------------------
@@ -119,33 +115,6 @@ def deal_count(store: Store, month: str | None = None) -> int:
         return int(store.rows("SELECT count(*) AS n FROM rox_deals")[0]["n"])
     where = "date >= ? AND date < ?"
     return int(store.rows(f"SELECT count(*) AS n FROM rox_deals WHERE {where}", _month_bounds(month))[0]["n"])
-
-
-_FAVOURABLE = "(came_by_name OR already_understood OR no_price_negotiation)"
-_ROX_SQL = f"""
-SELECT substr(date, 1, 7) AS month,
-    count(*) AS deals,
-    sum({_FAVOURABLE}) AS favourable,
-    sum(came_by_name) AS came_by_name,
-    sum(already_understood) AS already_understood,
-    sum(no_price_negotiation) AS no_price_negotiation,
-    sum({_FAVOURABLE} AND outcome = 'won') AS won_favourable,
-    sum({_FAVOURABLE} AND outcome <> 'open') AS decided_favourable,
-    sum(NOT {_FAVOURABLE} AND outcome = 'won') AS won_other,
-    sum(NOT {_FAVOURABLE} AND outcome <> 'open') AS decided_other
-FROM rox_deals GROUP BY month
-"""
-
-
-def rox_by_month(store: Store) -> list[RoxMonth]:
-    """ROX by month, oldest first, from the first month with deals to the last (empty months included)."""
-    if not has_tables(store):
-        return []
-    found = {
-        str(r["month"]): RoxMonth(str(r["month"]), *(int(r[name]) for name in metrics.COUNTS))
-        for r in store.rows(_ROX_SQL)
-    }
-    return metrics.with_gaps(found)
 
 
 def find_deal(store: Store, deal_id: str) -> Deal | None:

@@ -32,6 +32,7 @@ from typing import Any
 
 from cxtui.db.store import Store
 from cxtui.i18n import t
+from cxtui.loyalty import queries as loyalty_queries
 from cxtui.loyalty import repo
 from cxtui.loyalty.cells import loyalty_cells, loyalty_headers, rox_cells, rox_headers
 from cxtui.loyalty.metrics import total
@@ -47,7 +48,7 @@ def loyalty_data(store: Store) -> Data:
 
 def rox_data(store: Store) -> Data:
     """The `rox` object: ROX by month and in total (`rox show --json` plus the formula)."""
-    months = repo.rox_by_month(store)
+    months = loyalty_queries.rox_by_month(store)
     return {
         "formula": t("loyalty.formula.rox"),
         "months": [m.to_json() for m in months],

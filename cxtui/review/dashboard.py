@@ -198,7 +198,7 @@ def _kpis(store: Store, today: date, every_answer: list[NpsMonth]) -> list[KpiSp
 def rox(store: Store) -> Rox | None:
     """The ROX rate of the latest month with deals (cxtui.loyalty's counts: favourable = at least one
     signal set); None when the workspace has no deal yet."""
-    from cxtui.loyalty.repo import rox_by_month
+    from cxtui.loyalty.queries import rox_by_month
 
     months = [m for m in rox_by_month(store) if m.deals]
     if not months:

@@ -32,6 +32,8 @@ STATES = (CycleState.planned, CycleState.running, CycleState.reviewed)
 class CyclesScreen(WorkspaceScreen):
     """Learning cycles on a board, and the learning log."""
 
+    CSS_PATH = "cycles.tcss"
+
     BINDINGS = [
         Binding("a", "add", "cycles.key.add"),
         Binding("s", "start", "cycles.key.start"),

@@ -20,6 +20,7 @@ from cxtui.db.store import Store
 from cxtui.errors import CxError
 from cxtui.format import number
 from cxtui.i18n import t
+from cxtui.loyalty import queries as loyalty_queries
 from cxtui.loyalty import repo
 from cxtui.loyalty.metrics import MonthFigures, RoxMonth
 from cxtui.loyalty.models import FIGURES, Deal
@@ -189,7 +190,7 @@ class LoyaltyScreen(LoyaltyActions):
         self.query_one(FigureChart).show(title + unit, series, t(legend_key))
 
     def _load_rox(self) -> None:
-        self.rox = repo.rox_by_month(self.store)
+        self.rox = loyalty_queries.rox_by_month(self.store)
         table = self.query_one(RoxTable)
         table.show(self.rox)
         table.restore_cursor(self._select)

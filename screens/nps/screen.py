@@ -40,6 +40,8 @@ TABS = ("overview", "trend", "segments", "compare", "comments", "followups", "an
 class NpsScreen(NpsActions):
     """NPS with honest statistics, for the survey chosen on the left."""
 
+    CSS_PATH = "nps.tcss"
+
     BINDINGS = [
         Binding("i", "import_file", "nps.key.import"),
         Binding("m", "quick_entry", "nps.key.quick"),

@@ -50,6 +50,8 @@ def history_text(reviews: list[Review], counts: dict[str, dict[str, int]]) -> Te
 class ReviewHistory(ModalScreen[None]):
     """The record of every weekly review."""
 
+    CSS_PATH = "review.tcss"
+
     BINDINGS = [Binding("escape,q,f2", "close", "app.key.close")]
 
     def __init__(self, store: Store) -> None:

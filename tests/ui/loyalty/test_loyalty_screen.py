@@ -10,6 +10,7 @@ from textual.widgets import Input, Static, TabbedContent
 from cxtui.db.store import Store
 from cxtui.demo import build_demo
 from cxtui.i18n import set_language
+from cxtui.loyalty import queries as loyalty_queries
 from cxtui.loyalty import repo
 from cxtui.loyalty.models import Outcome
 from screens.app import CxApp
@@ -228,7 +229,7 @@ async def test_rox_tab_table_charts_and_a_month_opened_in_the_log(tmp_path: Path
         await pilot.press("r")
         await pilot.pause()
         table = screen.query_one(RoxTable)
-        months = repo.rox_by_month(store)
+        months = loyalty_queries.rox_by_month(store)
         assert table.row_count == len(months) + 1
         october = [m.month for m in months].index("2026-10")
         assert _row(table, october)[:6] == ["2026-10", "15", "11", "73%", "70% (7/10)", "25% (1/4)"]

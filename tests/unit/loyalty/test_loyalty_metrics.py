@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from cxtui.db.store import Store
 from cxtui.i18n import set_language
-from cxtui.loyalty import metrics, repo
+from cxtui.loyalty import metrics
+from cxtui.loyalty import queries as loyalty_queries
 from cxtui.loyalty.metrics import RoxMonth, estimated_months_retained, figures, ltv, rate, tally, total
 from cxtui.loyalty.models import Deal, LoyaltyMonth, Outcome
 from cxtui.models import to_row
@@ -164,7 +165,7 @@ def test_sql_counts_agree_with_the_reference_tally(items: list[tuple[date, set[s
     ]
     with store.action("test"):
         store.insert_rows("rox_deals", [to_row(d) for d in made])
-    assert repo.rox_by_month(store) == tally(made)
+    assert loyalty_queries.rox_by_month(store) == tally(made)
     everything = total(tally(made))
     assert everything.deals == len(made)
     assert everything.favourable == sum(d.favourable for d in made)

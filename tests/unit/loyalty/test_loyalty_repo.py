@@ -12,6 +12,7 @@ from cxtui.db.store import Store
 from cxtui.errors import CxError, InputError
 from cxtui.i18n import set_language
 from cxtui.loyalty import importers, repo
+from cxtui.loyalty import queries as loyalty_queries
 from cxtui.loyalty.models import Deal, LoyaltyMonth, Outcome
 from cxtui.loyalty.report import section
 from tests.conftest import TODAY
@@ -236,7 +237,11 @@ def test_a_workspace_without_the_tables_reads_as_empty(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Store.snapshot(path) as reader:
-        assert repo.months(reader) == [] and repo.rox_by_month(reader) == [] and repo.deals(reader) == []
+        assert (
+            repo.months(reader) == []
+            and loyalty_queries.rox_by_month(reader) == []
+            and repo.deals(reader) == []
+        )
         data = section(reader, TODAY)
     assert data["loyalty"]["months"] == [] and data["rox"]["months"] == []
     assert data["rox"]["total"]["deals"] == 0
