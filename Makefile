@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint check bench snapshots-update clean
+.PHONY: setup demo test lint check bench bench-memory snapshots-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_nps.py
 	$(BIN)/python bench/bench_loyalty.py
+	$(BIN)/python bench/bench_kpi.py
+	$(BIN)/python bench/bench_checkpoint.py
+
+# Peak memory of 100k- and 1M-row imports (several minutes).
+bench-memory: $(STAMP)
+	$(BIN)/python bench/bench_import_memory.py
 
 snapshots-update: $(STAMP)
 	$(BIN)/python -m pytest -q tests/ui --snapshot-update
