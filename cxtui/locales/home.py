@@ -38,12 +38,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "home.nps.none": ("No NPS answers in the last 6 months.", "直近6か月の NPS 回答はありません。"),
     "home.nps.trend": ("by month", "月別"),
-    "home.nps.vs": ("{delta} vs {month}", "{month} 比 {delta}"),
+    "home.nps.vs_before": ("{delta} vs the 30 days before", "その前の30日比 {delta}"),
+    "home.window": ("last 30 days", "直近30日"),
     "home.nps.small": (
         "n = {n}: too few answers to conclude (interval wider than ±25).",
         "n = {n}: 結論には少なすぎます(区間が ±25 より広い)。",
     ),
-    "home.rox.none": ("No deal log yet.", "商談の記録はまだありません。"),
+    "home.rox.none": ("No deals in the last 30 days.", "直近30日の商談はありません。"),
     "home.rox.detail": (
         "{favourable} of {deals} deals started favourable",
         "{deals} 件中 {favourable} 件が有利な状態で始まった",

@@ -6,6 +6,8 @@ Counting is done by SQLite; the formulas are in `metrics`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from cxtui.db.store import Store
 from cxtui.loyalty import metrics
 from cxtui.loyalty.metrics import RoxMonth
@@ -28,7 +30,7 @@ SELECT substr(date, 1, 7) AS month,
     sum({_FAVOURABLE} AND outcome <> 'open') AS decided_favourable,
     sum(NOT {_FAVOURABLE} AND outcome = 'won') AS won_other,
     sum(NOT {_FAVOURABLE} AND outcome <> 'open') AS decided_other
-FROM rox_deals GROUP BY month
+FROM rox_deals {{where}} GROUP BY month
 """
 
 
@@ -38,6 +40,16 @@ def rox_by_month(store: Store) -> list[RoxMonth]:
         return []
     found = {
         str(r["month"]): RoxMonth(str(r["month"]), *(int(r[name]) for name in metrics.COUNTS))
-        for r in store.rows(_ROX_SQL)
+        for r in store.rows(_ROX_SQL.format(where=""))
     }
     return metrics.with_gaps(found)
+
+
+def rox_between(store: Store, start: date, end: date) -> RoxMonth | None:
+    """ROX of the deals dated `start`..`end` (inclusive), all months added up ("total"); None when
+    the workspace has no deal log."""
+    if not has_tables(store):
+        return None
+    sql = _ROX_SQL.format(where="WHERE date >= ? AND date <= ?")
+    rows = store.rows(sql, [start.isoformat(), end.isoformat()])
+    return metrics.total(RoxMonth(str(r["month"]), *(int(r[name]) for name in metrics.COUNTS)) for r in rows)

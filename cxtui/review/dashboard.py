@@ -46,6 +46,10 @@ class KpiSpark:
         return self.points[-1][1] if self.points else None
 
 
+# The dashboard judges "now" on the last 30 days (see `window`).
+WINDOW_DAYS = 30
+
+
 @dataclass
 class NpsMonth:
     """One month of every NPS answer: its label, NPS, 95 % interval and n."""
@@ -58,7 +62,7 @@ class NpsMonth:
 
 @dataclass
 class Rox:
-    """The ROX rate of the latest month with deals: favourable starts ÷ deals."""
+    """The ROX rate of the last WINDOW_DAYS days' deals: favourable starts ÷ deals."""
 
     month: str
     favourable: int
@@ -93,6 +97,8 @@ class Home:
     weakest: list[tuple[KRView, str]]  # (KR, objective title), lowest progress first
     kpis: list[KpiSpark]
     nps: list[NpsMonth]  # the last months with answers, oldest first (empty: no NPS data)
+    nps_recent: NpsMonth | None  # the last WINDOW_DAYS days
+    nps_previous: NpsMonth | None  # the WINDOW_DAYS days before those
     rox: Rox | None
     running: list[Cycle]
     voices: list[Evidence]
@@ -195,16 +201,41 @@ def _kpis(store: Store, today: date, every_answer: list[NpsMonth]) -> list[KpiSp
     return out
 
 
-def rox(store: Store) -> Rox | None:
-    """The ROX rate of the latest month with deals (cxtui.loyalty's counts: favourable = at least one
-    signal set); None when the workspace has no deal yet."""
-    from cxtui.loyalty.queries import rox_by_month
+def window(today: date) -> tuple[date, date]:
+    """The dashboard's "now": the WINDOW_DAYS days ending today. A calendar month that has just begun
+    would judge the week on a handful of answers or deals."""
+    return today - timedelta(days=WINDOW_DAYS - 1), today
 
-    months = [m for m in rox_by_month(store) if m.deals]
-    if not months:
+
+def rox(store: Store, today: date) -> Rox | None:
+    """The ROX rate of the deals of the last WINDOW_DAYS days (cxtui.loyalty's counts: favourable = at
+    least one signal set); None when there is no deal in that time."""
+    from cxtui.loyalty.queries import rox_between
+
+    start, end = window(today)
+    found = rox_between(store, start, end)
+    if found is None or not found.deals:
         return None
-    latest = months[-1]
-    return Rox(latest.month, latest.favourable, latest.deals)
+    return Rox(f"{start.isoformat()} – {end.isoformat()}", found.favourable, found.deals)
+
+
+def nps_between(store: Store, start: date, end: date) -> NpsMonth | None:
+    """NPS of every answer dated `start`..`end` (inclusive); None without answers."""
+    if not store.has_table("responses"):
+        return None
+    from cxtui.nps.stats import Counts, ci95, nps
+
+    row = store.rows(
+        "SELECT SUM(CASE WHEN score >= 9 THEN 1 ELSE 0 END) AS p, "
+        "SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END) AS m, "
+        "SUM(CASE WHEN score <= 6 THEN 1 ELSE 0 END) AS d FROM responses "
+        "WHERE answered_at >= ? AND answered_at < ? AND score IS NOT NULL",
+        [start.isoformat(), (end + timedelta(days=1)).isoformat()],
+    )[0]
+    counts = Counts(int(row["p"] or 0), int(row["m"] or 0), int(row["d"] or 0))
+    if not counts.n:
+        return None
+    return NpsMonth(f"{start.isoformat()} – {end.isoformat()}", nps(counts), ci95(counts), counts.n)
 
 
 def load(store: Store, today: date) -> Home:
@@ -230,7 +261,9 @@ def load(store: Store, today: date) -> Home:
         weakest=weakest,
         kpis=focus,
         nps=every_answer[-NPS_MONTHS:],
-        rox=rox(store),
+        nps_recent=nps_between(store, *window(today)),
+        nps_previous=nps_between(store, *window(window(today)[0] - timedelta(days=1))),
+        rox=rox(store, today),
         running=cycles.running(store),
         voices=store.models(
             Evidence,

@@ -10,9 +10,10 @@ from rich.text import Text
 
 from cxtui.cycles.models import Cycle
 from cxtui.cycles.text import status_text
-from cxtui.format import interval, percent_text, points, with_unit
+from cxtui.format import interval, percent_text, points, share_text
 from cxtui.i18n import t
 from cxtui.kpi.metrics import Change
+from cxtui.kpi.texts import value_text
 from cxtui.okr.metrics import band
 from cxtui.review.dashboard import Home, KpiSpark
 from screens.shared.bars import BAND_MARK, BAND_STYLE, ljust_cells, progress_text
@@ -89,8 +90,7 @@ def _kpi_line(spark: KpiSpark, width: int) -> Text:
     line = _line(ljust_cells(_clip(kpi.name, name_cells), name_cells), " ")
     values = [value for _day, value in spark.points][-spark_points:]
     line.append(f"{sparkline(values):<{spark_points}}", style="cyan")
-    latest = spark.latest
-    line.append(f" {with_unit(latest, kpi.unit) if latest is not None else '—':>10} ")
+    line.append(f" {value_text(kpi, spark.latest):>10} ")
     line.append(change_text(spark.change))
     if spark.due:
         line.append(f"  ○ {t('home.kpi.due')}", style="yellow")
@@ -122,37 +122,37 @@ def kpi_panel(home: Home, width: int = 120) -> Text:
 
 
 def nps_panel(home: Home, width: int = 120) -> Text:
-    """The latest month's NPS with its interval and n, and the monthly trend."""
+    """The NPS of the last 30 days with its interval and n, the change from the 30 days before, and
+    the monthly trend."""
     months = [m for m in home.nps if m.nps is not None]
-    if not months:
+    recent = home.nps_recent
+    if recent is None or recent.nps is None:
         return Text(t("home.nps.none"), style="dim")
-    latest = months[-1]
-    line = _line(Text(f"NPS {points(latest.nps)}", style="bold"), f" {interval(latest.ci95)}  n={latest.n}")
-    line.append(f"  {latest.month}", style="dim")
+    line = _line(Text(f"NPS {points(recent.nps)}", style="bold"), f" {interval(recent.ci95)}  n={recent.n}")
+    line.append(f"  {t('home.window')}", style="dim")
     lines = [line]
     trend = _line(
         Text(t("home.nps.trend"), style="dim"),
         " ",
         Text(sparkline([m.nps for m in months if m.nps is not None]), style="cyan"),
     )
-    if len(months) >= 2 and months[-2].nps is not None and latest.nps is not None:
-        trend.append(
-            f"  {t('home.nps.vs', delta=points(latest.nps - months[-2].nps), month=months[-2].month)}"
-        )
+    before = home.nps_previous
+    if before is not None and before.nps is not None:
+        trend.append(f"  {t('home.nps.vs_before', delta=points(recent.nps - before.nps))}")
     lines.append(trend)
-    if latest.n < 30:
-        lines.append(Text(t("home.nps.small", n=latest.n), style="yellow"))
+    if recent.n < 30:
+        lines.append(Text(t("home.nps.small", n=recent.n), style="yellow"))
     return _lines(lines)
 
 
 def rox_panel(home: Home, width: int = 120) -> Text:
-    """The ROX rate of the latest month with deals (seed 000: the win rate before selling starts)."""
+    """The ROX rate of the last 30 days' deals (seed 000: the win rate before selling starts)."""
     if home.rox is None:
         return Text(t("home.rox.none"), style="dim")
     rox = home.rox
     return _lines(
         [
-            _line(Text(f"ROX {rox.rate:.0f}%", style="bold"), f"  {rox.month}"),
+            _line(Text(f"ROX {share_text(rox.rate)}", style="bold"), f"  {t('home.window')}"),
             _line(Text(t("home.rox.detail", favourable=rox.favourable, deals=rox.deals), style="dim")),
         ]
     )

@@ -31,7 +31,7 @@ def panel(app: CxApp, name: str) -> str:
 
 
 async def test_the_dashboard_is_the_first_screen_and_says_how_the_week_stands(tmp_path: Path) -> None:
-    app, _store = demo_app(tmp_path)
+    app, store = demo_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -41,9 +41,10 @@ async def test_the_dashboard_is_the_first_screen_and_says_how_the_week_stands(tm
         kpis = panel(app, "kpis")
         assert "Left the lunch queue" in kpis and "16 people ▼ better" in kpis
         assert any(c in kpis for c in "▁▂▃▄▅▆▇█")  # sparklines
-        assert "focus KPIs: 3 to 5 are enough" in kpis  # the demo watches more than 5: a warning, not a block
+        assert "NPS" in kpis and "pts" in kpis and ".67" not in kpis  # an NPS KPI in whole points
+        assert "3 to 5 are enough" not in kpis  # the demo watches five
         nps = panel(app, "nps")
-        assert nps.startswith("NPS +31 [+12, +47]  n=75  2026-11") and "by month" in nps
+        assert nps.startswith("NPS +") and "last 30 days" in nps and "by month" in nps
         rox = panel(app, "rox")  # the demo's deal log (cxtui.loyalty)
         assert rox.startswith("ROX ") and "deals started favourable" in rox
         cycle = panel(app, "cycle")
@@ -53,6 +54,14 @@ async def test_the_dashboard_is_the_first_screen_and_says_how_the_week_stands(tm
         assert "Weekly review due (last: 2026-11-13)" in due
         assert "0 of 12 KRs without a check-in this week" in due
         assert "Cycles to review: Guide first in demos" in due
+        # A sixth focus KPI: a warning on the dashboard, not a block.
+        from cxtui.kpi import repo as kpi_repo
+
+        sixth = next(k for k in kpi_repo.kpis(store) if not k.focus)
+        kpi_repo.set_focus(store, sixth.id, True)
+        app.screen.reload()
+        await pilot.pause()
+        assert "6 focus KPIs: 3 to 5 are enough" in panel(app, "kpis")
 
 
 async def test_every_panel_leads_to_its_screen(tmp_path: Path) -> None:

@@ -257,26 +257,42 @@ def test_dashboard_figures(store: Store) -> None:
     assert not dashboard.load(store, TODAY).due.review_due
 
 
-def test_dashboard_shows_the_rox_rate_of_the_latest_month_with_deals(store: Store) -> None:
+def test_dashboard_shows_the_rox_rate_of_the_last_30_days(store: Store) -> None:
     from cxtui.loyalty import repo as loyalty
     from cxtui.loyalty.models import Deal
 
-    assert dashboard.rox(store) is None
-    for index, (name, signals) in enumerate(
-        [
-            ("a", (True, False, False)),
-            ("b", (False, False, False)),
-            ("c", (False, True, True)),
-            ("d", (False,) * 3),
-        ]
-    ):
+    today = date(2026, 12, 2)
+    assert dashboard.rox(store, today) is None
+    # Four deals inside the window (two favourable), across a month boundary; one just outside it.
+    for day, name, signals in [
+        (date(2026, 11, 3), "a", (True, False, False)),
+        (date(2026, 11, 20), "b", (False, False, False)),
+        (date(2026, 12, 1), "c", (False, True, True)),
+        (date(2026, 12, 2), "d", (False,) * 3),
+    ]:
         by_name, understood, no_haggle = signals
         loyalty.save_deal(
             store,
-            Deal(date=date(2026, 11, index + 1), name=name, came_by_name=by_name,
+            Deal(date=day, name=name, came_by_name=by_name,
                  already_understood=understood, no_price_negotiation=no_haggle),
         )  # fmt: skip
-    loyalty.save_deal(store, Deal(date=date(2026, 10, 1), name="old", came_by_name=True))
-    rox = dashboard.rox(store)
+    loyalty.save_deal(store, Deal(date=date(2026, 11, 2), name="old", came_by_name=True))
+    rox = dashboard.rox(store, today)
     assert rox is not None
-    assert (rox.month, rox.favourable, rox.deals, rox.rate) == ("2026-11", 2, 4, 50.0)
+    assert (rox.month, rox.favourable, rox.deals, rox.rate) == ("2026-11-03 – 2026-12-02", 2, 4, 50.0)
+    assert dashboard.rox(store, date(2027, 3, 1)) is None  # nothing in that window
+
+
+def test_dashboard_nps_compares_the_last_30_days_with_the_30_before(store: Store) -> None:
+    today = date(2026, 12, 2)
+    assert dashboard.nps_between(store, *dashboard.window(today)) is None
+    survey = create_survey(store, "s")
+    # Window 11-03..12-02: 2 promoters, 1 detractor → +33, n=3. The 30 days before: 1 detractor.
+    scores = [(10, (11, 3)), (9, (11, 30)), (0, (12, 2)), (3, (11, 2)), (0, (12, 3))]
+    entries = [ManualEntry(score, answered_at=datetime(2026, m, d, 12)) for score, (m, d) in scores]
+    with store.action("answers"):
+        add_manual_scores(store, survey, entries)
+    home = dashboard.load(store, today)
+    assert home.nps_recent is not None and home.nps_previous is not None
+    assert (round(home.nps_recent.nps or 0), home.nps_recent.n) == (33, 3)
+    assert (home.nps_previous.nps, home.nps_previous.n) == (-100.0, 1)
