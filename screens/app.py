@@ -79,14 +79,16 @@ class CxApp(App[None]):
         Binding("ctrl+y", "redo", "app.key.redo", show=False),
         # Workspace screens show f1 first in their footer (WorkspaceScreen); here for every other screen.
         Binding("f1,question_mark", "help", "app.key.help", show=False),
-        Binding("ctrl+l", "toggle_language", "app.key.language"),
+        # Language, the weekly review and the 1-minute record stay off the footer here (the dashboard
+        # shows them; help and the palette list them): a footer wider than 80 columns cuts labels.
+        Binding("ctrl+l", "toggle_language", "app.key.language", show=False),
         Binding("ctrl+t", "cycle_theme", "app.key.theme", show=False),
-        Binding("w", "weekly_review", "app.key.weekly_review"),
+        Binding("w", "weekly_review", "app.key.weekly_review", show=False),
         Binding("W", "review_history", "app.key.review_history", show=False),
         Binding("ctrl+r", "export_report", "app.key.export_report", show=False),
         Binding("ctrl+g", "screenshot_svg", "app.key.screenshot", show=False),
         # The 1-minute record (seed 001) from every workspace screen: screens.kpi.capture.
-        Binding("ctrl+n", "capture", "kpi.key.capture"),
+        Binding("ctrl+n", "capture", "kpi.key.capture", show=False),
         Binding("ctrl+q", "quit", "app.key.quit", show=False, priority=True),
         *[Binding(peer.key, f"show('{peer.name}')", peer.label, show=False) for peer in PEERS],
     ]

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cxtui.bilingual import Text
 from cxtui.db.store import Store
 from cxtui.i18n import t
 from cxtui.kpi.models import Cadence, Direction, Evidence, EvidenceKind, Kpi, KpiValue, Source
@@ -28,19 +29,6 @@ from cxtui.validation import checked
 
 CAFE_WEEKS = 26
 CAFE_MONTHS = 6
-
-
-class Text(BaseModel):
-    """A text of the demo in both languages."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str
-    ja: str
-
-    def pick(self, lang: str) -> str:
-        """The text in `lang` (English for anything but 'ja')."""
-        return self.ja if lang == "ja" else self.en
 
 
 class DemoKpi(BaseModel):

@@ -32,6 +32,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.okr.weakest": ("Weakest key results:", "進捗の低い主要な成果:"),
     "home.kpi.none": ("No focus KPIs yet (3 to 5 are enough).", "重点KPIはまだありません(3〜5個で十分)。"),
     "home.kpi.due": ("due", "記録待ち"),
+    "home.kpi.few": ("n={n}: too few", "n={n}: 少なすぎ"),
     "home.kpi.too_many": (
         "{n} focus KPIs: 3 to 5 are enough (seed 001).",
         "重点KPIが{n}個: 3〜5個で十分です。",
@@ -39,7 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.nps.none": ("No NPS answers in the last 6 months.", "直近6か月の NPS 回答はありません。"),
     "home.nps.trend": ("by month", "月別"),
     "home.nps.vs_before": ("{delta} vs the 30 days before", "その前の30日比 {delta}"),
-    "home.window": ("last 30 days", "直近30日"),
+    "home.panel.window": ("last 30 days", "直近30日"),
     "home.nps.small": (
         "n = {n}: too few answers to conclude (interval wider than ±25).",
         "n = {n}: 結論には少なすぎます(区間が ±25 より広い)。",

@@ -13,23 +13,11 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
+from cxtui.bilingual import Text
 from cxtui.db.store import Store
 from cxtui.i18n import t
 from cxtui.loyalty.models import Deal, LoyaltyMonth, Outcome, checked, month_key
 from cxtui.models import to_row
-
-
-class Text(BaseModel):
-    """A text of the demo in both languages."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str
-    ja: str
-
-    def pick(self, lang: str) -> str:
-        """The text in `lang` (English for anything but 'ja')."""
-        return self.ja if lang == "ja" else self.en
 
 
 class DemoMonth(BaseModel):

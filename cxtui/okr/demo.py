@@ -13,6 +13,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cxtui.bilingual import Text
 from cxtui.db.journal import Row
 from cxtui.db.store import Store
 from cxtui.i18n import t
@@ -25,19 +26,6 @@ from cxtui.validation import checked
 WEEKS = 12
 PERIOD_DAYS = WEEKS * 7
 FRIDAY = 4  # date.weekday() of the seed's weekly review ("毎週金曜15時")
-
-
-class Text(BaseModel):
-    """A text of the demo in both languages."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str
-    ja: str
-
-    def pick(self, lang: str) -> str:
-        """The text in `lang` (English for anything but 'ja')."""
-        return self.ja if lang == "ja" else self.en
 
 
 class DemoKR(BaseModel):

@@ -39,6 +39,15 @@ class KpiSpark:
     points: list[tuple[date, float]]
     change: Change | None
     due: bool
+    n: int | None = None  # an NPS KPI: the answers behind the latest value
+
+    @property
+    def too_few(self) -> bool:
+        """Whether the latest value rests on too few answers to call its change (an NPS month
+        that has just begun)."""
+        from cxtui.nps.stats import SMALL_SAMPLE
+
+        return self.n is not None and self.n < SMALL_SAMPLE
 
     @property
     def latest(self) -> float | None:
@@ -178,12 +187,15 @@ def _kpis(store: Store, today: date, every_answer: list[NpsMonth]) -> list[KpiSp
     out = []
     for kpi in focus:
         points: list[tuple[date, float]]
+        latest_n: int | None = None
         if kpi.source is Source.nps:
             # Every answer (the usual NPS KPI) is already counted for the NPS panel.
             months = (
                 every_answer if not kpi.source_ref else nps_months(store, today, kpi.source_ref, SPARK_POINTS)
             )
-            points = [(date.fromisoformat(m.month + "-01"), m.nps) for m in months if m.nps is not None]
+            answered = [m for m in months if m.nps is not None]
+            points = [(date.fromisoformat(m.month + "-01"), m.nps) for m in answered if m.nps is not None]
+            latest_n = answered[-1].n if answered else None
         elif kpi.source is Source.typed:
             # Only the last values: one index seek per KPI, not every value of every KPI.
             rows = store.rows(
@@ -197,7 +209,7 @@ def _kpis(store: Store, today: date, every_answer: list[NpsMonth]) -> list[KpiSp
             points = [(p.date, p.value) for p in series(store, kpi)][-SPARK_POINTS:]
         moved = change(points[-1][1], points[-2][1], kpi.direction) if len(points) >= 2 else None
         due = kpi.source is Source.typed and is_due(kpi.cadence, points[-1][0] if points else None, today)
-        out.append(KpiSpark(kpi, points, moved, due))
+        out.append(KpiSpark(kpi, points, moved, due, latest_n))
     return out
 
 

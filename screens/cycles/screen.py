@@ -38,7 +38,7 @@ class CyclesScreen(WorkspaceScreen):
         Binding("a", "add", "cycles.key.add"),
         Binding("s", "start", "cycles.key.start"),
         Binding("r", "review", "cycles.key.review"),
-        Binding("n", "next_cycle", "cycles.key.next"),
+        Binding("n", "next_cycle", "cycles.key.next", show=False),
         Binding("e", "edit", "app.key.edit", show=False),
         Binding("d,delete", "delete", "app.key.delete", show=False),
         Binding("l", "toggle_log", "cycles.key.log"),

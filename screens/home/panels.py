@@ -91,7 +91,10 @@ def _kpi_line(spark: KpiSpark, width: int) -> Text:
     values = [value for _day, value in spark.points][-spark_points:]
     line.append(f"{sparkline(values):<{spark_points}}", style="cyan")
     line.append(f" {value_text(kpi, spark.latest):>10} ")
-    line.append(change_text(spark.change))
+    if spark.too_few:  # a month of a handful of answers: no verdict (see the NPS panel)
+        line.append(t("home.kpi.few", n=spark.n), style="yellow")
+    else:
+        line.append(change_text(spark.change))
     if spark.due:
         line.append(f"  ○ {t('home.kpi.due')}", style="yellow")
     return line
@@ -129,7 +132,7 @@ def nps_panel(home: Home, width: int = 120) -> Text:
     if recent is None or recent.nps is None:
         return Text(t("home.nps.none"), style="dim")
     line = _line(Text(f"NPS {points(recent.nps)}", style="bold"), f" {interval(recent.ci95)}  n={recent.n}")
-    line.append(f"  {t('home.window')}", style="dim")
+    line.append(f"  {t('home.panel.window')}", style="dim")
     lines = [line]
     trend = _line(
         Text(t("home.nps.trend"), style="dim"),
@@ -152,7 +155,7 @@ def rox_panel(home: Home, width: int = 120) -> Text:
     rox = home.rox
     return _lines(
         [
-            _line(Text(f"ROX {share_text(rox.rate)}", style="bold"), f"  {t('home.window')}"),
+            _line(Text(f"ROX {share_text(rox.rate)}", style="bold"), f"  {t('home.panel.window')}"),
             _line(Text(t("home.rox.detail", favourable=rox.favourable, deals=rox.deals), style="dim")),
         ]
     )

@@ -99,6 +99,8 @@ class HomeScreen(WorkspaceScreen):
         Binding("n", "jump('nps')", "home.key.nps", show=False),
         Binding("r", "jump('rox')", "home.key.rox", show=False),
         Binding("c", "jump('cycle')", "home.key.cycle"),
+        Binding("ctrl+l", "app.toggle_language", "app.key.language"),
+        Binding("w", "app.weekly_review", "app.key.weekly_review"),
         Binding("v", "jump('voices')", "home.key.voices", show=False),
         Binding("down,right", "app.focus_next", "home.key.next_panel", show=False),
         Binding("up,left", "app.focus_previous", "home.key.previous_panel", show=False),

@@ -36,12 +36,12 @@ class OkrScreen(CheckInActions):
         Binding("c", "checkin", "okr.key.checkin"),
         Binding("h", "history", "okr.key.history", show=False),  # the detail pane says "h"
         Binding("e", "edit", "app.key.edit", show=False),
-        Binding("d,delete", "delete", "app.key.delete"),
+        Binding("d,delete", "delete", "app.key.delete", show=False),
         Binding("ctrl+up,alt+up", "move(-1)", "okr.key.move_up", show=False),
         Binding("ctrl+down,alt+down", "move(1)", "okr.key.move_down", show=False),
         Binding("left_square_bracket", "period(-1)", "okr.key.prev_period", key_display="[", show=False),
         Binding("right_square_bracket", "period(1)", "okr.key.next_period", key_display="]", show=False),
-        Binding("n", "new_period", "okr.key.new_period"),
+        Binding("n", "new_period", "okr.key.new_period", show=False),
         Binding("p", "edit_period", "okr.key.edit_period", show=False),
         Binding("q", "app.quit", "app.key.quit", show=False),
     ]

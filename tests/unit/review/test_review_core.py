@@ -12,7 +12,7 @@ from cxtui.cycles.models import Cycle, CycleState
 from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.kpi import repo as kpis
-from cxtui.kpi.models import Cadence, Evidence, Kpi, KpiValue
+from cxtui.kpi.models import Cadence, Evidence, Kpi, KpiValue, Source
 from cxtui.nps.models import ManualEntry
 from cxtui.nps.repo import add_manual_scores
 from cxtui.nps.surveys import create_survey
@@ -296,3 +296,21 @@ def test_dashboard_nps_compares_the_last_30_days_with_the_30_before(store: Store
     assert home.nps_recent is not None and home.nps_previous is not None
     assert (round(home.nps_recent.nps or 0), home.nps_recent.n) == (33, 3)
     assert (home.nps_previous.nps, home.nps_previous.n) == (-100.0, 1)
+
+
+def test_an_nps_kpi_on_a_month_of_a_few_answers_gives_no_verdict(store: Store) -> None:
+    kpis.save_kpi(store, Kpi(name="NPS", layer="psychology", focus=True, source=Source.nps))
+    survey = create_survey(store, "s")
+    # October: 40 answers; November (the month of TODAY): 5, all detractors.
+    entries = [ManualEntry(10, answered_at=datetime(2026, 10, 10, 12)) for _ in range(40)]
+    entries += [ManualEntry(0, answered_at=datetime(2026, 11, 20, 12)) for _ in range(5)]
+    with store.action("answers"):
+        add_manual_scores(store, survey, entries)
+    (spark,) = dashboard.load(store, TODAY).kpis
+    assert spark.latest == -100 and spark.n == 5 and spark.too_few  # no "worse" on 5 answers
+    with store.action("more"):
+        add_manual_scores(store, survey, [ManualEntry(0, answered_at=datetime(2026, 11, 21, 12))] * 25)
+    (spark,) = dashboard.load(store, TODAY).kpis
+    assert (
+        spark.n == 30 and not spark.too_few and spark.change is not None and spark.change.verdict == "worse"
+    )
