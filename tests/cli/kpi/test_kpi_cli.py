@@ -213,6 +213,9 @@ def test_report_has_kpis_evidence_and_definitions(tmp_path: Path) -> None:
     assert formulas["ROX rate"].startswith("ROX rate (%) = favourable deals ÷ deals")
     html = run("report", str(ws), "--format", "html").stdout
     assert "People who left the queue &lt;b&gt;" in html and "queue <b>" not in html
-    assert '<section class="a4-sheet">' in html and "@page { size: A4" in html
+    assert '<section class="a4-sheet">' in html
+    # The report prints landscape; only the sheet's named page is portrait (one @page rule per size).
+    assert "@page { size: A4 landscape" in html and "@page sheet { size: A4 portrait" in html
+    assert "page: sheet" in html and "@page { size: A4;" not in html
     markdown = run("report", str(ws), "--format", "markdown").stdout
     assert "## KPI definitions (one A4 page)" in markdown and "\\<again\\>" in markdown
