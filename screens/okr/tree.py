@@ -186,7 +186,7 @@ def objective_label(node: ObjectiveNode) -> Text:
 
 
 def kr_label(view: KRView) -> Text:
-    """`KR ██████░░░░  70% ● 4.5% ◆  Cut churn…`: figures first, so a long title never hides them."""
+    """`KR ██████░░░░  70% ● 4.5% !  Cut churn…`: figures first, so a long title never hides them."""
     label = Text("KR ", style="dim")
     label.append_text(progress_text(view.progress, view.band))
     label.append(f" {rjust_cells(with_unit(view.kr.value, view.kr.unit), 9)} ", style="bold")

@@ -13,8 +13,8 @@ from cxtui.i18n import t
 from cxtui.okr.models import Confidence, KRKind
 from cxtui.review.models import BUDGET_SECONDS, STEPS, ItemKind, Step
 from cxtui.review.plan import CycleLine, KpiLine, KrLine, Plan
+from screens.okr.tree import confidence_text
 
-CONFIDENCE_STYLE = {Confidence.on_track: "green", Confidence.at_risk: "yellow", Confidence.off_track: "red"}
 WINDOW = 9  # items shown above and below the cursor
 VALUES_CELLS = 18  # the "previous → new" column of the item list
 
@@ -142,7 +142,7 @@ def kr_card(line: KrLine, confidence: Confidence) -> Text:
         )
     else:
         p = line.previous
-        conf = Text(f"◆ {t('okr.confidence.' + p.confidence.value)}", style=CONFIDENCE_STYLE[p.confidence])
+        conf = confidence_text(p.confidence.value)
         lines.append(
             _field(
                 t("review.card.previous"), Text(f"{_kr_value(line, p.value)}  {p.date.isoformat()}  ") + conf
@@ -152,7 +152,7 @@ def kr_card(line: KrLine, confidence: Confidence) -> Text:
             lines.append(_field(t("common.field.note"), p.note))
         if p.blocker:
             lines.append(_field(t("common.field.blocker"), p.blocker, "yellow"))
-    new_conf = Text(f"◆ {t('okr.confidence.' + confidence.value)}", style=CONFIDENCE_STYLE[confidence])
+    new_conf = confidence_text(confidence.value)
     lines.append(
         _field(
             t("review.card.confidence"),
