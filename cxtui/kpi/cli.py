@@ -161,9 +161,13 @@ def record_cmd(
                 field="kpi",
             )
         previous = repo.latest_on_or_before(store, found.id, when)
-        repo.record_value(
-            store, KpiValue(kpi_id=found.id, date=when, value=number, note=note), replace=replace
-        )
+        # One action: a check-in that is refused (no linked KR, a check-in that day without
+        # --replace, an odd date) leaves the KPI value unsaved too.
+        with store.action(t("kpi.act.record")):
+            repo.record_value(
+                store, KpiValue(kpi_id=found.id, date=when, value=number, note=note), replace=replace
+            )
+            kr_title = _checkin(store, found, when, number, replace=replace) if checkin else None
         click.echo(
             t("kpi.cli.recorded", name=found.name, value=value_text(found, number), date=when.isoformat())
         )
@@ -171,13 +175,15 @@ def record_cmd(
             click.echo(
                 t("kpi.cli.previous", value=value_text(found, previous.value), date=previous.date.isoformat())
             )
-        if checkin:
-            _checkin(store, found, when, number)
+        if kr_title is not None:
+            click.echo(t("kpi.cli.checked_in", title=kr_title))
     finally:
         store.close()
 
 
-def _checkin(store: Store, found: Kpi, when: object, number: float) -> None:
+def _checkin(store: Store, found: Kpi, when: object, number: float, *, replace: bool) -> str:
+    """Record the value as the linked KR's check-in (a check-in that day replaced with `replace`);
+    the KR's title."""
     from datetime import date
 
     from cxtui.errors import InputError
@@ -190,8 +196,8 @@ def _checkin(store: Store, found: Kpi, when: object, number: float) -> None:
     kr = okr.find_key_result(store, found.kr_id) if found.kr_id else None
     if kr is None:
         raise InputError(t("kpi.cli.no_kr", name=found.name), field="checkin")
-    okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=when, value=number))
-    click.echo(t("kpi.cli.checked_in", title=kr.title))
+    okr_checkins.record_checkin(store, CheckIn(kr_id=kr.id, date=when, value=number), replace=replace)
+    return kr.title
 
 
 @kpi.command("show")

@@ -18,7 +18,7 @@ from cxtui.okr import checkin_repo as okr_checkins
 from cxtui.okr import periods as okr_periods
 from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
-from cxtui.okr.models import KeyResult, Objective
+from cxtui.okr.models import CheckIn, KeyResult, Objective
 
 SHOW_KEYS = {"id", "name", "layer", "unit", "direction", "target", "cadence", "focus", "kr_id", "latest",
              "previous", "change", "due", "values"}  # fmt: skip
@@ -116,8 +116,23 @@ def test_record_with_checkin_writes_the_kr_too(tmp_path: Path) -> None:
     with Store.open(ws) as store:
         [checkin] = okr_checkins.checkins(store, ids["kr"])
         assert (checkin.date, checkin.value) == (date(2026, 11, 20), 88)
-    unlinked = run("kpi", "record", str(ws), "Walk-aways", "14", "--checkin")
+    unlinked = run("kpi", "record", str(ws), "Walk-aways", "14", "--date", "2026-11-20", "--checkin")
     assert unlinked.exit_code == 2 and "not linked" in one_error_line(unlinked)
+    with Store.open(ws) as store:
+        assert not [v for v in repo.values(store, ids["walk"]) if v.date == date(2026, 11, 20)]
+        okr_checkins.record_checkin(store, CheckIn(kr_id=ids["kr"], date=date(2026, 11, 21), value=89))
+    # The KR has a check-in that day: refused, and the KPI value is not saved either (one action).
+    again = run("kpi", "record", str(ws), "Onboarding", "90", "--date", "2026-11-21", "--checkin")
+    assert again.exit_code == 2 and "2026-11-21" in one_error_line(again)
+    with Store.open(ws) as store:
+        assert [v.value for v in repo.values(store, ids["onboarding"])] == [88]
+    replaced = run(
+        "kpi", "record", str(ws), "Onboarding", "90", "--date", "2026-11-21", "--checkin", "--replace"
+    )
+    assert replaced.exit_code == 0
+    with Store.open(ws) as store:
+        assert [c.value for c in okr_checkins.checkins(store, ids["kr"])] == [90, 88]
+        assert [v.value for v in repo.values(store, ids["onboarding"])] == [88, 90]
 
 
 def test_show_json_is_the_designed_shape(tmp_path: Path) -> None:
