@@ -24,6 +24,7 @@ from cxtui.kpi.sources import Point, series
 from cxtui.kpi.texts import cadence_text, change_text, layer_text, one_line, value_text
 from screens.kpi.chart import SeriesChart
 from screens.kpi.recording import record_flow
+from screens.shared.literal_table import LiteralDataTable
 from screens.shared.translate import translate_bindings
 
 
@@ -60,7 +61,7 @@ class KpiDetailScreen(ModalScreen[None]):
             yield Static(id="detail-head", markup=False)
             yield SeriesChart(id="detail-chart")
             with Horizontal(id="detail-bottom"):
-                yield DataTable(id="detail-values", cursor_type="row", zebra_stripes=True)
+                yield LiteralDataTable(id="detail-values", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="detail-side"):
                     yield Static(id="detail-definition")
                     yield Static(id="detail-evidence")

@@ -16,6 +16,7 @@ from cxtui.kpi.models import Cadence, Kpi
 from cxtui.kpi.repo import SHEET_FIELDS
 from cxtui.kpi.texts import layer_text, one_line
 from screens.shared.choice import ChoiceBar
+from screens.shared.literal_table import LiteralDataTable
 from screens.shared.translate import translate_bindings
 
 NAME_WIDTH = 24  # at most; a quarter of the width on a narrow terminal
@@ -49,7 +50,7 @@ class DefinitionsSheet(Vertical):
     def compose(self) -> ComposeResult:
         """Note, table, edit line (hidden until enter)."""
         yield Static(t("kpi.sheet.note"), classes="dim-line", id="sheet-note")
-        yield DataTable(id="sheet-table", cursor_type="row", zebra_stripes=True)
+        yield LiteralDataTable(id="sheet-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="sheet-edit"):
             yield Label(id="sheet-edit-label", markup=False)
             yield Input(compact=True, select_on_focus=False, id="sheet-input")

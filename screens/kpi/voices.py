@@ -12,6 +12,7 @@ from cxtui.format import display_width
 from cxtui.i18n import t
 from cxtui.kpi.models import Evidence, EvidenceKind
 from cxtui.kpi.texts import one_line
+from screens.shared.literal_table import LiteralDataTable
 
 Filters = tuple[EvidenceKind | None, str | None, str | None]  # kind, KPI id, search text
 
@@ -43,7 +44,7 @@ class VoicesView(Vertical):
             yield Select[str]([], prompt=t("kpi.voices.all_kpis"), compact=True, id="voices-kpi")
             yield Input(placeholder=t("kpi.voices.search"), compact=True, id="voices-search")
         yield Static(id="voices-count", classes="dim-line")
-        yield DataTable(id="voices-table", cursor_type="row", zebra_stripes=True)
+        yield LiteralDataTable(id="voices-table", cursor_type="row", zebra_stripes=True)
 
     def _columns(self) -> None:
         """Columns sized to the width: the phrase gets the most room."""

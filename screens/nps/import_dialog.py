@@ -27,8 +27,9 @@ from screens.nps.file_picker import ExportTree, PathInput, is_folder
 from screens.nps.import_support import CELL_WIDTH, SHOWN_REJECTS, ImportRequest, clip, encoding_label
 from screens.nps.import_support import parse_for_preview as _parse  # a module name tests can watch
 from screens.shared.form import field_row
+from screens.shared.literal_table import LiteralDataTable
 from screens.shared.translate import translate_bindings
-from screens.shared.usertext import literal_text
+from screens.shared.usertext import literal, literal_text
 
 ROLES = ("score", "comment", "segment", "date")
 ASKED = ("date_format", "force_scale")  # answers the dialog asks for when the file needs them
@@ -73,7 +74,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
                     yield ExportTree(self.start_dir, id="import-tree")
                 with VerticalScroll(id="import-preview"):
                     yield Static("", id="import-info", markup=False)
-                    yield DataTable(id="import-table", zebra_stripes=True, cursor_type="none")
+                    yield LiteralDataTable(id="import-table", zebra_stripes=True, cursor_type="none")
                     with Horizontal(classes="nps-columns"):
                         yield from self._column_select("score")
                         yield from self._column_select("comment")
@@ -242,7 +243,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         rejects = self.query_one("#import-rejects", Static)
         info = self.query_one("#import-info", Static)
         if parsed is None:
-            info.update(t("nps.dialog.file_only", name=self.path.name if self.path else ""))
+            info.update(literal(t("nps.dialog.file_only", name=self.path.name if self.path else "")))
             counts.update(t("nps.dialog.choose_score"))
             rejects.update("")
             return

@@ -20,6 +20,7 @@ from cxtui.importing.table import save_rejects_csv
 from cxtui.nps.models import ImportResult
 from screens.nps.import_support import encoding_label
 from screens.shared.form import field_row
+from screens.shared.literal_table import LiteralDataTable
 from screens.shared.translate import translate_bindings
 from screens.shared.usertext import literal, literal_text
 
@@ -64,7 +65,7 @@ class ImportResultDialog(ModalScreen[Path | None]):
                 markup=False,
             )
             if r.rejected:
-                yield DataTable(id="result-rejects", zebra_stripes=True, cursor_type="row")
+                yield LiteralDataTable(id="result-rejects", zebra_stripes=True, cursor_type="row")
                 default = self.rejects_dir / f"{Path(r.source).stem}-rejects.csv"
                 yield from field_row("nps.dialog.rejects_file", Input(str(default), id="rejects-path"))
             yield Static("", id="form-error", classes="form-error", markup=False)
@@ -94,7 +95,7 @@ class ImportResultDialog(ModalScreen[Path | None]):
         path = Path(os.path.expanduser(raw))
         if path.exists() and path != self._replace and path != self.saved:
             self._replace = path
-            message.update(t("nps.dialog.file_exists", path=path))
+            message.update(literal(t("nps.dialog.file_exists", path=path)))
             return
         try:
             save_rejects_csv(self.result.rejected, path)
@@ -102,7 +103,7 @@ class ImportResultDialog(ModalScreen[Path | None]):
             message.update(exc.message)
             return
         self.saved = path
-        message.update(t("nps.dialog.rejects_saved", n=len(self.result.rejected), path=path))
+        message.update(literal(t("nps.dialog.rejects_saved", n=len(self.result.rejected), path=path)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the path field saves."""

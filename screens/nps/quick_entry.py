@@ -17,6 +17,7 @@ from cxtui.nps.repo import parse_quick_entry
 from cxtui.nps.repo import quick_entry_bad_tokens as bad_tokens
 from cxtui.validation import parse_date
 from screens.shared.form import FormDialog, field_row
+from screens.shared.literal_table import LiteralDataTable
 from screens.shared.usertext import literal_text
 
 # -- quick entry ------------------------------------------------------------------------------------
@@ -77,7 +78,7 @@ class QuickEntryDialog(FormDialog[QuickEntry]):
         yield from field_row("nps.dialog.date", Input(self.today.isoformat(), id="date"))
         yield from field_row("nps.dialog.scores", Input(id="scores", placeholder="10 9 7 3 10 8"))
         yield Static(t("nps.dialog.quick_hint"), id="quick-live", classes="nps-note", markup=False)
-        yield DataTable(id="quick-list", zebra_stripes=True, cursor_type="none")
+        yield LiteralDataTable(id="quick-list", zebra_stripes=True, cursor_type="none")
         yield Static(t("nps.dialog.list_empty"), id="quick-total", classes="nps-note", markup=False)
 
     def on_mount(self) -> None:

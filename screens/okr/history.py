@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Label, Static
 from cxtui.i18n import t
 from cxtui.okr.models import CheckIn, KeyResult
 from screens.okr.tree import confidence_text, value_text
+from screens.shared.literal_table import LiteralDataTable
 from screens.shared.translate import translate_bindings
 
 
@@ -58,7 +59,9 @@ class CheckInHistory(ModalScreen[HistoryChoice | None]):
         with Vertical(classes="dialog okr-history"):
             yield Label(t("okr.dialog.history", n=len(self.checkins)), classes="dialog-title")
             yield Static(Text(_one_line(self.kr.title)), classes="dialog-context")
-            table: DataTable[Text] = DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            table: LiteralDataTable[Text] = LiteralDataTable(
+                id="history", cursor_type="row", zebra_stripes=True
+            )
             yield table
             if not self.checkins:
                 yield Static(t("okr.detail.no_checkins"), classes="dialog-message")

@@ -22,7 +22,13 @@ from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cxtui import paths
+from cxtui.cycles import repo as cycles
+from cxtui.cycles.models import Cycle
 from cxtui.db.store import Store
+from cxtui.kpi import repo as kpis
+from cxtui.kpi.models import Evidence, Kpi, KpiValue
+from cxtui.loyalty import repo as loyalty
+from cxtui.loyalty.models import Deal
 from cxtui.nps import followups
 from cxtui.nps import repo as nps
 from cxtui.nps.models import ManualEntry
@@ -58,6 +64,18 @@ def _hostile(path: Path) -> Store:
     )
     response_id = store.conn.execute("SELECT id FROM responses WHERE score = 2").fetchone()[0]
     followups.set_followup(store, response_id, owner="[/]", note="[@click=app.quit]x[/]")
+    # The KPI, evidence, cycles and deal texts: every other place a user types.
+    kpi = kpis.save_kpi(store, Kpi(name="[/]k", layer="behaviour", unit="[b]", focus=True, owner="[/]"))
+    kpis.record_value(store, KpiValue(kpi_id=kpi.id, date=date(2026, 11, 20), value=3, note="[/]"))
+    kpis.save_evidence(
+        store,
+        Evidence(date=date(2026, 11, 20), quote="[/]q", scene="[/]", next_step=OWNER, kpi_id=kpi.id),
+    )
+    cycles.save_cycle(
+        store,
+        Cycle(title="[/]c", start=date(2026, 11, 1), end=date(2026, 11, 14), hypothesis="[/]", change=OWNER),
+    )
+    loyalty.save_deal(store, Deal(date=date(2026, 11, 20), name="[/]d", came_by_name=True))
     store.clear_history()
     return store
 
@@ -91,8 +109,17 @@ async def test_user_text_with_markup_and_escapes_is_shown_literally_everywhere(t
         for key in "otsvcfa":
             await _press(pilot, key)
             assert type(app.screen).__name__ == "NpsScreen"
-        for name in ("home", "kpi", "loyalty", "cycles"):
-            await _press(pilot, peer_key(name))
+        await _press(pilot, peer_key("home"))
+        await _press(pilot, peer_key("kpi"))
+        assert "[/]k" in _screen_text(app)
+        for keys in (("v",), ("s",), ("c", "enter"), ("escape",)):  # voices, sheet, the card
+            await _press(pilot, *keys)
+        await _press(pilot, peer_key("loyalty"))
+        for key in "rlm":
+            await _press(pilot, key)
+        await _press(pilot, peer_key("cycles"))
+        assert "[/]c" in _screen_text(app)
+        await _press(pilot, "l")
     assert app.return_code in (None, 0)
 
 

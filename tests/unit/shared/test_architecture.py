@@ -17,3 +17,17 @@ def test_import_contracts_are_kept() -> None:
     done = subprocess.run([lint_imports, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "BROKEN" not in done.stdout
+
+
+def test_every_table_of_the_screens_shows_user_text_literally() -> None:
+    # A bare DataTable reads a `str` cell as markup: `[/]` typed into any field would crash the app.
+    import re
+
+    bare = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "screens").rglob("*.py"))
+        if path.name != "literal_table.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"(?<!Literal)DataTable\(", line)
+    ]
+    assert bare == [], "use screens.shared.literal_table.LiteralDataTable"
