@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import struct
 import urllib.parse
 from dataclasses import dataclass
@@ -75,7 +76,12 @@ def probe(path: Path) -> bool:
         # Path.is_dir() raises (rather than answers False) when a parent folder cannot be searched.
         if path.is_dir():
             raise WorkspaceError(t("db.ws.is_dir", path=path))
-        return path.exists()
+        if not path.exists():
+            return False
+        # A FIFO or a device would block or feed SQLite forever: only a regular file is a workspace.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise WorkspaceError(t("db.ws.not_regular", path=path))
+        return True
     except PermissionError:
         raise WorkspaceError(t("db.ws.no_permission", path=path)) from None
     except OSError as exc:

@@ -23,6 +23,17 @@ def date_in_range(value: date | datetime) -> bool:
     return DATE_MIN <= day <= DATE_MAX
 
 
+def date_range_problem(value: date | datetime | str, shown: str) -> str | None:
+    """The reject reason of a date outside DATE_MIN..DATE_MAX (`shown`: the cell as written), else
+    None; `value` may be an ISO date string. Every importer rejects such a row with this reason."""
+    from cxtui.i18n import t
+
+    day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    if date_in_range(day):
+        return None
+    return f"{shown}: {t('common.err.date_range', first=DATE_MIN.isoformat(), last=DATE_MAX.isoformat())}"
+
+
 def limits_help() -> str:
     """The limits in one sentence, for `--help`."""
     return (

@@ -65,17 +65,18 @@ def import_cmd(
     from cxtui.errors import InputError
     from cxtui.i18n import t
     from cxtui.importing.table import save_rejects_csv
-    from cxtui.kpi.importers import import_file
+    from cxtui.kpi.importers import import_parsed, parse_file
     from cxtui.kpi.texts import one_line
 
     apply_lang(ctx, lang)
     if not source.exists():
         raise InputError(t("kpi.import.source_missing", path=source), field="source")
+    # The source is read before FILE is opened: a bad source leaves FILE as it was (not created,
+    # migrated or backed up).
+    parsed = parse_file(source, source_name=source.name)
     store = open_for_writing(file)
     try:
-        result = import_file(
-            store, source, create_missing=create_missing, layer=layer, source_name=source.name
-        )
+        result = import_parsed(store, parsed, create_missing=create_missing, layer=layer)
     finally:
         store.close()
     click.echo(t("kpi.cli.from_file", source=result.source, layout=t(f"kpi.import.layout_{result.layout}"),
@@ -152,6 +153,8 @@ def record_cmd(
     if number is None:
         raise InputError(f"{t('common.field.value')}: {t('common.err.not_number')} ({value})", field="value")
     when = clock.today() if day is None else parse_date(day, "date")
+    if not file.exists():  # a new workspace has no KPI: refused without creating FILE
+        raise InputError(t("kpi.cli.no_such_kpi", name=name, known=t("kpi.cli.none")), field="kpi")
     store = open_for_writing(file)
     try:
         found = _named(store, name)
@@ -302,7 +305,10 @@ def add_cmd(
     lang: str | None,
 ) -> None:
     """Record the phrase that changed (QUOTE), optionally with its scene, what to try next and a KPI."""
+    import dataclasses
+
     from cxtui import clock
+    from cxtui.errors import InputError
     from cxtui.i18n import t
     from cxtui.kpi import repo
     from cxtui.kpi.models import Evidence, EvidenceKind
@@ -310,14 +316,19 @@ def add_cmd(
 
     apply_lang(ctx, lang)
     when = clock.today() if day is None else parse_date(day, "date")
+    # Everything that can be checked without FILE is checked first: a refused record leaves FILE
+    # as it was (not created, not migrated).
+    item = validated(
+        Evidence,
+        {"date": when, "quote": quote, "scene": scene.strip(), "next_step": next_step.strip(),
+         "kind": EvidenceKind(kind), "kpi_id": None},
+    )  # fmt: skip
+    if kpi_name is not None and not file.exists():
+        raise InputError(t("kpi.cli.no_such_kpi", name=kpi_name, known=t("kpi.cli.none")), field="kpi")
     store = open_for_writing(file)
     try:
-        linked = None if kpi_name is None else _named(store, kpi_name)
-        item = validated(
-            Evidence,
-            {"date": when, "quote": quote, "scene": scene.strip(), "next_step": next_step.strip(),
-             "kind": EvidenceKind(kind), "kpi_id": None if linked is None else linked.id},
-        )  # fmt: skip
+        if kpi_name is not None:
+            item = dataclasses.replace(item, kpi_id=_named(store, kpi_name).id)
         repo.save_evidence(store, item)
     finally:
         store.close()

@@ -24,6 +24,7 @@ from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
 from cxtui.ids import new_ids, utc_now
 from cxtui.importing.dates import DateReader
+from cxtui.importing.limits import date_range_problem
 from cxtui.importing.table import RejectedRow, open_table, raw_line, shown
 from cxtui.importing.values import norm, parse_month, parse_number
 from cxtui.kpi.models import LAYER_CADENCE, LAYER_MODELS, Kpi, Source
@@ -223,6 +224,10 @@ def _read_long(
             reason = t("kpi.import.bad_date", value=shown(day_text)) if day_text else t("kpi.import.no_date")
             rejected.append(RejectedRow(number, reason, raw_line(row)))
             continue
+        outside = date_range_problem(day, shown(day_text))
+        if outside:
+            rejected.append(RejectedRow(number, outside, raw_line(row)))
+            continue
         value = _number(cell)
         if value is None:
             rejected.append(RejectedRow(number, t("kpi.import.bad_value", value=shown(cell)), raw_line(row)))
@@ -252,6 +257,10 @@ def _read_wide(
         if day is None:
             reason = t("kpi.import.bad_date", value=shown(day_text)) if day_text else t("kpi.import.no_date")
             rejected.append(RejectedRow(number, reason, raw_line(row)))
+            continue
+        outside = date_range_problem(day, shown(day_text))
+        if outside:
+            rejected.append(RejectedRow(number, outside, raw_line(row)))
             continue
         note = row[ni].strip() if ni is not None and ni < width else ""
         for name, cell in cells:

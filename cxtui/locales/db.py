@@ -81,6 +81,10 @@ STRINGS = {
         "{path} is a SQLite database of another program, not a cxtui workspace",
         "{path} は他のプログラムの SQLite データベースで、cxtui のワークスペースではありません",
     ),
+    "db.ws.not_regular": (
+        "{path} is not a regular file (a pipe, device or socket cannot be a workspace)",
+        "{path} は通常のファイルではありません(パイプ・デバイス・ソケットはワークスペースにできません)",
+    ),
     "db.ws.is_dir": (
         "{path} is a folder, not a workspace file",
         "{path} はフォルダーです。ワークスペースのファイルを指定してください",

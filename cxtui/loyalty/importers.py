@@ -22,6 +22,7 @@ from cxtui.format import number as number_text
 from cxtui.gcpause import gc_paused
 from cxtui.i18n import t
 from cxtui.importing.dates import DateReader
+from cxtui.importing.limits import date_range_problem
 from cxtui.importing.table import RejectedRow, Table, open_table, raw_line
 from cxtui.importing.table import shown as shown_cell
 from cxtui.importing.values import norm, parse_bool, parse_month, parse_number
@@ -203,6 +204,10 @@ def _month_row(
         key = "loyalty.import.no_month" if not text else "loyalty.import.bad_month"
         _reject(parsed.rejected, line, key, row, value=shown(text))
         return
+    outside = date_range_problem(day, shown(text))
+    if outside:
+        parsed.rejected.append(RejectedRow(line, outside, raw_line(row)))
+        return
     month = month_key(day)
     values: dict[str, float | None] = {}
     for role in FIGURES:
@@ -326,6 +331,10 @@ def _deal_rows(
         if day is None:
             key = "loyalty.import.no_date" if not day_text else "loyalty.import.bad_date"
             _reject(rejected, line, key, row, value=shown(day_text))
+            continue
+        outside = date_range_problem(day, shown(day_text))
+        if outside:
+            rejected.append(RejectedRow(line, outside, raw_line(row)))
             continue
         if not name:
             _reject(rejected, line, "loyalty.import.no_name", row)

@@ -182,13 +182,17 @@ def next_month(month: str) -> str:
 
 
 def month_range(first: str, last: str) -> list[str]:
-    """Every month from `first` to `last` (YYYY-MM), both included."""
-    out = []
-    month = first
-    while month <= last:
-        out.append(month)
-        month = next_month(month)
-    return out
+    """Every month from `first` to `last` (YYYY-MM), both included.
+
+    Counted as numbers, not compared as text: "10000-01" sorts before "9999-12", and a loop on the
+    text never ended for a deal dated in year 9999.
+    """
+
+    def index(month: str) -> int:
+        year, number = month.split("-")
+        return int(year) * 12 + int(number) - 1
+
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index(first), index(last) + 1)]
 
 
 def with_gaps(by_month: dict[str, RoxMonth]) -> list[RoxMonth]:

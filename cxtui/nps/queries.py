@@ -246,14 +246,18 @@ def trend(
     SQLite counts per day (from the survey/date index); days are folded into periods here because
     SQLite's strftime has no ISO week.
     """
+    from cxtui.importing.limits import DATE_MAX, DATE_MIN
     from cxtui.nps.stats import ci95, nps
 
     ref = resolve(reader, target)
     where, params = scope(ref, segment)
+    # Only the dates cxtui accepts: an answer dated 9999-12-31 (stored by an older cxtui) would
+    # overflow the period arithmetic, and one of 0001-01-01 spread the trend over 2,000 years.
     days = reader.rows(
         f"SELECT substr(answered_at, 1, 10) AS day, {_COUNTS_SQL} FROM responses "
-        f"WHERE {where} AND answered_at IS NOT NULL AND score IS NOT NULL GROUP BY day ORDER BY day",
-        params,
+        f"WHERE {where} AND answered_at >= ? AND answered_at < ? AND score IS NOT NULL "
+        "GROUP BY day ORDER BY day",
+        [*params, DATE_MIN.isoformat(), (DATE_MAX + timedelta(days=1)).isoformat()],
     )
     if not days:
         return []

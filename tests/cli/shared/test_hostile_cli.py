@@ -284,3 +284,58 @@ def test_file_names_with_escape_sequences_are_printed_as_text(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "created" in result.stderr and "s]0;X.csv" in result.stdout
     assert not any(ch in result.stdout + result.stderr for ch in ESCAPES)
+
+
+def test_a_fifo_as_the_workspace_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.cxtui"
+    os.mkfifo(fifo)
+    source = export(tmp_path, "score\n9\n")
+    for args in (["check"], ["nps", "show"], ["kpi", "show"], ["nps", "import"]):
+        extra = [str(source), "--survey", "S"] if args[-1] == "import" else []
+        done = subprocess.run(
+            [sys.executable, "-m", "screens.launch", *args, str(fifo), *extra],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert done.returncode != 0 and "not a regular file" in done.stdout + done.stderr, args
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_every_importer_rejects_dates_outside_1900_2100_with_the_range(tmp_path: Path, day: str) -> None:
+    ws = tmp_path / "ws.cxtui"
+    cases = [
+        (["kpi", "import", str(ws)], f"date,kpi,value\n2026-11-02,Walk-aways,5\n{day},Walk-aways,4\n"),
+        (["rox", "import", str(ws)], f"date,name,came by name,outcome\n2026-11-02,A,yes,won\n{day},B,no,open\n"),
+        (["loyalty", "import", str(ws)], f"month,referrals\n2026-10,3\n{day[:7]},4\n"),
+    ]  # fmt: skip
+    for args, text in cases:
+        result = run(*args, str(export(tmp_path, text, f"{args[0]}.csv")), *(
+            ["--create-missing"] if args[0] == "kpi" else []))  # fmt: skip
+        assert "Traceback" not in result.output
+        assert "1900-01-01 to 2100-12-31" in result.stdout, (args, result.stdout)
+    for args in (["rox", "show"], ["loyalty", "show"], ["report"]):  # nothing out of range stored
+        assert run(*args, str(ws)).exit_code == 0
+
+
+def test_answers_stored_with_dates_at_the_edges_do_not_break_the_trend(tmp_path: Path) -> None:
+    # An older cxtui accepted them: the trend leaves them out instead of overflowing.
+    ws = tmp_path / "ws.cxtui"
+    with Store.open(ws, create=True) as store:
+        nps.add_manual_scores(store, "Paper", [9, 3])
+    conn = sqlite3.connect(ws)
+    conn.execute("UPDATE responses SET answered_at = '9999-12-31T00:00:00' WHERE score = 9")
+    conn.execute("UPDATE responses SET answered_at = '0001-01-01T00:00:00' WHERE score = 3")
+    conn.commit()
+    conn.close()
+    for grain in ("week", "month", "quarter"):
+        result = run("nps", "show", str(ws), "--by", grain)
+        assert result.exit_code == 0 and "Traceback" not in result.output and len(result.stdout) < 5000
+
+
+def test_kpi_commands_check_the_source_and_arguments_before_creating_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "new.cxtui"
+    one_line(run("kpi", "import", str(missing), str(export(tmp_path, "", "empty.csv"))))
+    one_line(run("kpi", "record", str(missing), "Nope", "3"))
+    one_line(run("evidence", "add", str(missing), "   "))
+    one_line(run("evidence", "add", str(missing), "A phrase", "--kpi", "Nope"))
+    assert not missing.exists() and sorted(os.listdir(tmp_path)) == ["empty.csv"]
