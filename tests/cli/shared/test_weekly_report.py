@@ -205,6 +205,8 @@ def test_html_escapes_every_typed_field(hostile: Path) -> None:
     ):
         assert shown in page, shown
     assert "=cmd|&#x27; /C calc&#x27;!A0" in page  # shown as text (HTML has no formulas to run)
+    numbers = page[page.index('class="numbers"') : page.index('class="voices"')]
+    assert f"K {escaped_script}" in numbers  # the focus KPI on the main page, escaped there too
 
 
 def test_html_is_one_self_contained_printable_page(demo: Path) -> None:
@@ -251,6 +253,51 @@ def test_markdown_escapes_hostile_text(hostile: Path) -> None:
         cells = {len(re.split(r"(?<!\\)\|", row)) for row in rows}
         assert len(cells) == 1, rows
     assert "=cmd\\|" in text
+
+
+FOCUS = ["Left the lunch queue", "NPS", "2-week cycles run", "Signs of less hesitation", "Closing rate"]
+
+
+def test_the_main_page_shows_the_focus_kpis_and_leaves_the_rest_to_the_definitions_sheet(demo: Path) -> None:
+    data = json.loads(report(demo, "json"))
+    items = data["kpis"]["kpis"]
+    assert len(items) == 16 and [k["name"] for k in items if k["focus"] is True] == FOCUS
+    assert all(k["focus"] in (True, False) for k in items)
+    assert len(data["definitions"]["kpis"]) == 16  # the sheet keeps every KPI
+    text = report(demo, "markdown")
+    main, appendix = text.split("# Appendix")
+    section = main[main.index("## Focus KPIs") : main.index("## Monthly loyalty")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert [row.split(" | ")[1].strip() for row in rows] == FOCUS
+    # Each with its value, its change (arrow and word) and its target.
+    walk = next(row for row in rows if "Left the lunch queue" in row)
+    assert "16 people · 2026-11-16" in walk and "▼ -2 better" in walk and "target 15 people · 1 to go" in walk
+    assert "▲ +1 better" in section and "target 30% · 2 to go" in section
+    assert "11 other KPI(s): see the definitions sheet." in section
+    assert "Repeat visits in 14 days" not in section and "★" not in section
+    assert "Repeat visits in 14 days" in appendix and "Left the lunch queue" in appendix
+    page = report(demo, "html")
+    numbers = page[page.index('class="numbers"') : page.index('class="voices"')]
+    focus = numbers[numbers.index("Focus KPIs</h2>") : numbers.index("Monthly loyalty")]
+    assert focus.count("<tr>") == 1 + len(FOCUS) and all(name in focus for name in FOCUS)
+    assert "▼ -2 better" in focus and "11 other KPI(s): see the definitions sheet." in focus
+    assert "Repeat visits in 14 days" not in focus
+    assert "Repeat visits in 14 days" in page[page.index('class="appendix"') :]
+    ja = report(demo, "markdown", "--lang", "ja")
+    assert "## 重点 KPI" in ja and "ほかの KPI 11 個: 定義シートを参照。" in ja
+
+
+def test_without_focus_kpis_the_page_says_how_to_choose_them(tmp_path: Path) -> None:
+    path = tmp_path / "ws.cxtui"
+    store = Store.open(path, create=True)
+    kpis.save_kpi(store, Kpi(name="Walk-aways", layer="behaviour"))
+    kpis.save_kpi(store, Kpi(name="Repeat visits", layer="experience"))
+    store.close()
+    expected = "No focus KPI chosen yet (f on the KPI screen): 2 KPI(s) on the definitions sheet."
+    text = report(path, "markdown")
+    assert expected in text and "| Walk-aways" not in text.split("# Appendix")[0]
+    page = report(path, "html")
+    assert f'<p class="note">{expected}</p>' in page
 
 
 def test_japanese_weekly_report(demo: Path) -> None:
