@@ -17,24 +17,29 @@ JSON (keys are added, never renamed; values exact)::
       "running": [id],                   # running cycles, the one ending first first
       "learnings": [id],                 # reviewed cycles, newest first (the learning log)
       "per_month": [{"month": "YYYY-MM", "count"}],   # reviewed cycles by the month of their end
-      "counting_kpis": [str]             # names of the KPIs that take their values from that count
-    }
+      "counting_kpis": [str],            # names of the KPIs that take their values from that count
+      "period": null | {"name", "start", "end"}   # with `--period NAME`: only the cycles overlapping
+    }                                             # its dates (and the figures above of those alone)
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxtui.cycles import queries as cycle_queries
 from cxtui.cycles import repo
 from cxtui.cycles.metrics import BeforeAfter
+from cxtui.cycles.metrics import per_month as runs_by_month
 from cxtui.cycles.models import Cycle
 from cxtui.db.store import Store
 from cxtui.format import number, with_unit
 from cxtui.i18n import t
 from cxtui.kpi.models import Evidence
 from cxtui.page import h, md_escape, svg_bars
+
+if TYPE_CHECKING:
+    from cxtui.okr.models import Period
 
 Data = dict[str, Any]
 LATEST_LEARNINGS = 3
@@ -91,28 +96,61 @@ def cycle_json(cycle: Cycle, pairs: list[BeforeAfter], evidence: list[Evidence],
     }
 
 
-def cycles_json(store: Store, today: date) -> list[Data]:
-    """Every cycle as JSON, by start date."""
+def overlaps(cycle: Cycle, within: tuple[date, date] | None) -> bool:
+    """Whether a cycle's dates overlap `within` (first and last day); every cycle does without one."""
+    return within is None or (cycle.start <= within[1] and cycle.end >= within[0])
+
+
+def cycles_json(store: Store, today: date, within: tuple[date, date] | None = None) -> list[Data]:
+    """Every cycle (or those overlapping `within`) as JSON, by start date."""
     if not store.has_table("cycles"):
         return []
     watched = repo.watched_by_cycle(store)
     return [
         cycle_json(c, repo.before_after(store, c, watched.get(c.id, [])), repo.evidence(store, c), today)
         for c in repo.cycles(store)
+        if overlaps(c, within)
     ]
 
 
+def _period(store: Store, today: date, period_name: str | None) -> Period | None:
+    """The period named by `--period` (None without one: the section covers every cycle)."""
+    if period_name is None or not store.has_table("periods"):
+        return None
+    from cxtui.okr.report import choose_period
+
+    return choose_period(store, period_name, today)
+
+
 def section(store: Store, today: date, period_name: str | None = None) -> Data:
-    """The report's "cycles" key."""
-    every = cycles_json(store, today)
-    has = store.has_table("cycles")
+    """The report's "cycles" key: every cycle, or with `period_name` those overlapping its dates."""
+    period = _period(store, today, period_name)
+    within = None if period is None else (period.start, period.end)
+    every = cycles_json(store, today, within)
+    if not store.has_table("cycles"):
+        running: list[Cycle] = []
+        learnings: list[Cycle] = []
+        per_month: list[tuple[str, int]] = []
+        counting: list[str] = []
+    elif within is None:
+        running, learnings = cycle_queries.running(store), repo.learning_log(store)
+        per_month = repo.runs_per_month(store)
+        counting = [k.name for k in repo.counting_kpis(store)]
+    else:
+        running = [c for c in cycle_queries.running(store) if overlaps(c, within)]
+        learnings = [c for c in repo.learning_log(store) if overlaps(c, within)]
+        per_month = runs_by_month(c.end for c in learnings)
+        counting = [k.name for k in repo.counting_kpis(store)]
     return {
         "cycles": {
             "cycles": every,
-            "running": [c.id for c in cycle_queries.running(store)] if has else [],
-            "learnings": [c.id for c in repo.learning_log(store)] if has else [],
-            "per_month": [{"month": m, "count": n} for m, n in repo.runs_per_month(store)] if has else [],
-            "counting_kpis": [k.name for k in repo.counting_kpis(store)] if has else [],
+            "running": [c.id for c in running],
+            "learnings": [c.id for c in learnings],
+            "per_month": [{"month": m, "count": n} for m, n in per_month],
+            "counting_kpis": counting,
+            "period": None
+            if period is None
+            else {"name": period.name, "start": period.start.isoformat(), "end": period.end.isoformat()},
         }
     }
 

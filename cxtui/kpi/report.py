@@ -1,10 +1,12 @@
-"""The KPI sections of the report: the cards by layer beside the voices that explain them (seed 002:
-"numbers and field quotes on one page"), and the A4 definitions sheet for the workshop wall.
+"""The KPI sections of the report: the focus KPIs with their change beside the voices that explain them
+(seed 002: "numbers and field quotes on one page"), and the A4 definitions sheet for the workshop wall,
+which lists every KPI (the main page names how many others it holds).
 
 JSON (keys are added, never renamed)::
 
     "kpis": {"layer_model": "3" | "4", "layers": [...], "focus_advised": 5, "focus_count": int,
-             "kpis": [ ... as `cxtui kpi show --json`, plus "voice": {"date", "quote"} | null ]},
+             "kpis": [ ... as `cxtui kpi show --json` (every KPI, "focus": true | false),
+                       plus "voice": {"date", "quote"} | null ]},
     "evidence": {"since": "YYYY-MM-DD" | null, "until": "YYYY-MM-DD", "total": int,
                  "items": [{"id", "date", "quote", "scene", "next_step", "kind", "kpi_id", "kpi",
                             "cycle_id"}]},                  # newest first, at most EVIDENCE_SHOWN
@@ -158,8 +160,22 @@ def _kpi_of(item: Data) -> Kpi:
     )
 
 
+def _focus_items(data: Data) -> tuple[list[Data], int]:
+    """The focus KPIs (the main page shows them) and how many others the definitions sheet holds."""
+    items = data["kpis"]["kpis"]
+    focus = [item for item in items if item["focus"]]
+    return focus, len(items) - len(focus)
+
+
+def _others_note(focus: list[Data], others: int) -> str | None:
+    """`12 other KPIs: see the definitions sheet.`, or how to choose focus KPIs when there are none."""
+    if not focus:
+        return t("kpi.report.no_focus", n=others)
+    return t("kpi.report.others", n=others) if others else None
+
+
 def _kpi_cells(item: Data) -> list[str]:
-    """Layer, KPI, latest, change, target, trend, cadence · due, linked KR."""
+    """Layer, KPI, latest, change (▲/▼ and its word), target, trend, cadence · due, linked KR."""
     kpi = _kpi_of(item)
     latest, previous = item["latest"], item["previous"]
     value = None if latest is None else float(latest["value"])
@@ -172,7 +188,7 @@ def _kpi_cells(item: Data) -> list[str]:
         shown += f" · {latest['date']}"
     return [
         layer_text(kpi.layer),
-        ("★ " if item["focus"] else "") + kpi.name,
+        kpi.name,
         shown,
         change_text(moved, kpi),
         distance_text(kpi, gap),
@@ -225,13 +241,13 @@ def _focus_note(data: Data) -> str | None:
 
 
 def markdown(data: Data) -> list[str]:
-    """KPIs by layer, the voices beside them, and the definitions sheet, in Markdown."""
+    """The focus KPIs, the voices beside them, and the definitions sheet, in Markdown."""
     return [line for lines in markdown_places(data).values() for line in lines]
 
 
 def markdown_places(data: Data) -> dict[str, list[str]]:
-    """The one-page report's places: the KPIs with the numbers, the evidence with the voices, the
-    definitions sheet as the appendix."""
+    """The one-page report's places: the focus KPIs with the numbers, the evidence with the voices, the
+    definitions sheet (every KPI) as the appendix."""
     return {
         "numbers": _kpis_markdown(data),
         "voices": _evidence_markdown(data["evidence"]),
@@ -240,13 +256,17 @@ def markdown_places(data: Data) -> dict[str, list[str]]:
 
 
 def _kpis_markdown(data: Data) -> list[str]:
-    items = data["kpis"]["kpis"]
+    items, others = _focus_items(data)
     out = [f"## {md_escape(t('kpi.report.title'))}", ""]
-    if not items:
+    if not data["kpis"]["kpis"]:
         out += [md_escape(t("kpi.report.no_kpis")), ""]
     else:
-        out += md_table(_kpi_headers(), [_kpi_cells(item) for item in items], right={2})
-        out.append("")
+        if items:
+            out += md_table(_kpi_headers(), [_kpi_cells(item) for item in items], right={2})
+            out.append("")
+        others_note = _others_note(items, others)
+        if others_note:
+            out += [md_escape(others_note), ""]
         voiced = [item for item in items if item.get("voice")]
         if voiced:
             out += [f"**{md_escape(t('kpi.report.voice_beside'))}**", ""]
@@ -322,7 +342,7 @@ def _sheet_css(rows: int) -> str:
 
 
 def html(data: Data) -> list[str]:
-    """KPIs by layer with their latest voice, the voices, and the A4 definitions sheet, in HTML."""
+    """The focus KPIs with their latest voice, the voices, and the A4 definitions sheet, in HTML."""
     return [line for lines in html_places(data).values() for line in lines]
 
 
@@ -336,11 +356,12 @@ def html_places(data: Data) -> dict[str, list[str]]:
 
 
 def _kpis_html(data: Data) -> list[str]:
-    items = data["kpis"]["kpis"]
+    items, others = _focus_items(data)
     out = [f"<h2>{h(t('kpi.report.title'))}</h2>"]
-    if not items:
+    if not data["kpis"]["kpis"]:
         out.append(f"<p>{h(t('kpi.report.no_kpis'))}</p>")
-    else:
+        return out
+    if items:
         out.append("<table>")
         headers = [*_kpi_headers(), t("kpi.report.col.voice")]
         out.append(html_row([h(text) for text in headers], {2}, "th"))
@@ -352,9 +373,12 @@ def _kpis_html(data: Data) -> list[str]:
             )
             out.append(html_row(cells, {2}))
         out.append("</table>")
-        note = _focus_note(data)
-        if note:
-            out.append(f'<p class="note">{h(note)}</p>')
+    others_note = _others_note(items, others)
+    if others_note:
+        out.append(f'<p class="note">{h(others_note)}</p>')
+    note = _focus_note(data)
+    if note:
+        out.append(f'<p class="note">{h(note)}</p>')
     return out
 
 

@@ -179,7 +179,15 @@ STRINGS = {
     "kpi.cli.h_scene": ("Scene", "場面"),
     "kpi.cli.h_next": ("Next", "次に試すこと"),
     # -- report --
-    "kpi.report.title": ("KPIs by layer", "層ごとの KPI"),
+    "kpi.report.title": ("Focus KPIs", "重点 KPI"),
+    "kpi.report.others": (
+        "{n} other KPI(s): see the definitions sheet.",
+        "ほかの KPI {n} 個: 定義シートを参照。",
+    ),
+    "kpi.report.no_focus": (
+        "No focus KPI chosen yet (f on the KPI screen): {n} KPI(s) on the definitions sheet.",
+        "重点 KPI はまだ選ばれていません(KPI 画面で f)。定義シートに KPI {n} 個。",
+    ),
     "kpi.report.no_kpis": ("No KPIs yet.", "KPI はまだありません。"),
     "kpi.report.col.layer": ("Layer", "層"),
     "kpi.report.col.kpi": ("KPI", "KPI"),

@@ -8,7 +8,8 @@ JSON (keys are added, never renamed)::
       "reviews": [                      # newest first
         {"id", "date", "started", "finished": str | null, "step": 1..6, "seconds",
          "learning", "next_step", "notes",
-         "items": {"kr": int, "kpi": int, "voice": int, "cycle": int}}]
+         "items": {"kr": int, "kpi": int, "voice": int, "cycle": int}}],
+      "period": null | {"name", "start", "end"}   # with `--period NAME`: only the reviews dated in it
     }
 """
 
@@ -44,13 +45,27 @@ def review_json(review: Review, counts: dict[str, int]) -> Data:
 
 
 def section(store: Store, today: date, period_name: str | None = None) -> Data:
-    """The report's "reviews" key."""
+    """The report's "reviews" key: every review, or with `period_name` those dated within it."""
+    period = None
+    if period_name is not None and store.has_table("periods"):
+        from cxtui.okr.report import choose_period
+
+        period = choose_period(store, period_name, today)
+    shown = (
+        None
+        if period is None
+        else {"name": period.name, "start": period.start.isoformat(), "end": period.end.isoformat()}
+    )
     if not store.has_table("reviews"):
-        return {"reviews": {"last": None, "reviews": []}}
+        return {"reviews": {"last": None, "reviews": [], "period": shown}}
     counts = repo.item_counts(store)
-    every = [review_json(r, counts.get(r.id, {})) for r in repo.reviews(store)]
+    every = [
+        review_json(r, counts.get(r.id, {}))
+        for r in repo.reviews(store)
+        if period is None or period.start <= r.date <= period.end
+    ]
     last = next((r for r in every if r["finished"] is not None), None)
-    return {"reviews": {"last": last, "reviews": every}}
+    return {"reviews": {"last": last, "reviews": every, "period": shown}}
 
 
 def minutes(seconds: int) -> str:

@@ -45,7 +45,7 @@ class Panel(Widget, can_focus=True):
     def __init__(
         self, name: str, title_key: str, target: str, render_text: Callable[[Home, int], Text]
     ) -> None:
-        super().__init__(id=f"panel-{name}", classes="home-panel")
+        super().__init__(name=name, id=f"panel-{name}", classes="home-panel")
         self.title_key = title_key
         self.target = target
         self.render_text = render_text
@@ -88,6 +88,8 @@ PANELS: tuple[tuple[str, str, str, Callable[[Home, int], Text]], ...] = (
 )
 # Screens a panel falls back to when its own screen is not part of this cxtui.
 FALLBACK = {"kpi": "cycles", "loyalty": "nps"}
+# Panels that lead to one view of their screen: the action run there once it is shown.
+VIEW_OF = {"voices": "view('voices')"}
 
 
 class HomeScreen(WorkspaceScreen):
@@ -139,20 +141,27 @@ class HomeScreen(WorkspaceScreen):
         """Go to the screen of panel `name`."""
         panel = self.query_one(f"#panel-{name}", Panel)
         panel.focus()
-        await self._go(panel.target)
+        await self._go(panel)
 
     @on(Panel.Chosen)
     async def _chosen(self, event: Panel.Chosen) -> None:
-        await self._go(event.panel.target)
+        await self._go(event.panel)
 
-    async def _go(self, target: str) -> None:
+    async def _go(self, panel: Panel) -> None:
+        target = panel.target
         if target == "review":
             await self.app.run_action("weekly_review")
             return
         has_peer = getattr(self.app, "has_peer", lambda name: False)
         if not has_peer(target):
             target = FALLBACK.get(target, target)
-        if has_peer(target):
-            await self.app.run_action(f"show('{target}')")
-        else:
+        if not has_peer(target):
             self.notify(t("home.msg.no_screen"), severity="warning")
+            return
+        await self.app.run_action(f"show('{target}')")
+        view = VIEW_OF.get(panel.name or "")
+        if view is not None and target == panel.target:
+            # The screen may be composing still (shown for the first time): its queue runs the view
+            # after its mount.
+            shown = self.app.screen
+            shown.call_later(shown.run_action, view)

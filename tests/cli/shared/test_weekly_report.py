@@ -28,7 +28,7 @@ from cxtui.okr import checkin_repo as okr_checkins
 from cxtui.okr import periods as okr_periods
 from cxtui.okr import quarters as okr_quarters
 from cxtui.okr import repo as okr
-from cxtui.okr.models import CheckIn, Confidence, KeyResult, Objective
+from cxtui.okr.models import CheckIn, Confidence, KeyResult, Objective, Period
 from cxtui.review import repo as reviews
 from tests.conftest import TODAY
 
@@ -205,6 +205,8 @@ def test_html_escapes_every_typed_field(hostile: Path) -> None:
     ):
         assert shown in page, shown
     assert "=cmd|&#x27; /C calc&#x27;!A0" in page  # shown as text (HTML has no formulas to run)
+    numbers = page[page.index('class="numbers"') : page.index('class="voices"')]
+    assert f"K {escaped_script}" in numbers  # the focus KPI on the main page, escaped there too
 
 
 def test_html_is_one_self_contained_printable_page(demo: Path) -> None:
@@ -251,6 +253,112 @@ def test_markdown_escapes_hostile_text(hostile: Path) -> None:
         cells = {len(re.split(r"(?<!\\)\|", row)) for row in rows}
         assert len(cells) == 1, rows
     assert "=cmd\\|" in text
+
+
+@pytest.fixture
+def two_quarters(tmp_path: Path) -> Path:
+    """2026 Q3 and Q4, a cycle in each, one across the turn of the quarter, a review in each."""
+    path = tmp_path / "quarters.cxtui"
+    store = Store.open(path, create=True)
+    okr_periods.add_period(store, Period(name="2026 Q3", start=D("2026-07-01"), end=D("2026-09-30")))
+    okr_periods.add_period(store, Period(name="2026 Q4", start=D("2026-10-01"), end=D("2026-12-31")))
+
+    def cycle(title: str, start: str, end: str, learning: str | None = None) -> None:
+        state = CycleState.running if learning is None else CycleState.planned
+        saved = cycles.save_cycle(store, Cycle(title=title, state=state, start=D(start), end=D(end)))
+        if learning is not None:
+            cycles.review_cycle(store, saved.id, learning, f"after {title}")
+
+    cycle("Summer menu", "2026-08-03", "2026-08-16", "Summer learning")
+    cycle("Across the turn", "2026-09-21", "2026-10-04", "Turn learning")
+    cycle("Autumn guide", "2026-11-16", "2026-11-29")
+    for day, learning in (("2026-09-18", "September review"), ("2026-11-13", "November review")):
+        review = reviews.start_review(store, D(day))
+        reviews.finish(store, review, learning, f"next of {learning}", seconds=600)
+    store.close()
+    return path
+
+
+def test_cycles_and_reviews_follow_the_period(two_quarters: Path) -> None:
+    every = json.loads(report(two_quarters, "json"))  # without --period: every cycle and review
+    assert [c["title"] for c in every["cycles"]["cycles"]] == [
+        "Summer menu",
+        "Across the turn",
+        "Autumn guide",
+    ]
+    assert [r["date"] for r in every["reviews"]["reviews"]] == ["2026-11-13", "2026-09-18"]
+    assert every["cycles"]["period"] is None and every["reviews"]["period"] is None
+    q3 = json.loads(report(two_quarters, "json", "--period", "2026 Q3"))
+    cycles_q3 = q3["cycles"]
+    by_id = {c["id"]: c["title"] for c in cycles_q3["cycles"]}
+    assert list(by_id.values()) == ["Summer menu", "Across the turn"]  # those overlapping its dates
+    assert cycles_q3["running"] == []
+    assert [by_id[i] for i in cycles_q3["learnings"]] == ["Across the turn", "Summer menu"]
+    assert cycles_q3["per_month"] == [
+        {"month": "2026-08", "count": 1},
+        {"month": "2026-09", "count": 0},
+        {"month": "2026-10", "count": 1},
+    ]
+    assert cycles_q3["period"] == {"name": "2026 Q3", "start": "2026-07-01", "end": "2026-09-30"}
+    assert [r["date"] for r in q3["reviews"]["reviews"]] == ["2026-09-18"]  # dated within it
+    assert q3["reviews"]["last"]["learning"] == "September review"
+    assert q3["reviews"]["period"] == cycles_q3["period"]
+    q4 = json.loads(report(two_quarters, "json", "--period", "2026 Q4"))
+    by_id = {c["id"]: c["title"] for c in q4["cycles"]["cycles"]}
+    assert list(by_id.values()) == ["Across the turn", "Autumn guide"]
+    assert [by_id[i] for i in q4["cycles"]["running"]] == ["Autumn guide"]
+    assert [r["learning"] for r in q4["reviews"]["reviews"]] == ["November review"]
+    text = report(two_quarters, "markdown", "--period", "2026 Q3")
+    assert "September review" in text and "November review" not in text
+    assert "Summer learning" in text and "Autumn guide" not in text and "No cycle is running." in text
+    page = report(two_quarters, "html", "--period", "2026 Q4")
+    assert "November review" in page and "September review" not in page
+    assert "Running: Autumn guide" in page and "Summer learning" not in page
+
+
+FOCUS = ["Left the lunch queue", "NPS", "2-week cycles run", "Signs of less hesitation", "Closing rate"]
+
+
+def test_the_main_page_shows_the_focus_kpis_and_leaves_the_rest_to_the_definitions_sheet(demo: Path) -> None:
+    data = json.loads(report(demo, "json"))
+    items = data["kpis"]["kpis"]
+    assert len(items) == 16 and [k["name"] for k in items if k["focus"] is True] == FOCUS
+    assert all(k["focus"] in (True, False) for k in items)
+    assert len(data["definitions"]["kpis"]) == 16  # the sheet keeps every KPI
+    text = report(demo, "markdown")
+    main, appendix = text.split("# Appendix")
+    section = main[main.index("## Focus KPIs") : main.index("## Monthly loyalty")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert [row.split(" | ")[1].strip() for row in rows] == FOCUS
+    # Each with its value, its change (arrow and word) and its target.
+    walk = next(row for row in rows if "Left the lunch queue" in row)
+    assert "16 people · 2026-11-16" in walk and "▼ -2 better" in walk and "target 15 people · 1 to go" in walk
+    assert "▲ +1 better" in section and "target 30% · 2 to go" in section
+    assert "11 other KPI(s): see the definitions sheet." in section
+    assert "Repeat visits in 14 days" not in section and "★" not in section
+    assert "Repeat visits in 14 days" in appendix and "Left the lunch queue" in appendix
+    page = report(demo, "html")
+    numbers = page[page.index('class="numbers"') : page.index('class="voices"')]
+    focus = numbers[numbers.index("Focus KPIs</h2>") : numbers.index("Monthly loyalty")]
+    assert focus.count("<tr>") == 1 + len(FOCUS) and all(name in focus for name in FOCUS)
+    assert "▼ -2 better" in focus and "11 other KPI(s): see the definitions sheet." in focus
+    assert "Repeat visits in 14 days" not in focus
+    assert "Repeat visits in 14 days" in page[page.index('class="appendix"') :]
+    ja = report(demo, "markdown", "--lang", "ja")
+    assert "## 重点 KPI" in ja and "ほかの KPI 11 個: 定義シートを参照。" in ja
+
+
+def test_without_focus_kpis_the_page_says_how_to_choose_them(tmp_path: Path) -> None:
+    path = tmp_path / "ws.cxtui"
+    store = Store.open(path, create=True)
+    kpis.save_kpi(store, Kpi(name="Walk-aways", layer="behaviour"))
+    kpis.save_kpi(store, Kpi(name="Repeat visits", layer="experience"))
+    store.close()
+    expected = "No focus KPI chosen yet (f on the KPI screen): 2 KPI(s) on the definitions sheet."
+    text = report(path, "markdown")
+    assert expected in text and "| Walk-aways" not in text.split("# Appendix")[0]
+    page = report(path, "html")
+    assert f'<p class="note">{expected}</p>' in page
 
 
 def test_japanese_weekly_report(demo: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from cxtui.db.store import Store
 from cxtui.demo import build_demo
@@ -90,6 +90,38 @@ async def test_every_panel_leads_to_its_screen(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "left part-way" in panel(app, "due")  # the dashboard reloads what changed
+
+
+async def test_r_leads_to_ltv_rox_and_v_to_the_voices_of_the_kpi_screen(tmp_path: Path) -> None:
+    app, _store = demo_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # the ROX panel: the LTV·ROX screen
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LoyaltyScreen"
+        assert app.screen is app.get_screen("loyalty")
+        await pilot.press(peer_key("home"))
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        for _ in range(2):  # the KPI screen shown for the first time, then again from its cards
+            await pilot.press("v")  # this week's voices: the KPI screen's voices view
+            await pilot.pause()
+            kpi = app.screen
+            assert type(kpi).__name__ == "KpiScreen" and kpi.view == "voices"  # type: ignore[attr-defined]
+            table = kpi.query_one("#voices-table", DataTable)
+            assert table.has_focus and table.row_count > 0
+            assert any(
+                "No need to compare" in str(cell) for cell in table.get_row_at(0) + table.get_row_at(1)
+            )
+            await pilot.press("c")  # back to the cards, then home
+            await pilot.pause()
+            assert kpi.view == "cards"  # type: ignore[attr-defined]
+            await pilot.press(peer_key("home"))
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        await pilot.press("k")  # the KPI panel keeps the screen's own view
+        await pilot.pause()
+        assert app.screen.view == "cards"  # type: ignore[attr-defined]
 
 
 async def test_the_report_is_exported_beside_the_workspace(tmp_path: Path) -> None:

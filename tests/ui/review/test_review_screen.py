@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 import screens.review.screen as review_screen
+from cxtui.cycles import repo as cycles
+from cxtui.cycles.models import Cycle, CycleState
 from cxtui.db.store import Store
+from cxtui.i18n import set_language
 from cxtui.kpi import repo as kpis
 from cxtui.kpi.models import Kpi, KpiValue
+from cxtui.nps.models import ManualEntry
+from cxtui.nps.repo import add_manual_scores
+from cxtui.nps.surveys import create_survey
 from cxtui.okr import checkin_repo as okr_checkins
 from cxtui.okr import periods as okr_periods
 from cxtui.okr import quarters as okr_quarters
@@ -24,7 +30,9 @@ from cxtui.review import repo as reviews
 from screens.app import CxApp
 from screens.home.screen import HomeScreen
 from screens.review.screen import ReviewScreen
+from screens.shared.plain import plain_text
 from tests.conftest import TODAY
+from tests.ui.conftest import screen_text
 
 SIZE = (120, 40)
 LAST_FRIDAY = TODAY - timedelta(days=9)  # 2026-11-13
@@ -283,3 +291,111 @@ async def test_past_reviews_can_be_read(tmp_path: Path, clock: Clock) -> None:
         text = str(app.screen.query_one("#history").render())
         assert "2026-11-13" in text and "finished in 12:34" in text
         assert "Pre-ordering works where the shelf is easy to find" in text and "Move the shelf" in text
+
+
+def build_due(path: Path) -> tuple[Store, str]:
+    """`build` with a finished review on LAST_FRIDAY, a running cycle past its end and NPS answers on
+    both sides of that review (better after it); the cycle's id."""
+    store = build(path, krs=3, kpi_count=0)
+    last = reviews.start_review(store, LAST_FRIDAY)
+    reviews.finish(store, last, "Earlier learning", "Earlier next step", seconds=600)
+    cycle = cycles.save_cycle(
+        store,
+        Cycle(
+            title="Guide first in demos",
+            state=CycleState.running,
+            start=date(2026, 11, 1),
+            end=date(2026, 11, 14),
+            hypothesis="Showing the guide first cuts comparison questions",
+            change="Open demos with the guide",
+        ),
+    )
+    survey = create_survey(store, "Visits", "manual")
+    after = [10] * 20 + [8] * 5 + [5] * 5  # 2026-11-14 .. today: NPS +50
+    before = [10] * 10 + [7] * 5 + [4] * 15  # the 9 days up to the last review: NPS -17
+    entries = [ManualEntry(score, answered_at=datetime(2026, 11, 20, 12)) for score in after]
+    entries += [ManualEntry(score, answered_at=datetime(2026, 11, 10, 12)) for score in before]
+    with store.action("answers"):
+        add_manual_scores(store, survey, entries)
+    store.clear_history()
+    return store, cycle.id
+
+
+async def test_voices_a_due_cycle_and_the_nps_change_from_the_keyboard(tmp_path: Path, clock: Clock) -> None:
+    store, cycle_id = build_due(tmp_path / "ws.cxtui")
+    app = CxApp(store=store, today=TODAY)
+    voice = "Now I see why the plan costs more"
+    cycle_learning, cycle_next = "The guide first halves the comparison questions", "Guide every demo"
+    learning, next_step = "Voices explain the NPS rise", "Share the guide with sales"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        await keys("w", "pagedown")  # the KRs skipped: this week's voices
+        screen = _screen(app)
+        assert screen.step == 2
+        assert "Voices since 2026-11-13: 0" in screen.as_text()  # since the last review
+        # Step 3: a voice captured from the review is an evidence row, linked to the running cycle.
+        await keys.type(voice)
+        assert screen.step == 2  # more voices may follow
+        assert "Voices since 2026-11-13: 1" in screen.as_text() and f"“{voice}”" in screen.as_text()
+        [saved] = kpis.evidence(store)
+        assert (saved.quote, saved.date, saved.cycle_id) == (voice, TODAY, cycle_id)
+        await keys("enter")  # an empty line: on to the cycles due
+        # Step 4: the cycle past its end, reviewed in place: its learning, then its next step.
+        assert screen.step == 3 and screen.count(3) == 1
+        text = screen.as_text()
+        assert "Guide first in demos" in text and "Showing the guide first cuts comparison questions" in text
+        await keys.type(cycle_learning)
+        assert screen.step == 3 and cycles.get_cycle(store, cycle_id).learning == cycle_learning
+        assert cycles.get_cycle(store, cycle_id).state is CycleState.running  # not closed without a next step
+        await keys.type(cycle_next)
+        # Step 5: the NPS since the last review against the same span before it, with the verdict.
+        assert screen.step == 4
+        text = screen.as_text()
+        assert "NPS since the last review (2026-11-13)" in text
+        assert re.search(r"2026-11-14\.\.2026-11-22: NPS \+50 +\[\+\d+, \+\d+\] +n=30", text)
+        assert re.search(r"2026-11-05\.\.2026-11-13: NPS -17 +\[-\d+, \+\d+\] +n=30", text)
+        assert "Change: +67  p = 0.003" in text
+        assert "A real improvement: +67 points (p = 0.003)." in text  # the verdict, in words
+        assert "4 Cycles 1/1" in text  # the cycle counted as reviewed
+        await keys("enter")
+        # Step 6: the learning and the next step end the review.
+        assert screen.step == 5
+        await keys.type(learning)
+        await keys.type(next_step)
+        assert isinstance(app.screen, HomeScreen)
+    reviewed = cycles.get_cycle(store, cycle_id)
+    assert (reviewed.state, reviewed.learning, reviewed.next_step) == (
+        CycleState.reviewed,
+        cycle_learning,
+        cycle_next,
+    )
+    review = reviews.reviews(store)[0]
+    assert review.date == TODAY and review.done
+    assert (review.learning, review.next_step) == (learning, next_step)
+    assert reviews.item_counts(store)[review.id] == {"voice": 1, "cycle": 1}
+
+
+async def test_the_timer_says_in_words_when_the_15_minutes_are_over(tmp_path: Path, clock: Clock) -> None:
+    store = build(tmp_path / "ws.cxtui", krs=3, kpi_count=0)
+    app = CxApp(store=store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        screen = _screen(app)
+        clock.now += 15 * 60  # the budget to the second: not over yet
+        await pilot.press("down")
+        await pilot.pause()
+        steps = plain_text(screen.query_one("#review-steps", Static).render(), 120)
+        assert steps.startswith("time 15:00 / 15:00") and "over" not in steps
+        clock.now += 90
+        await pilot.press("down")
+        await pilot.pause()
+        steps = plain_text(screen.query_one("#review-steps", Static).render(), 120)
+        assert steps.startswith("time 16:30 / 15:00 (over by 01:30)")  # in words, not by colour alone
+        assert "time 16:30 / 15:00 (over by 01:30)" in screen_text(app)  # on the terminal itself
+        set_language("ja")
+        app.screen.relabel()
+        await pilot.pause()
+        assert "時間 16:30 / 15:00 (01:30 超過)" in screen.as_text()
