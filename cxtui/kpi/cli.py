@@ -61,6 +61,9 @@ def import_cmd(
     Long files hold a date, a KPI name and a value per row; wide files a date and one column per
     KPI. Every row is imported, skipped or rejected with its line and reason; the import is one
     transaction, and importing the same file again is refused.
+
+    Limits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a
+    cell; dates 1900-01-01 to 2100-12-31.
     """
     from cxtui.errors import InputError
     from cxtui.i18n import t

@@ -100,6 +100,9 @@ def loyalty_import(
     rate/解約率, months retained/継続月数, average spend/客単価. Every row is imported, skipped or
     rejected with its line and reason, in one transaction; the same file is not imported twice, and
     a second value for a figure a month already has is rejected.
+
+    Limits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a
+    cell; dates 1900-01-01 to 2100-12-31.
     """
     _import(ctx, file, source, rejects, lang, "months")
 
@@ -118,6 +121,9 @@ def rox_import(ctx: click.Context, file: Path, source: Path, rejects: Path | Non
     negotiation/価格交渉なし (yes/no, はい/いいえ, ○/×, 1/0, true/false; blank = no), outcome/結果
     (won/lost/open, 受注/失注/進行中; blank = open). A deal already logged on that day is skipped
     when the file agrees and rejected when it does not.
+
+    Limits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a
+    cell; dates 1900-01-01 to 2100-12-31.
     """
     _import(ctx, file, source, rejects, lang, "deals")
 

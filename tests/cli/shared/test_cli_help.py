@@ -35,3 +35,11 @@ def test_help_follows_the_locale_and_english_stays_english() -> None:
     assert (
         "Show NPS with its 95 % interval" in english and "UI language (default: from the locale)." in english
     )
+
+
+def test_every_import_states_its_limits() -> None:
+    from cxtui.importing.limits import limits_help
+
+    for group in ("nps", "kpi", "loyalty", "rox"):
+        shown = " ".join(_help(group, "import", "--help", "--lang", "en").split())
+        assert limits_help() in shown, group
