@@ -20,8 +20,17 @@ class WorkspaceError(CxError):
     exit_code = 2
 
 
-class BusyError(WorkspaceError):
+class RetryableError(WorkspaceError):
+    """A write that failed for a reason outside the workspace and may work later: the user's change
+    is worth keeping for a retry."""
+
+
+class BusyError(RetryableError):
     """Another program holds the workspace's write lock (an import, another cxtui): retry later."""
+
+
+class DiskFullError(RetryableError):
+    """The disk is full: nothing was written; retry once space is freed."""
 
 
 class ReadOnlyError(CxError):

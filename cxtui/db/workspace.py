@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cxtui.db.migrations import APPLICATION_ID, known_migrations, schema_version
-from cxtui.errors import BusyError, WorkspaceError
+from cxtui.errors import BusyError, DiskFullError, WorkspaceError
 from cxtui.i18n import t
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -155,7 +155,7 @@ def database_error(exc: sqlite3.Error, path: Path | str) -> WorkspaceError:
         return BusyError(t("db.ws.busy", path=path))
     text = str(exc)
     if "disk is full" in text or (("disk I/O error" in text or "unable to open" in text) and disk_full(path)):
-        return WorkspaceError(t("db.ws.disk_full", path=path))
+        return DiskFullError(t("db.ws.disk_full", path=path))
     return WorkspaceError(t("db.ws.damaged", path=path, reason=text))
 
 

@@ -7,6 +7,11 @@ STRINGS = {
     ),
     "app.busy.title": ("Workspace busy", "ワークスペースが使用中です"),
     "app.busy.retry": ("Retry", "再試行"),
+    "app.disk_full.title": ("Disk full", "ディスクがいっぱいです"),
+    "app.disk_full.kept": (
+        "Nothing was written and your change is kept: free some disk space, then retry.",
+        "何も書き込んでいません。入力した変更は保持しています。ディスクの空きを作ってから再試行してください。",
+    ),
     "app.busy.kept": (
         "Your change is kept: retry when the other program has finished (an import can take a while).",
         "入力した変更は保持しています。ほかのプログラムの処理が終わってから再試行してください(取り込みには時間がかかることがあります)。",

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from cxtui.db.store import Store
-from cxtui.errors import BusyError, CxError
+from cxtui.errors import CxError, DiskFullError, RetryableError
 from cxtui.i18n import get_language, t
 from screens import startup
 from screens.shared.translate import translate_bindings
@@ -101,9 +101,10 @@ class WorkspaceScreen(Screen[None]):
         """
         try:
             change()
-        except BusyError as exc:
-            # Another program is writing (a long import): keep the change and offer to retry it.
-            self.app.call_later(self._offer_retry, change, exc.message)
+        except RetryableError as exc:
+            # Another program is writing (a long import), or the disk is full: nothing was written;
+            # keep the change and offer to retry it.
+            self.app.call_later(self._offer_retry, change, exc)
             return False
         except CxError as exc:
             self.notify(exc.message, severity="error", timeout=timeout)
@@ -111,7 +112,7 @@ class WorkspaceScreen(Screen[None]):
             return False
         return True
 
-    def _offer_retry(self, change: Callable[[], object], message: str) -> None:
+    def _offer_retry(self, change: Callable[[], object], error: RetryableError) -> None:
         """A dialog that keeps the change the user made: Retry runs it again, Cancel drops it."""
         from screens.shared.confirm import ConfirmDialog
 
@@ -119,7 +120,8 @@ class WorkspaceScreen(Screen[None]):
             if retry and self.apply(change):
                 self.reload()
 
-        self.app.push_screen(
-            ConfirmDialog(t("app.busy.title"), f"{message}\n{t('app.busy.kept')}", t("app.busy.retry")),
-            answered,
-        )
+        if isinstance(error, DiskFullError):
+            title, kept = t("app.disk_full.title"), t("app.disk_full.kept")
+        else:
+            title, kept = t("app.busy.title"), t("app.busy.kept")
+        self.app.push_screen(ConfirmDialog(title, f"{error.message}\n{kept}", t("app.busy.retry")), answered)

@@ -381,3 +381,36 @@ def test_fuzz_hostile_text_in_widgets_never_crashes_or_reaches_the_terminal(text
 
     shown = asyncio.run(scenario())
     assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
+
+
+async def test_a_save_on_a_full_disk_keeps_the_change_and_retries(tmp_path: Path) -> None:
+    from cxtui.db.workspace import database_error
+    from cxtui.errors import DiskFullError
+
+    path = tmp_path / "full.cxtui"
+    store = Store.open(path, create=True)
+    period = okr_periods.add_period(store, okr_quarters.quarter_of(TODAY))
+    store.clear_history()
+    full = database_error(sqlite3.OperationalError("database or disk is full"), path)
+    assert isinstance(full, DiskFullError) and str(path) in full.message
+    attempts: list[int] = []
+
+    def save() -> None:
+        attempts.append(1)
+        if len(attempts) == 1:  # the first try meets a full disk, as SQLite reports it
+            raise full
+        okr.save_objective(store, Objective(period_id=period.id, title="Typed"))
+
+    app = CxApp(store=store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.apply(save)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        dialog = app.screen
+        assert dialog.title_text == "Disk full" and "free some disk space, then retry" in dialog.message
+        assert "Disk" in _screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [o.title for o in okr.objectives(store, period.id)] == ["Typed"] and len(attempts) == 2
