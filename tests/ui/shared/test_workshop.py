@@ -264,3 +264,44 @@ async def test_a_notice_does_not_cover_the_dialog_buttons(tmp_path: Path) -> Non
         save = app.screen.query_one("#save", Button)
         cancel = app.screen.query_one("#cancel", Button)
         assert _on_screen(app, save) and _on_screen(app, cancel)
+
+
+# Every dialog a key opens, from the screen it is opened on: its buttons all in view at 80×24.
+DIALOGS = [
+    ("okr", ("a",)),  # add objective
+    ("okr", ("n",)),  # new period
+    ("okr", ("down", "down", "d")),  # delete: the confirm dialog
+    ("okr", ("down", "down", "h")),  # check-in history
+    ("kpi", ("a",)),  # add KPI
+    ("kpi", ("t",)),  # starter sets
+    ("kpi", ("ctrl+n",)),  # the 1-minute record
+    ("nps", ("i",)),  # import wizard
+    ("nps", ("m",)),  # quick entry
+    ("loyalty", ("n",)),  # a month's figures
+    ("loyalty", ("a",)),  # a deal
+    ("cycles", ("a",)),  # plan a cycle
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("peer", "keys"), DIALOGS, ids=lambda v: "-".join(v) if isinstance(v, tuple) else v)
+async def test_every_dialog_shows_all_its_buttons_at_80x24(
+    tmp_path: Path, lang: str, peer: str, keys: tuple[str, ...]
+) -> None:
+    from textual.screen import ModalScreen
+
+    app, _store = _demo(tmp_path, lang)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await _settle(pilot)
+        await pilot.press(peer_key(peer))
+        await _settle(pilot)
+        await pilot.press(*keys)
+        await _settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ModalScreen), type(dialog).__name__
+        buttons = [b for b in dialog.query(Button) if b.display]
+        hidden = [str(b.label) for b in buttons if not _on_screen(app, b)]
+        assert hidden == [], f"{type(dialog).__name__}: {hidden}"
+        # Keyboard-only dialogs (lists, no buttons): the whole frame within the screen.
+        frame = dialog.children[0].region
+        assert frame.area and frame.bottom <= app.size.height and frame.right <= app.size.width
