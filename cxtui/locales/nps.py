@@ -6,8 +6,8 @@ STRINGS = {
         "NPS: アンケート結果の取り込み、95% 信頼区間つきの NPS の表示、施策前後の比較。",
     ),
     "nps.cmd.import": (
-        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction, read in batches (memory stays flat). A file already imported into any survey is refused, and so are answers already in the workspace (same time, score and comment) unless --skip-duplicates, so no answer is ever counted twice. A score column of 1-5 answers only is refused unless --force-scale. Dates such as 03/04/2026 are read as the file shows (a row like 13/04/2026 settles it); when no row does, --date-format is needed.\n\nLimits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a cell; dates 1900-01-01 to 2100-12-31.",
-        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションで、少しずつ読むのでメモリは増えません。どのアンケートにすでに取り込んだファイルも、ワークスペースにすでにある回答(同じ時刻・点数・コメント)も、--skip-duplicates がなければ取り込みません。同じ回答を二重に数えることはありません。1〜5 の回答だけの点数列は --force-scale がなければ取り込みません。03/04/2026 のような日付はファイルから判断し(13/04/2026 のような行があれば確定)、判断できなければ --date-format が必要です。\n\n上限: 通常のファイルで 256 MB、2,000,000 行、1,000 列、1 セル 32,767 文字まで。日付は 1900-01-01 から 2100-12-31 まで。",
+        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction, read in batches (memory stays flat). A file already imported into any survey is refused, and so are answers already in the workspace (same time, score and comment; answers dated without a time only when they repeat an earlier import as a whole) unless --skip-duplicates, so no answer is ever counted twice. A score column of 1-5 answers only is refused unless --force-scale. Dates such as 03/04/2026 are read as the file shows (a row like 13/04/2026 settles it); when no row does, --date-format is needed.\n\nLimits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a cell; dates 1900-01-01 to 2100-12-31.",
+        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションで、少しずつ読むのでメモリは増えません。どのアンケートにすでに取り込んだファイルも、ワークスペースにすでにある回答(同じ時刻・点数・コメント。時刻のない日付だけの回答は、以前の取り込みとまるごと同じときだけ)も、--skip-duplicates がなければ取り込みません。同じ回答を二重に数えることはありません。1〜5 の回答だけの点数列は --force-scale がなければ取り込みません。03/04/2026 のような日付はファイルから判断し(13/04/2026 のような行があれば確定)、判断できなければ --date-format が必要です。\n\n上限: 通常のファイルで 256 MB、2,000,000 行、1,000 列、1 セル 32,767 文字まで。日付は 1900-01-01 から 2100-12-31 まで。",
     ),
     "nps.cmd.import_survey": (
         "Survey to import into (created if new).",
@@ -487,6 +487,14 @@ STRINGS = {
         "{source}: すでにワークスペースにある回答が含まれています({line} 行目はアンケート「{survey}」に"
         "同じ日時・点数・コメントであります)。もう一度取り込むと二重に数えるため、何も変更していません。"
         "新しい回答だけを取り込むには --skip-duplicates を付けてください",
+    ),
+    "nps.repo.duplicate_dated": (
+        "{source}: its answers with a date but no time repeat an earlier import as a whole (line {line} "
+        'is in survey "{survey}", same day, score and comment); importing them again would count them '
+        "twice: nothing was changed. --skip-duplicates imports only the new answers",
+        "{source}: 時刻のない(日付だけの)回答が、以前の取り込みとまるごと同じです({line} 行目はアンケート"
+        "「{survey}」に同じ日付・点数・コメントであります)。もう一度取り込むと二重に数えるため、"
+        "何も変更していません。新しい回答だけを取り込むには --skip-duplicates を付けてください",
     ),
     "nps.repo.quick_bad_score": (
         '"{token}" is not a score from 0 to 10',

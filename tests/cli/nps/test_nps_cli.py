@@ -120,6 +120,36 @@ def test_importing_the_same_file_twice_is_exit_1_and_changes_nothing(workspace: 
     assert json.loads(run("nps", "show", str(workspace), "--json").stdout) == before
 
 
+def test_two_stores_answers_of_the_same_day_and_score_import_but_the_same_export_does_not(
+    workspace: Path, tmp_path: Path
+) -> None:
+    # Dates without a time: line 2 of each file is a different person, with the same day and score.
+    shibuya = tmp_path / "shibuya.csv"
+    shibuya.write_text("date,score\n2026-03-04,9\n2026-03-05,10\n", encoding="utf-8")
+    yokohama = tmp_path / "yokohama.csv"
+    yokohama.write_text("date,score\n2026-03-04,9\n2026-03-06,7\n", encoding="utf-8")
+    assert run("nps", "import", str(workspace), str(shibuya), "--survey", "Shibuya").exit_code == 0
+    second = run("nps", "import", str(workspace), str(yokohama), "--survey", "Yokohama")
+    assert second.exit_code == 0, second.output
+    assert "imported 2, blank 0, rejected 0" in second.stdout and "not imported again" not in second.stdout
+    shown = json.loads(run("nps", "show", str(workspace), "--survey", "Yokohama", "--json").stdout)
+    assert shown["n"] == 2
+    # One 16-answer export imported as three surveys is still 16 answers, not 48: the same file is
+    # refused, and so is the same export saved again (other bytes, the same answers).
+    rows = "".join(f"2026-04-{1 + i // 4:02d},{(10, 9, 7, 2)[i % 4]}\n" for i in range(16))
+    export = tmp_path / "april.csv"
+    export.write_text("date,score\n" + rows, encoding="utf-8")
+    resaved = tmp_path / "april (2).csv"
+    resaved.write_text("date,score\r\n" + rows.replace("\n", "\r\n"), encoding="utf-8")
+    assert run("nps", "import", str(workspace), str(export), "--survey", "April A").exit_code == 0
+    again = run("nps", "import", str(workspace), str(export), "--survey", "April B")
+    assert again.exit_code == 1 and "already imported" in one_error_line(again)
+    saved_again = run("nps", "import", str(workspace), str(resaved), "--survey", "April C")
+    assert saved_again.exit_code == 1 and '"April A"' in one_error_line(saved_again)
+    april = json.loads(run("nps", "show", str(workspace), "--json").stdout)
+    assert sum(s["n"] for s in april if s["survey"].startswith("April")) == 16
+
+
 def test_import_creates_a_missing_workspace_and_says_so(tmp_path: Path) -> None:
     source = _exports().google_forms_ja_cp932(tmp_path)
     missing = tmp_path / "new.cxtui"
