@@ -42,8 +42,8 @@ STRINGS = {
         "セグメント値ごと('segment' またはセグメント列の見出し)、または週・月・四半期ごとに表示します。",
     ),
     "nps.cmd.compare": (
-        "Compare NPS BEFORE and AFTER (survey names or date ranges 2026-01-01..2026-03-31).\n\nSays whether the change is real (p < 0.05 on the adjusted-Wald z-test) or could be noise.",
-        "NPS を BEFORE(施策前)と AFTER(施策後)で比較します(アンケート名または期間 2026-01-01..2026-03-31)。\n\n変化が本当か(調整 Wald 法の z 検定で p < 0.05)、誤差の可能性があるかを示します。",
+        "Compare NPS BEFORE and AFTER (survey names or date ranges 2026-01-01..2026-03-31).\n\nSays whether the change is real (p < 0.05 on the adjusted-Wald z-test) or could be noise.\n\n--json prints before, after (as nps show --json), delta, z, p_value, significant, delta_ci95 (the 95 % interval of the change) and delta_ci95_meaningful. Below 5 answers on a side delta_ci95 is null and delta_ci95_meaningful false.",
+        "NPS を BEFORE(施策前)と AFTER(施策後)で比較します(アンケート名または期間 2026-01-01..2026-03-31)。\n\n変化が本当か(調整 Wald 法の z 検定で p < 0.05)、誤差の可能性があるかを示します。\n\n--json では before、after(nps show --json と同じ形)、delta、z、p_value、significant、delta_ci95(変化の 95% 区間)、delta_ci95_meaningful を出力します。片方の回答が 5 件未満では delta_ci95 は null、delta_ci95_meaningful は false です。",
     ),
     "nps.cmd.compare_segment": (
         "Compare one segment value only (e.g. one store).",
@@ -156,6 +156,10 @@ STRINGS = {
     "nps.cli.change": (
         "Change: {delta} points, 95 % interval of the change {lo} to {hi}; z = {z}, {p}",
         "変化: {delta} ポイント(変化の 95% 区間 {lo} 〜 {hi})、z = {z}、{p}",
+    ),
+    "nps.cli.change_no_ci": (
+        "Change: {delta} points, 95 % interval of the change — (n<{min}); z = {z}, {p}",
+        "変化: {delta} ポイント(変化の 95% 区間 — (n<{min}))、z = {z}、{p}",
     ),
     "nps.cli.h_survey": ("survey", "アンケート"),
     "nps.cli.h_segment": ("segment", "セグメント"),
@@ -602,6 +606,10 @@ STRINGS = {
     "nps.ui.delta": (
         "Δ {delta} points  ·  95% CI of the change {lo} … {hi}",
         "Δ {delta} ポイント  ·  変化の 95% 信頼区間 {lo} … {hi}",
+    ),
+    "nps.ui.delta_no_ci": (
+        "Δ {delta} points  ·  95% CI of the change: not meaningful below {min} answers a side",
+        "Δ {delta} ポイント  ·  変化の 95% 信頼区間: 片方の回答が {min} 件未満では意味がありません",
     ),
     "nps.ui.delta_empty": ("Δ —", "Δ —"),
     "nps.ui.test": ("z = {z}  ·  {p}", "z = {z}  ·  {p}"),

@@ -279,7 +279,10 @@ def test_compare_json_is_exactly_design_and_matches_the_worked_example(workspace
     result = run("nps", "compare", str(workspace), "before", "after", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["before", "after", "delta", "z", "p_value", "significant"]
+    # DESIGN.md's keys, then the interval of the change and its flag.
+    assert list(data)[:6] == ["before", "after", "delta", "z", "p_value", "significant"]
+    assert list(data)[6:] == ["delta_ci95", "delta_ci95_meaningful"]
+    assert data["delta_ci95_meaningful"] is True and data["delta_ci95"][0] < 25 < data["delta_ci95"][1]
     assert list(data["before"]) == SHOW_KEYS and list(data["after"]) == SHOW_KEYS
     assert (data["before"]["nps"], data["after"]["nps"]) == (15.0, 40.0)
     assert data["delta"] == pytest.approx(25.0)
@@ -305,6 +308,25 @@ def test_compare_noise_and_small_sample_messages(workspace: Path) -> None:
     assert noise.startswith("Could be noise") and "collect about" in noise
     small = run("nps", "compare", str(workspace), "a", "渋谷と横浜").stdout.splitlines()[-1]
     assert small.startswith("Small sample (n = 5)")
+
+
+def test_compare_with_a_side_below_5_answers_shows_no_interval_of_the_change(workspace: Path) -> None:
+    store = Store.open(workspace)
+    add(store, "four", [10, 10, 9, 2])  # 4 answers: too few for an interval
+    store.close()
+    data = json.loads(run("nps", "compare", str(workspace), "before", "four", "--json").stdout)
+    assert data["after"]["ci95"] is None and data["after"]["ci95_meaningful"] is False
+    assert data["delta"] == pytest.approx(35.0) and data["z"] is not None
+    assert data["delta_ci95"] is None and data["delta_ci95_meaningful"] is False
+    out = run("nps", "compare", str(workspace), "before", "four").stdout
+    change = next(line for line in out.splitlines() if line.startswith("Change:"))
+    assert change.startswith("Change: +35 points, 95 % interval of the change — (n<5); z = ")
+    assert "— (n<5): too few answers for a meaningful 95 % interval" in out
+    ja = run("nps", "compare", str(workspace), "before", "four", "--lang", "ja").stdout
+    assert "変化の 95% 区間 — (n<5)" in ja
+    # Both sides with 5 or more answers: the interval is there, in text and JSON.
+    full = json.loads(run("nps", "compare", str(workspace), "before", "渋谷と横浜", "--json").stdout)
+    assert full["delta_ci95_meaningful"] is True and len(full["delta_ci95"]) == 2
 
 
 def test_compare_date_ranges(workspace: Path) -> None:
