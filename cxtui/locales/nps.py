@@ -232,6 +232,20 @@ STRINGS = {
     "nps.dialog.enc.xlsx": ("Excel workbook", "Excel ブック"),
     "nps.dialog.result_title": ("Imported into “{survey}”", "「{survey}」に取り込みました"),
     "nps.dialog.result_source": ("{source} ({layout}, {encoding})", "{source}({layout}、{encoding})"),
+    "nps.dialog.result_dates_dmy": (
+        "Dates read as day/month/year ({how})",
+        "日付は 日/月/年 として読みました({how})",
+    ),
+    "nps.dialog.result_dates_mdy": (
+        "Dates read as month/day/year ({how})",
+        "日付は 月/日/年 として読みました({how})",
+    ),
+    "nps.dialog.date_by_file": ("a row of the file settles it", "ファイル内の行から判断"),
+    "nps.dialog.date_by_option": ("chosen with ctrl+d", "ctrl+d で選択"),
+    "nps.dialog.result_duplicates": (
+        "{n} answers already in the workspace were not imported again",
+        "ワークスペースにすでにある {n} 件の回答は取り込みませんでした",
+    ),
     "nps.dialog.result_counts": (
         "Imported {imported} · blank (skipped) {blank} · rejected {rejected}",
         "取り込み {imported} 件 · 空欄(スキップ){blank} 件 · 取り込めず {rejected} 件",
@@ -677,6 +691,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "nps.cli.date_order_": ("dmy", "mdy"),
     "nps.dialog.date_order_": ("dmy", "mdy"),
     "nps.cli.date_by_": ("file", "option"),
+    "nps.dialog.result_dates_": ("dmy", "mdy"),
+    "nps.dialog.date_by_": ("file", "option"),
     "nps.cat.": (
         "staff",
         "wait",

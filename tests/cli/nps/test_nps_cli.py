@@ -150,6 +150,34 @@ def test_two_stores_answers_of_the_same_day_and_score_import_but_the_same_export
     assert sum(s["n"] for s in april if s["survey"].startswith("April")) == 16
 
 
+def test_date_format_reads_ambiguous_dates_and_the_summary_says_which_order(
+    workspace: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "paper.csv"
+    source.write_text("date,score\n03/04/2026,9\n05/06/2026,10\n", encoding="utf-8")
+    asked = run("nps", "import", str(workspace), str(source), "--survey", "S")
+    assert asked.exit_code == 2 and "--date-format" in one_error_line(asked)
+    dmy = run("nps", "import", str(workspace), str(source), "--survey", "S", "--date-format", "dmy")
+    assert dmy.exit_code == 0, dmy.output
+    assert "  dates read as day/month/year (--date-format)\n" in dmy.stdout
+    shown = run("nps", "show", str(workspace)).stdout
+    assert "2026-04-03 – 2026-06-05" in shown  # 3 April and 5 June
+    bad = run("nps", "import", str(workspace), str(source), "--survey", "T", "--date-format", "ymd")
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    # A row whose first number is above 12 settles the order, and the summary says so.
+    settled = tmp_path / "settled.csv"
+    settled.write_text("date,score\n03/04/2026,9\n13/04/2026,10\n", encoding="utf-8")
+    by_file = run("nps", "import", str(workspace), str(settled), "--survey", "U", "--lang", "ja")
+    assert by_file.exit_code == 0, by_file.output
+    assert "  日付は 日/月/年 として読みました(ファイル内の行から判断)\n" in by_file.stdout
+    mdy_source = tmp_path / "us.csv"
+    mdy_source.write_text("date,score\n03/04/2026,9\n", encoding="utf-8")
+    mdy = run("nps", "import", str(workspace), str(mdy_source), "--survey", "V", "--date-format", "mdy")
+    assert "  dates read as month/day/year (--date-format)\n" in mdy.stdout
+    data = json.loads(run("nps", "show", str(workspace), "--by", "month", "--survey", "V", "--json").stdout)
+    assert [p["period"] for p in data if p["n"]] == ["2026-03"]
+
+
 def test_import_creates_a_missing_workspace_and_says_so(tmp_path: Path) -> None:
     source = _exports().google_forms_ja_cp932(tmp_path)
     missing = tmp_path / "new.cxtui"
