@@ -561,6 +561,15 @@ STRINGS = {
         "コメントのある批判者 {n} 件、未対応 {open} 件(enter で担当・状態・メモ)",
     ),
     "nps.screen.quick_default": ("Paper forms", "紙のアンケート"),
+    "nps.screen.duplicates_title": ("Answers already imported", "取り込み済みの回答"),
+    "nps.screen.duplicates_ask": (
+        'Some answers of {source} are already in the workspace (line {line} is in survey "{survey}"): '
+        "importing them again would count them twice, so nothing was imported. "
+        "Import only the new answers?",
+        "{source} には、すでにワークスペースにある回答が含まれています({line} 行目はアンケート"
+        "「{survey}」にあります)。二重に数えないよう、まだ何も取り込んでいません。新しい回答だけを取り込みますか?",
+    ),
+    "nps.screen.import_new_only": ("Import only the new answers", "新しい回答だけ取り込む"),
     "nps.screen.quick_saved": ("Added {n} answers to {survey}.", "{survey} に {n} 件の回答を追加しました。"),
     "nps.screen.delete_survey": (
         "Delete the survey “{name}” and its {n} answers? ctrl+z undoes it.",
