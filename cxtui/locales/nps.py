@@ -6,8 +6,8 @@ STRINGS = {
         "NPS: アンケート結果の取り込み、95% 信頼区間つきの NPS の表示、施策前後の比較。",
     ),
     "nps.cmd.import": (
-        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction, read in batches (memory stays flat). A file already imported into any survey is refused, and so are answers already in the workspace (same time, score and comment) unless --skip-duplicates, so no answer is ever counted twice. A score column of 1-5 answers only is refused unless --force-scale. Dates such as 03/04/2026 are read as the file shows (a row like 13/04/2026 settles it); when no row does, --date-format is needed.\n\nLimits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a cell; dates 1900-01-01 to 2100-12-31.",
-        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションで、少しずつ読むのでメモリは増えません。どのアンケートにすでに取り込んだファイルも、ワークスペースにすでにある回答(同じ時刻・点数・コメント)も、--skip-duplicates がなければ取り込みません。同じ回答を二重に数えることはありません。1〜5 の回答だけの点数列は --force-scale がなければ取り込みません。03/04/2026 のような日付はファイルから判断し(13/04/2026 のような行があれば確定)、判断できなければ --date-format が必要です。\n\n上限: 通常のファイルで 256 MB、2,000,000 行、1,000 列、1 セル 32,767 文字まで。日付は 1900-01-01 から 2100-12-31 まで。",
+        "Import the survey export SOURCE into the workspace FILE (created if it does not exist).\n\nEvery row is imported, skipped as blank or rejected with its line number and reason. The import is one transaction, read in batches (memory stays flat). A file already imported into any survey is refused, and so are answers already in the workspace (same time, score and comment; answers dated without a time only when they repeat an earlier import as a whole) unless --skip-duplicates, so no answer is ever counted twice. A score column of 1-5 answers only is refused unless --force-scale. Dates such as 03/04/2026 are read as the file shows (a row like 13/04/2026 settles it); when no row does, --date-format is needed.\n\nLimits: a regular file of at most 256 MB, 2,000,000 rows, 1,000 columns, 32,767 characters a cell; dates 1900-01-01 to 2100-12-31.",
+        "アンケート結果のファイル SOURCE をワークスペース FILE に取り込みます(FILE がなければ作成)。\n\nすべての行を、取り込む・空行として飛ばす・行番号と理由つきで取り込まない、のいずれかにします。取り込みは 1 つのトランザクションで、少しずつ読むのでメモリは増えません。どのアンケートにすでに取り込んだファイルも、ワークスペースにすでにある回答(同じ時刻・点数・コメント。時刻のない日付だけの回答は、以前の取り込みとまるごと同じときだけ)も、--skip-duplicates がなければ取り込みません。同じ回答を二重に数えることはありません。1〜5 の回答だけの点数列は --force-scale がなければ取り込みません。03/04/2026 のような日付はファイルから判断し(13/04/2026 のような行があれば確定)、判断できなければ --date-format が必要です。\n\n上限: 通常のファイルで 256 MB、2,000,000 行、1,000 列、1 セル 32,767 文字まで。日付は 1900-01-01 から 2100-12-31 まで。",
     ),
     "nps.cmd.import_survey": (
         "Survey to import into (created if new).",
@@ -42,8 +42,8 @@ STRINGS = {
         "セグメント値ごと('segment' またはセグメント列の見出し)、または週・月・四半期ごとに表示します。",
     ),
     "nps.cmd.compare": (
-        "Compare NPS BEFORE and AFTER (survey names or date ranges 2026-01-01..2026-03-31).\n\nSays whether the change is real (p < 0.05 on the adjusted-Wald z-test) or could be noise.",
-        "NPS を BEFORE(施策前)と AFTER(施策後)で比較します(アンケート名または期間 2026-01-01..2026-03-31)。\n\n変化が本当か(調整 Wald 法の z 検定で p < 0.05)、誤差の可能性があるかを示します。",
+        "Compare NPS BEFORE and AFTER (survey names or date ranges 2026-01-01..2026-03-31).\n\nSays whether the change is real (p < 0.05 on the adjusted-Wald z-test) or could be noise.\n\n--json prints before, after (as nps show --json), delta, z, p_value, significant, delta_ci95 (the 95 % interval of the change) and delta_ci95_meaningful. Below 5 answers on a side delta_ci95 is null and delta_ci95_meaningful false.",
+        "NPS を BEFORE(施策前)と AFTER(施策後)で比較します(アンケート名または期間 2026-01-01..2026-03-31)。\n\n変化が本当か(調整 Wald 法の z 検定で p < 0.05)、誤差の可能性があるかを示します。\n\n--json では before、after(nps show --json と同じ形)、delta、z、p_value、significant、delta_ci95(変化の 95% 区間)、delta_ci95_meaningful を出力します。片方の回答が 5 件未満では delta_ci95 は null、delta_ci95_meaningful は false です。",
     ),
     "nps.cmd.compare_segment": (
         "Compare one segment value only (e.g. one store).",
@@ -157,6 +157,10 @@ STRINGS = {
         "Change: {delta} points, 95 % interval of the change {lo} to {hi}; z = {z}, {p}",
         "変化: {delta} ポイント(変化の 95% 区間 {lo} 〜 {hi})、z = {z}、{p}",
     ),
+    "nps.cli.change_no_ci": (
+        "Change: {delta} points, 95 % interval of the change — (n<{min}); z = {z}, {p}",
+        "変化: {delta} ポイント(変化の 95% 区間 — (n<{min}))、z = {z}、{p}",
+    ),
     "nps.cli.h_survey": ("survey", "アンケート"),
     "nps.cli.h_segment": ("segment", "セグメント"),
     "nps.cli.h_period": ("period", "期間"),
@@ -228,6 +232,20 @@ STRINGS = {
     "nps.dialog.enc.xlsx": ("Excel workbook", "Excel ブック"),
     "nps.dialog.result_title": ("Imported into “{survey}”", "「{survey}」に取り込みました"),
     "nps.dialog.result_source": ("{source} ({layout}, {encoding})", "{source}({layout}、{encoding})"),
+    "nps.dialog.result_dates_dmy": (
+        "Dates read as day/month/year ({how})",
+        "日付は 日/月/年 として読みました({how})",
+    ),
+    "nps.dialog.result_dates_mdy": (
+        "Dates read as month/day/year ({how})",
+        "日付は 月/日/年 として読みました({how})",
+    ),
+    "nps.dialog.date_by_file": ("a row of the file settles it", "ファイル内の行から判断"),
+    "nps.dialog.date_by_option": ("chosen with ctrl+d", "ctrl+d で選択"),
+    "nps.dialog.result_duplicates": (
+        "{n} answers already in the workspace were not imported again",
+        "ワークスペースにすでにある {n} 件の回答は取り込みませんでした",
+    ),
     "nps.dialog.result_counts": (
         "Imported {imported} · blank (skipped) {blank} · rejected {rejected}",
         "取り込み {imported} 件 · 空欄(スキップ){blank} 件 · 取り込めず {rejected} 件",
@@ -488,6 +506,14 @@ STRINGS = {
         "同じ日時・点数・コメントであります)。もう一度取り込むと二重に数えるため、何も変更していません。"
         "新しい回答だけを取り込むには --skip-duplicates を付けてください",
     ),
+    "nps.repo.duplicate_dated": (
+        "{source}: its answers with a date but no time repeat an earlier import as a whole (line {line} "
+        'is in survey "{survey}", same day, score and comment); importing them again would count them '
+        "twice: nothing was changed. --skip-duplicates imports only the new answers",
+        "{source}: 時刻のない(日付だけの)回答が、以前の取り込みとまるごと同じです({line} 行目はアンケート"
+        "「{survey}」に同じ日付・点数・コメントであります)。もう一度取り込むと二重に数えるため、"
+        "何も変更していません。新しい回答だけを取り込むには --skip-duplicates を付けてください",
+    ),
     "nps.repo.quick_bad_score": (
         '"{token}" is not a score from 0 to 10',
         "「{token}」は 0〜10 の点数ではありません",
@@ -535,6 +561,15 @@ STRINGS = {
         "コメントのある批判者 {n} 件、未対応 {open} 件(enter で担当・状態・メモ)",
     ),
     "nps.screen.quick_default": ("Paper forms", "紙のアンケート"),
+    "nps.screen.duplicates_title": ("Answers already imported", "取り込み済みの回答"),
+    "nps.screen.duplicates_ask": (
+        'Some answers of {source} are already in the workspace (line {line} is in survey "{survey}"): '
+        "importing them again would count them twice, so nothing was imported. "
+        "Import only the new answers?",
+        "{source} には、すでにワークスペースにある回答が含まれています({line} 行目はアンケート"
+        "「{survey}」にあります)。二重に数えないよう、まだ何も取り込んでいません。新しい回答だけを取り込みますか?",
+    ),
+    "nps.screen.import_new_only": ("Import only the new answers", "新しい回答だけ取り込む"),
     "nps.screen.quick_saved": ("Added {n} answers to {survey}.", "{survey} に {n} 件の回答を追加しました。"),
     "nps.screen.delete_survey": (
         "Delete the survey “{name}” and its {n} answers? ctrl+z undoes it.",
@@ -594,6 +629,10 @@ STRINGS = {
     "nps.ui.delta": (
         "Δ {delta} points  ·  95% CI of the change {lo} … {hi}",
         "Δ {delta} ポイント  ·  変化の 95% 信頼区間 {lo} … {hi}",
+    ),
+    "nps.ui.delta_no_ci": (
+        "Δ {delta} points  ·  95% CI of the change: not meaningful below {min} answers a side",
+        "Δ {delta} ポイント  ·  変化の 95% 信頼区間: 片方の回答が {min} 件未満では意味がありません",
     ),
     "nps.ui.delta_empty": ("Δ —", "Δ —"),
     "nps.ui.test": ("z = {z}  ·  {p}", "z = {z}  ·  {p}"),
@@ -661,6 +700,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "nps.cli.date_order_": ("dmy", "mdy"),
     "nps.dialog.date_order_": ("dmy", "mdy"),
     "nps.cli.date_by_": ("file", "option"),
+    "nps.dialog.result_dates_": ("dmy", "mdy"),
+    "nps.dialog.date_by_": ("file", "option"),
     "nps.cat.": (
         "staff",
         "wait",

@@ -352,16 +352,26 @@ def compare_cmd(
     _print_comparison(result, as_json)
 
 
-_COMPARE_KEYS = ("before", "after", "delta", "z", "p_value", "significant")
+# DESIGN.md's keys, then the interval of Δ (null below MIN_CI_N answers a side) and its flag.
+_COMPARE_KEYS = (
+    "before",
+    "after",
+    "delta",
+    "z",
+    "p_value",
+    "significant",
+    "delta_ci95",
+    "delta_ci95_meaningful",
+)
 
 
 def _print_comparison(result: Comparison, as_json: bool) -> None:
     from cxtui.format import p_text, points
     from cxtui.i18n import t
     from cxtui.nps.queries import verdict
+    from cxtui.nps.stats import MIN_CI_N
 
     if as_json:
-        # DESIGN.md's keys exactly; the interval of Δ is in the table and the repository API.
         data = result.to_json()
         dump_json({k: data[k] for k in _COMPARE_KEYS})
         return
@@ -373,18 +383,16 @@ def _print_comparison(result: Comparison, as_json: bool) -> None:
     ]
     print_table(header, rows, right={2, 3, 5, 6, 7})
     _notes([result.before, result.after])
-    if result.delta is not None and result.delta_ci95 is not None and result.z is not None:
-        p = result.p_value or 0.0
-        click.echo(
-            t(
-                "nps.cli.change",
-                delta=points(result.delta),
-                lo=points(result.delta_ci95[0]),
-                hi=points(result.delta_ci95[1]),
-                z=f"{result.z:.2f}",
-                p=p_text(p),
+    if result.delta is not None and result.z is not None:
+        p = p_text(result.p_value or 0.0)
+        z = f"{result.z:.2f}"
+        if result.delta_ci95 is None:  # a side has too few answers for an interval (as in the table)
+            click.echo(t("nps.cli.change_no_ci", delta=points(result.delta), min=MIN_CI_N, z=z, p=p))
+        else:
+            lo, hi = result.delta_ci95
+            click.echo(
+                t("nps.cli.change", delta=points(result.delta), lo=points(lo), hi=points(hi), z=z, p=p)
             )
-        )
     click.echo(verdict(result))
 
 

@@ -10,7 +10,8 @@ JSON (keys are added, never renamed; NPS values exact, rounding is for display o
          "rejected", "kind", "first": "YYYY-MM-DD" | null, "last": ..., "small": bool}],
       "months": [{"month": "YYYY-MM", "n", "nps", "ci95"}],   # every answer, the last 12 months
       "comparison": null | {"before_name", "after_name", "verdict": str,
-         "before", "after", "delta", "z", "p_value", "significant", "delta_ci95"}   # `nps compare`
+         "before", "after", "delta", "z", "p_value", "significant", "delta_ci95",
+         "delta_ci95_meaningful"}   # `nps compare`; delta_ci95 null below 5 answers a side
     }
 """
 

@@ -241,7 +241,14 @@ class Comparison:
     z: float | None
     p_value: float | None
     significant: bool  # "a real change": p < 0.05
-    delta_ci95: tuple[float, float] | None  # adjusted Δ ± 1.959964·SE, clipped to [−200, 200]
+    # Adjusted Δ ± 1.959964·SE, clipped to [−200, 200]; None when a side has too few answers for an
+    # interval of its own (fewer than MIN_CI_N), as `ci95` is for one survey.
+    delta_ci95: tuple[float, float] | None
+
+    @property
+    def delta_ci95_meaningful(self) -> bool:
+        """False when a side has too few answers for an interval (then `delta_ci95` is None)."""
+        return self.before.ci95_meaningful and self.after.ci95_meaningful
 
     def to_json(self) -> dict[str, object]:
         """The stable `nps compare --json` object; extra keys come after the documented ones."""
@@ -253,6 +260,7 @@ class Comparison:
             "p_value": self.p_value,
             "significant": self.significant,
             "delta_ci95": None if self.delta_ci95 is None else [self.delta_ci95[0], self.delta_ci95[1]],
+            "delta_ci95_meaningful": self.delta_ci95_meaningful,
         }
 
 
@@ -280,8 +288,9 @@ def compare(before: Counts | NpsSummary, after: Counts | NpsSummary, *, alpha: f
     p = p_value(z)
     adj_delta = adj_a[0] - adj_b[0]
     interval = (
-        max(-200.0, 100.0 * (adj_delta - Z95 * se)),
-        min(200.0, 100.0 * (adj_delta + Z95 * se)),
+        (max(-200.0, 100.0 * (adj_delta - Z95 * se)), min(200.0, 100.0 * (adj_delta + Z95 * se)))
+        if b.ci95_meaningful and a.ci95_meaningful
+        else None
     )
     return Comparison(b, a, delta, z, p, p < alpha, interval)
 

@@ -76,10 +76,38 @@ class NpsActions(WorkspaceScreen):
                 return
         ready = parsed  # not None from here on (a lambda would not see `parsed` narrowed)
         results: list[models.ImportResult] = []  # _apply says only whether it worked; this keeps the result
-        if not self.apply(
-            lambda: results.append(repo.import_parsed(self.store, request.survey_name, ready)), timeout=10
-        ):
+        refused: list[repo.DuplicateAnswersError] = []  # answers already in the workspace: asked below
+
+        def store_it(skip_duplicates: bool) -> None:
+            try:
+                results.append(
+                    repo.import_parsed(
+                        self.store, request.survey_name, ready, skip_duplicates=skip_duplicates
+                    )
+                )
+            except repo.DuplicateAnswersError as exc:
+                if skip_duplicates:
+                    raise
+                refused.append(exc)  # nothing was changed: offer to import only the new answers
+
+        if not self.apply(lambda: store_it(False), timeout=10):
             return
+        if refused:
+            from screens.shared.confirm import ConfirmDialog
+
+            ask = ConfirmDialog(
+                t("nps.screen.duplicates_title"),
+                t(
+                    "nps.screen.duplicates_ask",
+                    source=ready.source,
+                    line=refused[0].line,
+                    survey=refused[0].survey,
+                ),
+                t("nps.screen.import_new_only"),
+            )
+            # The parse is read whole (parse_file), so the same answers can be stored this time.
+            if not await self.app.push_screen_wait(ask) or not self.apply(lambda: store_it(True), timeout=10):
+                return
         result = results[0]
         self.target_key = request.survey_name
         self.reload()

@@ -281,12 +281,15 @@ class CompareView(Vertical):
         else:
             lo, hi = interval_text(comparison.delta_ci95)
             z = "—" if comparison.z is None else f"{comparison.z:.2f}"
+            change = (
+                t("nps.ui.delta", delta=signed(comparison.delta), lo=lo, hi=hi)
+                if comparison.delta_ci95_meaningful
+                else t("nps.ui.delta_no_ci", delta=signed(comparison.delta), min=MIN_CI_N)
+            )
             self.delta.update(
                 Content("\n").join(
                     [
-                        Content.assemble(
-                            (t("nps.ui.delta", delta=signed(comparison.delta), lo=lo, hi=hi), "bold")
-                        ),
+                        Content.assemble((change, "bold")),
                         Content.styled(t("nps.ui.test", z=z, p=p_text(comparison.p_value)), "$text-muted"),
                     ]
                 )

@@ -64,6 +64,15 @@ class ImportResultDialog(ModalScreen[Path | None]):
                 id="result-counts",
                 markup=False,
             )
+            if r.date_order is not None:  # how dates such as 03/04/2026 were read, as the preview said
+                how = t(f"nps.dialog.date_by_{r.date_order_by}")
+                yield Static(
+                    t(f"nps.dialog.result_dates_{r.date_order}", how=how), id="result-dates", markup=False
+                )
+            if r.duplicates:
+                yield Static(
+                    t("nps.dialog.result_duplicates", n=r.duplicates), id="result-duplicates", markup=False
+                )
             if r.rejected:
                 yield LiteralDataTable(id="result-rejects", zebra_stripes=True, cursor_type="row")
                 default = self.rejects_dir / f"{Path(r.source).stem}-rejects.csv"

@@ -120,6 +120,64 @@ def test_importing_the_same_file_twice_is_exit_1_and_changes_nothing(workspace: 
     assert json.loads(run("nps", "show", str(workspace), "--json").stdout) == before
 
 
+def test_two_stores_answers_of_the_same_day_and_score_import_but_the_same_export_does_not(
+    workspace: Path, tmp_path: Path
+) -> None:
+    # Dates without a time: line 2 of each file is a different person, with the same day and score.
+    shibuya = tmp_path / "shibuya.csv"
+    shibuya.write_text("date,score\n2026-03-04,9\n2026-03-05,10\n", encoding="utf-8")
+    yokohama = tmp_path / "yokohama.csv"
+    yokohama.write_text("date,score\n2026-03-04,9\n2026-03-06,7\n", encoding="utf-8")
+    assert run("nps", "import", str(workspace), str(shibuya), "--survey", "Shibuya").exit_code == 0
+    second = run("nps", "import", str(workspace), str(yokohama), "--survey", "Yokohama")
+    assert second.exit_code == 0, second.output
+    assert "imported 2, blank 0, rejected 0" in second.stdout and "not imported again" not in second.stdout
+    shown = json.loads(run("nps", "show", str(workspace), "--survey", "Yokohama", "--json").stdout)
+    assert shown["n"] == 2
+    # One 16-answer export imported as three surveys is still 16 answers, not 48: the same file is
+    # refused, and so is the same export saved again (other bytes, the same answers).
+    rows = "".join(f"2026-04-{1 + i // 4:02d},{(10, 9, 7, 2)[i % 4]}\n" for i in range(16))
+    export = tmp_path / "april.csv"
+    export.write_text("date,score\n" + rows, encoding="utf-8")
+    resaved = tmp_path / "april (2).csv"
+    resaved.write_text("date,score\r\n" + rows.replace("\n", "\r\n"), encoding="utf-8")
+    assert run("nps", "import", str(workspace), str(export), "--survey", "April A").exit_code == 0
+    again = run("nps", "import", str(workspace), str(export), "--survey", "April B")
+    assert again.exit_code == 1 and "already imported" in one_error_line(again)
+    saved_again = run("nps", "import", str(workspace), str(resaved), "--survey", "April C")
+    assert saved_again.exit_code == 1 and '"April A"' in one_error_line(saved_again)
+    april = json.loads(run("nps", "show", str(workspace), "--json").stdout)
+    assert sum(s["n"] for s in april if s["survey"].startswith("April")) == 16
+
+
+def test_date_format_reads_ambiguous_dates_and_the_summary_says_which_order(
+    workspace: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "paper.csv"
+    source.write_text("date,score\n03/04/2026,9\n05/06/2026,10\n", encoding="utf-8")
+    asked = run("nps", "import", str(workspace), str(source), "--survey", "S")
+    assert asked.exit_code == 2 and "--date-format" in one_error_line(asked)
+    dmy = run("nps", "import", str(workspace), str(source), "--survey", "S", "--date-format", "dmy")
+    assert dmy.exit_code == 0, dmy.output
+    assert "  dates read as day/month/year (--date-format)\n" in dmy.stdout
+    shown = run("nps", "show", str(workspace)).stdout
+    assert "2026-04-03 – 2026-06-05" in shown  # 3 April and 5 June
+    bad = run("nps", "import", str(workspace), str(source), "--survey", "T", "--date-format", "ymd")
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    # A row whose first number is above 12 settles the order, and the summary says so.
+    settled = tmp_path / "settled.csv"
+    settled.write_text("date,score\n03/04/2026,9\n13/04/2026,10\n", encoding="utf-8")
+    by_file = run("nps", "import", str(workspace), str(settled), "--survey", "U", "--lang", "ja")
+    assert by_file.exit_code == 0, by_file.output
+    assert "  日付は 日/月/年 として読みました(ファイル内の行から判断)\n" in by_file.stdout
+    mdy_source = tmp_path / "us.csv"
+    mdy_source.write_text("date,score\n03/04/2026,9\n", encoding="utf-8")
+    mdy = run("nps", "import", str(workspace), str(mdy_source), "--survey", "V", "--date-format", "mdy")
+    assert "  dates read as month/day/year (--date-format)\n" in mdy.stdout
+    data = json.loads(run("nps", "show", str(workspace), "--by", "month", "--survey", "V", "--json").stdout)
+    assert [p["period"] for p in data if p["n"]] == ["2026-03"]
+
+
 def test_import_creates_a_missing_workspace_and_says_so(tmp_path: Path) -> None:
     source = _exports().google_forms_ja_cp932(tmp_path)
     missing = tmp_path / "new.cxtui"
@@ -249,7 +307,10 @@ def test_compare_json_is_exactly_design_and_matches_the_worked_example(workspace
     result = run("nps", "compare", str(workspace), "before", "after", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["before", "after", "delta", "z", "p_value", "significant"]
+    # DESIGN.md's keys, then the interval of the change and its flag.
+    assert list(data)[:6] == ["before", "after", "delta", "z", "p_value", "significant"]
+    assert list(data)[6:] == ["delta_ci95", "delta_ci95_meaningful"]
+    assert data["delta_ci95_meaningful"] is True and data["delta_ci95"][0] < 25 < data["delta_ci95"][1]
     assert list(data["before"]) == SHOW_KEYS and list(data["after"]) == SHOW_KEYS
     assert (data["before"]["nps"], data["after"]["nps"]) == (15.0, 40.0)
     assert data["delta"] == pytest.approx(25.0)
@@ -275,6 +336,25 @@ def test_compare_noise_and_small_sample_messages(workspace: Path) -> None:
     assert noise.startswith("Could be noise") and "collect about" in noise
     small = run("nps", "compare", str(workspace), "a", "渋谷と横浜").stdout.splitlines()[-1]
     assert small.startswith("Small sample (n = 5)")
+
+
+def test_compare_with_a_side_below_5_answers_shows_no_interval_of_the_change(workspace: Path) -> None:
+    store = Store.open(workspace)
+    add(store, "four", [10, 10, 9, 2])  # 4 answers: too few for an interval
+    store.close()
+    data = json.loads(run("nps", "compare", str(workspace), "before", "four", "--json").stdout)
+    assert data["after"]["ci95"] is None and data["after"]["ci95_meaningful"] is False
+    assert data["delta"] == pytest.approx(35.0) and data["z"] is not None
+    assert data["delta_ci95"] is None and data["delta_ci95_meaningful"] is False
+    out = run("nps", "compare", str(workspace), "before", "four").stdout
+    change = next(line for line in out.splitlines() if line.startswith("Change:"))
+    assert change.startswith("Change: +35 points, 95 % interval of the change — (n<5); z = ")
+    assert "— (n<5): too few answers for a meaningful 95 % interval" in out
+    ja = run("nps", "compare", str(workspace), "before", "four", "--lang", "ja").stdout
+    assert "変化の 95% 区間 — (n<5)" in ja
+    # Both sides with 5 or more answers: the interval is there, in text and JSON.
+    full = json.loads(run("nps", "compare", str(workspace), "before", "渋谷と横浜", "--json").stdout)
+    assert full["delta_ci95_meaningful"] is True and len(full["delta_ci95"]) == 2
 
 
 def test_compare_date_ranges(workspace: Path) -> None:

@@ -293,6 +293,41 @@ async def test_import_result_without_rejects_closes_with_none() -> None:
     assert app.results == [None]
 
 
+@pytest.mark.parametrize(
+    ("order", "by", "expected"),
+    [
+        ("dmy", "file", "Dates read as day/month/year (a row of the file settles it)"),
+        ("mdy", "option", "Dates read as month/day/year (chosen with ctrl+d)"),
+    ],
+)
+async def test_import_result_says_which_date_order_was_used(order: str, by: str, expected: str) -> None:
+    result = _result([])
+    result.date_order, result.date_order_by = order, by
+    app = Host(ImportResultDialog(result))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert _text(app, "#result-dates") == expected
+        assert not app.screen.query("#result-duplicates")
+
+
+async def test_import_result_in_japanese_says_the_date_order_and_the_answers_not_imported_again() -> None:
+    result = _result([])
+    result.date_order, result.date_order_by, result.duplicates = "dmy", "option", 3
+    set_language("ja")  # the hermetic fixture sets English again
+    app = Host(ImportResultDialog(result))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert _text(app, "#result-dates") == "日付は 日/月/年 として読みました(ctrl+d で選択)"
+        assert "3 件" in _text(app, "#result-duplicates")
+
+
+async def test_import_result_without_ambiguous_dates_says_nothing_of_them() -> None:
+    app = Host(ImportResultDialog(_result([])))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#result-dates")
+
+
 # -- quick entry -------------------------------------------------------------------------------------
 
 

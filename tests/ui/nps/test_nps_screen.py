@@ -340,6 +340,62 @@ async def test_the_import_wizard_starts_in_the_last_folder_used(tmp_path: Path) 
         await pilot.pause()
 
 
+async def _import_in_the_wizard(pilot, app: CxApp, path: Path) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("i")
+    await pilot.pause()
+    app.screen.query_one("#import-path", Input).value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+async def test_an_export_with_answers_already_imported_offers_to_import_only_the_new_ones(
+    tmp_path: Path, answer: str
+) -> None:
+    from cxtui.nps import repo
+    from cxtui.nps.importers import parse_file
+
+    march = tmp_path / "march.csv"
+    march.write_text(
+        "timestamp,score,comment\r\n2026-03-01 10:00:05,9,good\r\n2026-03-01 11:00:00,3,slow\r\n",
+        encoding="utf-8",
+    )
+    # A second export that overlaps the first: its two answers, and one new.
+    overlap = tmp_path / "march-april.csv"
+    overlap.write_text(march.read_text(encoding="utf-8") + "2026-04-02 09:00:00,10,new\r\n", encoding="utf-8")
+    store = Store.open(tmp_path / "w.cxtui", create=True)
+    repo.import_parsed(store, "March", parse_file(march))
+    app = CxApp(store=store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_nps(pilot)
+        await _import_in_the_wizard(pilot, app, overlap)
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert 'line 2 is in survey "March"' in app.screen.message
+        assert surveys.find_survey(store, "march-april") is None  # nothing stored while asking
+        await pilot.press(answer)
+        await pilot.pause()
+        await pilot.pause()
+        if answer == "n":
+            assert type(app.screen).__name__ == "NpsScreen"
+            assert surveys.find_survey(store, "march-april") is None
+            assert queries.summary(store, "2026-01-01..2026-12-31").n == 2
+            return
+        assert type(app.screen).__name__ == "ImportResultDialog"
+        assert "Imported 1 " in str(app.screen.query_one("#result-counts", Static).render())
+        assert "2 answers already in the workspace were not imported again" in str(
+            app.screen.query_one("#result-duplicates", Static).render()
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+    assert queries.summary(store, "march-april").n == 1
+    assert queries.summary(store, "2026-01-01..2026-12-31").n == 3  # each answer counted once
+    assert len(store.journal.undo_stack) == 1  # one undo step (the history starts with the app)
+
+
 async def test_enter_on_a_comment_shows_it_whole_and_a_detractor_with_its_followup(tmp_path: Path) -> None:
     from screens.nps.tables import CommentsTable
 

@@ -288,6 +288,15 @@ async def test_compare_view_noise_and_empty() -> None:
         assert str(view.delta.render()) == "Δ —"
 
 
+async def test_compare_view_says_the_interval_of_the_change_means_nothing_below_5_answers() -> None:
+    view = CompareView()
+    async with Harness(view).run_test(size=SIZE) as pilot:
+        view.show(compare(BEFORE, Counts(3, 0, 1)), "March", "tiny")
+        await pilot.pause()
+        text = str(view.delta.render())
+        assert "Δ +35 points" in text and "not meaningful below 5 answers" in text and "…" not in text
+
+
 # -- comments and follow-ups ------------------------------------------------------------------------
 
 

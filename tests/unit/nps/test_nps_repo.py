@@ -199,6 +199,57 @@ def test_reimporting_the_same_file_is_refused_and_changes_nothing(store: Store) 
     assert table_count(store, "responses") == 2 and repo.find_survey(store, "Other") is None
 
 
+def _counts_match_answers(store: Store) -> bool:
+    """nps_counts (kept by triggers and bulk imports) agrees with the answers themselves."""
+    kept = store.rows("SELECT survey_id, score, n FROM nps_counts ORDER BY 1, 2")
+    real = store.rows(
+        "SELECT survey_id, score, COUNT(*) AS n FROM responses WHERE score IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    return kept == real
+
+
+def test_other_peoples_date_only_answers_of_the_same_day_and_score_are_not_duplicates(store: Store) -> None:
+    # Two stores' paper forms typed into two small files: a date without a time, the same day and
+    # score on line 2 of each. Different people: both are stored, in both surveys.
+    day = datetime(2026, 3, 4)
+    repo.import_parsed(store, "Shibuya", parsed_file([9, 10], dates=[day, datetime(2026, 3, 5)]))
+    result = repo.import_parsed(store, "Yokohama", parsed_file([9, 7], dates=[day, datetime(2026, 3, 6)]))
+    assert (result.imported, result.duplicates) == (2, 0)
+    assert queries.summary(store, "Yokohama").n == 2 and table_count(store, "responses") == 4
+    # Bigger files too, as long as neither holds the other whole: a day's rows shared, the rest not.
+    days = [datetime(2026, 4, d) for d in (1, 1, 2, 2, 3, 3)]
+    repo.import_parsed(store, "April A", parsed_file([10, 9, 10, 9, 10, 9], dates=days))
+    shared = parsed_file([10, 9, 10, 9, 10, 3], dates=days)
+    assert repo.import_parsed(store, "April B", shared).imported == 6
+
+
+def test_the_same_date_only_answers_as_a_whole_are_refused_or_skipped(store: Store) -> None:
+    # The same 16-answer export saved again (other bytes) is still not counted twice: n stays 16.
+    days = [datetime(2026, 3, 1 + i // 2) for i in range(16)]
+    scores = [10, 9, 8, 3] * 4
+    repo.import_parsed(store, "March", parsed_file(scores, dates=days, sha="1" * 64))
+    resaved = parsed_file(scores, dates=days, sha="2" * 64, source="march (1).csv")
+    with pytest.raises(repo.DuplicateAnswersError) as info:
+        repo.import_parsed(store, "March again", resaved)
+    assert info.value.exit_code == 1 and (info.value.line, info.value.survey) == (2, "March")
+    assert '"March"' in info.value.message and "\n" not in info.value.message
+    assert table_count(store, "responses") == 16 and repo.find_survey(store, "March again") is None
+    result = repo.import_parsed(store, "March again", resaved, skip_duplicates=True)
+    assert (result.imported, result.duplicates) == (0, 16)
+    # An export that grew (the same month plus new days) adds only its new answers.
+    grown = parsed_file([*scores, 10, 0], dates=[*days, datetime(2026, 3, 20), datetime(2026, 3, 21)])
+    with pytest.raises(repo.DuplicateAnswersError):
+        repo.import_parsed(store, "March+", grown)
+    result = repo.import_parsed(store, "March+", grown, skip_duplicates=True)
+    assert (result.imported, result.duplicates) == (2, 16)
+    assert queries.summary(store, "2026-03-01..2026-03-31").n == 18
+    assert _counts_match_answers(store)
+    store.undo()
+    assert table_count(store, "responses") == 16 and _counts_match_answers(store)
+    store.redo()
+    assert table_count(store, "responses") == 18 and _counts_match_answers(store)
+
+
 def test_import_stores_dates_segments_comments_categories_and_extra(store: Store) -> None:
     parsed = parsed_file(
         [3, 10],

@@ -197,6 +197,16 @@ def test_a_small_difference_is_not_significant() -> None:
     assert result.delta_ci95 is not None and result.delta_ci95[0] < 0 < result.delta_ci95[1]
 
 
+def test_comparison_with_a_side_below_5_answers_has_no_interval_of_the_change() -> None:
+    # As for one survey (ci95 None, ci95_meaningful False): Δ and the test remain, the interval not.
+    result = compare(Counts(3, 0, 1), AFTER)
+    assert result.delta is not None and result.z is not None and result.p_value is not None
+    assert result.delta_ci95 is None and result.delta_ci95_meaningful is False
+    data = result.to_json()
+    assert data["delta_ci95"] is None and data["delta_ci95_meaningful"] is False
+    assert compare(Counts(4, 0, 1), AFTER).delta_ci95_meaningful is True
+
+
 def test_comparison_with_an_empty_group_concludes_nothing() -> None:
     result = compare(Counts(), AFTER)
     assert (result.delta, result.z, result.p_value, result.delta_ci95) == (None, None, None, None)
