@@ -73,6 +73,7 @@ class KpiScreen(KpiActions):
         Binding("slash", "search", "kpi.key.search", key_display="/", show=False),
         Binding("q", "app.quit", "app.key.quit", show=False),
     ]
+    HELP_KEY = "kpi.help.text"
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__(store, today)
