@@ -338,6 +338,11 @@ STRINGS = {
         "どの部門でも同じ意味で使うための定義(壁に貼るA4: cxtui report FILE --format html)。Enter で編集。",
     ),
     "kpi.sheet.item": ("Item", "項目"),
+    "kpi.sheet.fixed": ("LTV·ROX (fixed)", "LTV·ROX(固定)"),
+    "kpi.sheet.read_only": (
+        "The LTV·ROX formulas are fixed: they are how the LTV·ROX screen computes its figures.",
+        "LTV·ROX の計算式は固定です(LTV·ROX 画面はこの式で計算します)。",
+    ),
     "kpi.help.text": (
         "↑ ↓ ← → move between cards and layers; enter opens the card (chart, values, definition, voices); "
         "r records a value in the line under the cards. In the voices (v), tab moves between the kind and "

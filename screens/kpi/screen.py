@@ -147,7 +147,9 @@ class KpiScreen(KpiActions):
         elif self.view == "voices":
             self.load_voices()
         else:
-            self.query_one(DefinitionsSheet).show(self._sheet_order())
+            from cxtui.kpi.report import formula_definitions
+
+            self.query_one(DefinitionsSheet).show(self._sheet_order(), formula_definitions())
         self.update_bar()
 
     def _sheet_order(self) -> list[Kpi]:

@@ -722,3 +722,26 @@ async def test_edit_a_kpi_in_its_dialog_then_undo(workspace) -> None:
         assert kpi is not None and (kpi.name, kpi.target) == ("Walk-aways", 15)
         text = screen_text(app)
         assert "Walk-aways" in text and "target 15 people · 3 to go" in text
+
+
+async def test_the_sheet_lists_the_ltv_and_rox_formulas_under_the_kpis_read_only(workspace) -> None:
+    path, _ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one("#sheet-table", DataTable)
+        cells = [" | ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+        kpi_rows = 3 * 5  # three KPIs, five fields each
+        assert table.row_count == kpi_rows + 2 * 9  # then the report's nine LTV·ROX formulas, two rows each
+        formulas = "\n".join(cells[kpi_rows:])
+        assert "Repurchase rate | Asked / counted | From sales records" in cells[kpi_rows]
+        assert "LTV·ROX (fixed) | Formula | LTV = average spend × months retained" in formulas
+        assert "ROX rate (%) = favourable deals ÷ deals × 100" in formulas
+        assert not any("Walk-aways" in row for row in cells[kpi_rows:])
+        await pilot.press("ctrl+end", "enter")  # the win rate's formula: fixed, nothing to edit
+        await pilot.pause()
+        assert "win rate (%) = won ÷ (won + lost) × 100" in screen_text(app)
+        assert not app.screen.query_one("#sheet-edit").display and not store.can_undo
+        assert "formulas are fixed" in _notes(app)
