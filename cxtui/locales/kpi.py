@@ -346,6 +346,39 @@ STRINGS = {
         "どの部門でも同じ意味で使うための定義(壁に貼るA4: cxtui report FILE --format html)。Enter で編集。",
     ),
     "kpi.sheet.item": ("Item", "項目"),
+    "kpi.sheet.fixed": ("LTV·ROX (fixed)", "LTV·ROX(固定)"),
+    "kpi.sheet.read_only": (
+        "The LTV·ROX formulas are fixed: they are how the LTV·ROX screen computes its figures.",
+        "LTV·ROX の計算式は固定です(LTV·ROX 画面はこの式で計算します)。",
+    ),
+    "kpi.help.text": (
+        "↑ ↓ ← → move between cards and layers; enter opens the card (chart, values, definition, voices); "
+        "r records a value in the line under the cards. In the voices (v), tab moves between the kind and "
+        "KPI filters, the search and the list; in the definitions sheet (s), enter edits a row.\n\n"
+        "Change = latest − previous value: ▲ up, ▼ down, = unchanged; better or worse by the KPI's "
+        "direction (lower is better: a fall is better). No previous value, no change.\n"
+        "Distance = target − latest, shown as “N to go”; reached ✓ at or past the target in the good "
+        "direction (latest ≥ target when higher is better, ≤ when lower is better).\n"
+        "Due ●: no value yet in the cadence's current period: the week from Monday (weekly, right after, "
+        "next week) or the calendar month (monthly). Only typed KPIs are ever due.\n"
+        "NPS KPIs take their values from the NPS answers: NPS = 100·(P − D)/n by month (one survey or "
+        "every answer), or one value per survey dated by its last answer; n is shown beside each value "
+        "and changes read in whole points.\n"
+        "Focus ★: 3–5 KPIs are enough (seed 001); more than 5 is warned about, never refused.",
+        "↑ ↓ ← → カードと層の間を移動。enter でカードを開く(グラフ・値・定義・現場の声)。"
+        "r でカード下の行に値を記録。現場の声(v)では tab で種類と KPI の絞り込み・検索・一覧の間を移動し、"
+        "定義シート(s)では enter で行を編集します。\n\n"
+        "変化 = 最新値 − 前回値: ▲ 上昇、▼ 下降、= 変化なし。改善か悪化かは KPI の向きで判定します"
+        "(低いほど良い KPI は下がれば改善)。前回値がなければ変化は示しません。\n"
+        "目標までの差 = 目標値 − 最新値(「あと N」と表示)。良い向きで目標に届けば達成 ✓"
+        "(高いほど良い: 最新値 ≥ 目標値、低いほど良い: ≤)。\n"
+        "未入力 ●: 測定タイミングの今の期間に値がまだない。週次・直後・翌週は月曜からの週、月次は暦月。"
+        "未入力になるのは手入力の KPI だけです。\n"
+        "NPS の KPI は NPS の回答から値を取ります: NPS = 100·(P − D)/n を月ごと(1 つのアンケート"
+        "またはすべての回答)、またはアンケートごとに 1 つ(最後の回答日付)。各値の横に n を示し、"
+        "変化はポイント単位で読みます。\n"
+        "重点 ★: KPI は 3〜5 個で十分(seed 001)。5 個を超えると注意を出しますが、拒否はしません。",
+    ),
     "kpi.sheet.field.definition": ("Definition", "定義"),
     "kpi.sheet.field.how_measured": ("Asked / counted", "聞き方・数え方"),
     "kpi.sheet.field.formula": ("Formula", "計算式"),

@@ -256,6 +256,28 @@ STRINGS = {
     "loyalty.ui.screen": ("LTV and ROX screen", "LTV・ROX 画面"),
     "loyalty.ui.tab": ("LTV·ROX", "LTV·ROX"),
     "loyalty.ui.subtitle": ("Monthly loyalty, LTV and ROX", "月次ロイヤルティ・LTV・ROX"),
+    "loyalty.help.text": (
+        "m monthly figures, r ROX by month, l deal log; ↑ ↓ move in the table, enter edits the month or "
+        "the deal (on a ROX month: that month's deals); f charts the next monthly figure.\n\n"
+        "Simple LTV = average spend × months retained. When months retained is blank and churn > 0, it is "
+        "estimated as 100 ÷ churn rate (%) = 1 ÷ churn, and shown “≈ est.”; with no churn there is no "
+        "estimate.\n"
+        "A deal started favourable when at least one of its three signals is set: came by name, already "
+        "understood us, no price negotiation.\n"
+        "ROX rate = 100 × favourable ÷ deals. Signal share = 100 × deals with the signal ÷ deals.\n"
+        "Win rate = 100 × won ÷ decided (won + lost; open deals are left out), for favourable deals and "
+        "for the other decided deals; favourable − other, in points, is what a favourable start is worth.\n"
+        "Rates are exact percentages; only the display rounds. No deals (or none decided): no rate.",
+        "m 月次、r 月別ROX、l 案件ログ。↑ ↓ で表の中を移動し、enter で月または案件を編集"
+        "(月別ROXの月ではその月の案件を表示)。f で次の月次の数字をグラフにします。\n\n"
+        "簡易LTV = 客単価 × 継続月数。継続月数が空欄で解約率が0より大きい月は 100 ÷ 解約率(%)"
+        "= 1 ÷ 解約率 で推定し「≈ 推定」と表示します。解約率が0なら推定しません。\n"
+        "3つのサイン(指名・説明不要・価格交渉なし)のうち1つでもある案件は「有利なスタート」。\n"
+        "ROX率 = 100 × 有利なスタートの案件 ÷ 案件数。サインの割合 = 100 × そのサインがある案件 ÷ 案件数。\n"
+        "勝率 = 100 × 受注 ÷ 決着(受注 + 失注。進行中は除く)を、有利なスタートの案件と"
+        "それ以外の決着した案件で求めます。有利 − それ以外(ポイント)が有利なスタートの価値です。\n"
+        "率は丸めない%で計算し、表示だけを丸めます。案件(または決着)がなければ率は示しません。",
+    ),
     "loyalty.key.add_month": ("Record month", "月次を記録"),
     "loyalty.key.add_deal": ("Add deal", "案件を追加"),
     "loyalty.key.edit": ("Edit", "編集"),

@@ -73,6 +73,7 @@ class KpiScreen(KpiActions):
         Binding("slash", "search", "kpi.key.search", key_display="/", show=False),
         Binding("q", "app.quit", "app.key.quit", show=False),
     ]
+    HELP_KEY = "kpi.help.text"
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__(store, today)
@@ -146,7 +147,9 @@ class KpiScreen(KpiActions):
         elif self.view == "voices":
             self.load_voices()
         else:
-            self.query_one(DefinitionsSheet).show(self._sheet_order())
+            from cxtui.kpi.report import formula_definitions
+
+            self.query_one(DefinitionsSheet).show(self._sheet_order(), formula_definitions())
         self.update_bar()
 
     def _sheet_order(self) -> list[Kpi]:

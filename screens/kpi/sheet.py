@@ -1,7 +1,10 @@
 """The definitions sheet (seed 002's A4 page): every KPI's definition, how it is asked or counted,
-its formula, cadence and owner, one row each, edited in place in the line under the table."""
+its formula, cadence and owner, one row each, edited in place in the line under the table; below
+them, read-only, the LTV·ROX formulas the report's sheet lists too."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -24,7 +27,8 @@ FIELD_WIDTH = 16
 
 
 class DefinitionsSheet(Vertical):
-    """Rows of (KPI, item, text); enter edits the text of the row under the cursor."""
+    """Rows of (KPI, item, text); enter edits the text of the row under the cursor (a KPI's row: the
+    LTV·ROX formulas under them are fixed)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "kpi.key.cancel_edit", show=False),
@@ -44,7 +48,9 @@ class DefinitionsSheet(Vertical):
         super().__init__(id=id)
         translate_bindings(self)
         self.kpis: list[Kpi] = []
-        self.rows: list[tuple[str, str]] = []  # (kpi id, field) of each table row
+        # The report's other formulas ({"name", "definition", "formula"}), shown under the KPIs.
+        self.formulas: list[dict[str, Any]] = []
+        self.rows: list[tuple[str, str] | None] = []  # (kpi id, field) of each row; None: a formula's
         self.editing: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -62,9 +68,12 @@ class DefinitionsSheet(Vertical):
         """The edit line is hidden until a row is edited."""
         self.query_one("#sheet-edit").display = False
 
-    def show(self, kpis: list[Kpi]) -> None:
-        """One row per field of each KPI (the KPI's name and layer on its first row)."""
+    def show(self, kpis: list[Kpi], formulas: list[dict[str, Any]] | None = None) -> None:
+        """One row per field of each KPI (the KPI's name and layer on its first row), then two per
+        formula of `formulas` (how it is counted, the formula); None keeps the formulas shown."""
         self.kpis = kpis
+        if formulas is not None:
+            self.formulas = formulas
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
@@ -88,6 +97,20 @@ class DefinitionsSheet(Vertical):
                 cell = Text(text) if text else Text("—", style="dim")
                 table.add_row(name, t(f"kpi.sheet.field.{field}"), cell, height=None)
                 self.rows.append((kpi.id, field))
+        for formula in self.formulas:
+            table.add_row(
+                Text(one_line(formula["name"]), style="bold"),
+                t("kpi.sheet.field.how_measured"),
+                Text(one_line(formula["definition"])),
+                height=None,
+            )
+            table.add_row(
+                Text(t("kpi.sheet.fixed"), style="dim"),
+                t("kpi.sheet.field.formula"),
+                Text(one_line(formula["formula"])),
+                height=None,
+            )
+            self.rows += [None, None]
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))
 
@@ -100,14 +123,20 @@ class DefinitionsSheet(Vertical):
 
     def on_resize(self, event: events.Resize) -> None:
         """The text column takes the width left."""
-        if self.kpis:
+        if self.kpis or self.formulas:
             self.show(self.kpis)
 
     @property
     def selected(self) -> tuple[str, str] | None:
-        """(KPI id, field) of the row under the cursor."""
+        """(KPI id, field) of the row under the cursor; None on a formula's row."""
         row = self.query_one(DataTable).cursor_row
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    @property
+    def on_formula(self) -> bool:
+        """Whether the cursor is on one of the fixed LTV·ROX formulas."""
+        row = self.query_one(DataTable).cursor_row
+        return 0 <= row < len(self.rows) and self.rows[row] is None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a row edits it."""
@@ -118,6 +147,8 @@ class DefinitionsSheet(Vertical):
         """Open the edit line on the selected row, holding its current text."""
         chosen = self.selected
         if chosen is None:
+            if self.on_formula:
+                self.notify(t("kpi.sheet.read_only"))
             return
         kpi_id, field = chosen
         kpi = next(k for k in self.kpis if k.id == kpi_id)

@@ -50,6 +50,7 @@ class LoyaltyScreen(LoyaltyActions):
         Binding("l", "all_deals", "loyalty.tab.deals", show=False),
         Binding("q", "app.quit", "app.key.quit", show=False),
     ]
+    HELP_KEY = "loyalty.help.text"
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__(store, today)

@@ -6,15 +6,18 @@ any screen (keys counted), edit the definitions sheet, and undo each.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from cxtui.db.store import Store
+from cxtui.i18n import set_language
 from cxtui.kpi import repo
-from cxtui.kpi.models import Cadence, Direction, Evidence, Kpi, KpiValue
+from cxtui.kpi.models import Cadence, Direction, Evidence, EvidenceKind, Kpi, KpiValue
 from cxtui.okr import checkin_repo as okr_checkins
 from cxtui.okr import periods as okr_periods
 from cxtui.okr import quarters as okr_quarters
@@ -24,9 +27,11 @@ from screens.app import CxApp
 from screens.kpi.board import KpiBoard
 from screens.kpi.capture import EvidenceDialog
 from screens.kpi.detail import KpiDetailScreen
-from screens.kpi.dialogs import RecordDialog
+from screens.kpi.dialogs import KpiDialog, RecordDialog
 from screens.kpi.record_line import RecordLine
 from screens.kpi.screen import KpiScreen
+from screens.shared.confirm import ConfirmDialog
+from screens.shared.help import HelpScreen
 from tests.conftest import TODAY
 from tests.ui.conftest import peer_key, screen_text
 
@@ -167,30 +172,66 @@ async def test_recording_a_linked_kpi_offers_the_kr_checkin(workspace) -> None:
         assert "check-in" in _notes(app)
 
 
+class Keys:
+    """Presses keys through Pilot and counts them: characters typed apart from the other keys."""
+
+    def __init__(self, pilot) -> None:  # type: ignore[no-untyped-def]
+        self.pilot = pilot
+        self.typed = 0
+        self.control: list[str] = []  # every key that is not a typed character, in order
+
+    async def __call__(self, *keys: str) -> None:
+        for key in keys:
+            if len(key) == 1:
+                self.typed += 1
+            else:
+                self.control.append(key)
+            await self.pilot.press(key)
+        await self.pilot.pause()
+
+    async def type(self, text: str) -> None:
+        await self(*text)
+
+
+def readme_capture_keys() -> int:
+    """The number of keys around the typing the README promises for the 1-minute record."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"^\| ctrl\+n \| the 1-minute record.*?(\d+) keys around the typing", readme, re.M)
+    assert found is not None, "README: the ctrl+n row no longer says how many keys the record takes"
+    return int(found.group(1))
+
+
 async def test_capture_evidence_from_the_okr_screen_in_a_handful_of_keys(workspace) -> None:
     path, _ids = workspace
     app, store = _open(path)
+    quote, scene, next_step = "それなら安心", "説明後 比較の話が消えた", "冒頭の順番を変える"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # the OKR screen
-        control_keys = ["ctrl+n", "tab", "tab", "ctrl+s"]
-        await pilot.press(control_keys[0])
-        await pilot.pause()
+        keys = Keys(pilot)
+        await keys("ctrl+n")
         assert isinstance(app.screen, EvidenceDialog)
-        await pilot.press(*"それなら安心", control_keys[1], *"説明後 比較の話が消えた", control_keys[2])
-        await pilot.press(*"冒頭の順番を変える", control_keys[3])
-        await pilot.pause()
-        # The minute is for typing the three lines; around them, four keys.
-        assert len(control_keys) == 4
-        found = repo.evidence(store, search="それなら安心")
-        assert len(found) == 1
-        item = found[0]
-        assert (item.scene, item.next_step, item.kind.value, item.date) == (
-            "説明後 比較の話が消えた", "冒頭の順番を変える", "conversation", TODAY
+        await keys.type(quote)
+        await keys("tab")
+        await keys.type(scene)
+        await keys("tab")
+        await keys.type(next_step)
+        await keys("ctrl+s")
+        assert not isinstance(app.screen, EvidenceDialog)
+        # Saved with only these keys: the three lines typed, the default kind, today.
+        saved = repo.evidence(store)
+        assert len(saved) == 2  # the fixture's voice and this one (newest first)
+        item = saved[0]
+        assert (item.quote, item.scene, item.next_step, item.kind.value, item.date) == (
+            quote, scene, next_step, "conversation", TODAY
         )  # fmt: skip
         assert item.kpi_id is None  # no card was under a cursor
+        # The minute is for typing the three lines; around them, the README's handful of keys.
+        assert keys.typed == len(quote) + len(scene) + len(next_step)
+        assert keys.control == ["ctrl+n", "tab", "tab", "ctrl+s"]
+        assert len(keys.control) <= readme_capture_keys()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert repo.evidence(store, search="それなら安心") == []
+        assert repo.evidence(store, search=quote) == []
 
 
 async def test_capture_is_not_offered_over_a_dialog(workspace) -> None:
@@ -542,3 +583,165 @@ async def test_a_click_picks_a_card(workspace) -> None:
         await pilot.click(board.columns[1], offset=(3, 1))
         await pilot.pause()
         assert board.current is not None and board.current.kpi.id == ids["satisfaction"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+async def test_help_shows_the_kpi_formulas_not_the_okr_ones_and_scrolls_at_80x24(workspace, lang) -> None:
+    path, _ids = workspace
+    set_language(lang)
+    okr_formula, kpi_formulas, last_words = {
+        "en": ("KR progress", ("Change = latest − previous value", "Distance = target − latest",
+                               "Due ●", "NPS = 100·(P − D)/n", "3–5 KPIs are enough"), "never refused."),
+        "ja": ("KRの進捗", ("変化 = 最新値 − 前回値", "目標までの差 = 目標値 − 最新値", "未入力 ●",
+                            "NPS = 100·(P − D)/n", "3〜5 個で十分"), "拒否はしません。"),
+    }[lang]  # fmt: skip
+    app, _store = _open(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert all(formula in help_screen.notes for formula in kpi_formulas)
+        assert okr_formula not in help_screen.notes
+        # The keys come first; the formulas are below them, reached by scrolling.
+        body = help_screen.query_one(VerticalScroll)
+        assert body.region.right <= 80 and body.region.bottom <= 24
+        assert body.max_scroll_y > 0 and last_words not in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        text = screen_text(app)
+        assert last_words in text and okr_formula not in text
+
+
+async def test_delete_a_kpi_from_the_board_after_asking_then_undo(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("d")  # Walk-aways, under the cursor
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Walk-aways" in screen_text(app)
+        await pilot.press("escape")  # escape keeps it
+        await pilot.pause()
+        assert repo.find_kpi(store, ids["walk"]) is not None and not store.can_undo
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert repo.find_kpi(store, ids["walk"]) is None and repo.values(store, ids["walk"]) == []
+        assert [e.kpi_id for e in repo.evidence(store)] == [None]  # the voice stays, unlinked
+        text = screen_text(app)
+        assert "Walk-aways" not in text and "Behaviour · weekly (1)" in text
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [v.value for v in repo.values(store, ids["walk"])] == [21, 18]
+        assert [e.kpi_id for e in repo.evidence(store)] == [ids["walk"]]
+        text = screen_text(app)
+        assert "Walk-aways" in text and "18 people  ▼ -3 better" in text and "Behaviour · weekly (2)" in text
+
+
+async def _choose(pilot, select_id: str, steps: int) -> None:  # type: ignore[no-untyped-def]
+    """Open the focused Select with enter, move `steps` options (negative: up), enter."""
+    assert pilot.app.focused is not None and pilot.app.focused.id == select_id
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+    await pilot.pause()
+
+
+async def test_voices_filter_by_kind_and_by_kpi_from_the_keyboard(workspace) -> None:
+    path, ids = workspace
+    store = Store.open(path)
+    repo.save_evidence(
+        store, Evidence(date=date(2026, 11, 12), quote="100% sure now", kind=EvidenceKind.behaviour)
+    )
+    repo.save_evidence(
+        store,
+        Evidence(
+            date=date(2026, 11, 13),
+            quote="Came back twice",
+            kind=EvidenceKind.behaviour,
+            kpi_id=ids["repeat"],
+        ),
+    )
+    store.close()
+    quotes = ("Oh, that queue...", "100% sure now", "Came back twice")
+
+    def shown() -> set[str]:
+        text = screen_text(app)
+        return {quote for quote in quotes if quote in text}
+
+    app, _store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert shown() == set(quotes) and "3 of 3 voices" in screen_text(app)
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # list → search → KPI → kind
+        await _choose(pilot, "voices-kind", 2)  # every kind → conversation → behaviour
+        assert shown() == {"100% sure now", "Came back twice"} and "2 of 3 voices" in screen_text(app)
+        await pilot.press("tab")
+        await _choose(pilot, "voices-kpi", 2)  # every KPI → Walk-aways → Repeat rate
+        assert shown() == {"Came back twice"} and "1 of 3 voices" in screen_text(app)
+        await pilot.press("shift+tab")
+        await _choose(pilot, "voices-kind", -2)  # back to every kind
+        await pilot.press("tab")
+        await _choose(pilot, "voices-kpi", -1)  # Walk-aways
+        assert shown() == {"Oh, that queue..."} and "1 of 3 voices" in screen_text(app)
+        await pilot.press("tab", "tab")  # past the search, into the list: enter edits the filtered row
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EvidenceDialog) and dialog.item.quote == "Oh, that queue..."
+
+
+async def test_edit_a_kpi_in_its_dialog_then_undo(workspace) -> None:
+    path, ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("e")  # Walk-aways
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, KpiDialog)
+        await pilot.press(*"Walk-outs")  # the name is selected on opening: typing replaces it
+        await pilot.press("tab", "tab", "tab", "tab")  # layer, unit, direction, target
+        assert app.focused is not None and app.focused.id == "target"
+        await pilot.press(*"12", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, KpiScreen)
+        kpi = repo.find_kpi(store, ids["walk"])
+        assert kpi is not None and (kpi.name, kpi.target, kpi.unit) == ("Walk-outs", 12, "people")
+        text = screen_text(app)
+        assert "Walk-outs" in text and "Walk-aways" not in text and "target 12 people · 6 to go" in text
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        kpi = repo.find_kpi(store, ids["walk"])
+        assert kpi is not None and (kpi.name, kpi.target) == ("Walk-aways", 15)
+        text = screen_text(app)
+        assert "Walk-aways" in text and "target 15 people · 3 to go" in text
+
+
+async def test_the_sheet_lists_the_ltv_and_rox_formulas_under_the_kpis_read_only(workspace) -> None:
+    path, _ids = workspace
+    app, store = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _kpi_screen(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one("#sheet-table", DataTable)
+        cells = [" | ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+        kpi_rows = 3 * 5  # three KPIs, five fields each
+        assert table.row_count == kpi_rows + 2 * 9  # then the report's nine LTV·ROX formulas, two rows each
+        formulas = "\n".join(cells[kpi_rows:])
+        assert "Repurchase rate | Asked / counted | From sales records" in cells[kpi_rows]
+        assert "LTV·ROX (fixed) | Formula | LTV = average spend × months retained" in formulas
+        assert "ROX rate (%) = favourable deals ÷ deals × 100" in formulas
+        assert not any("Walk-aways" in row for row in cells[kpi_rows:])
+        await pilot.press("ctrl+end", "enter")  # the win rate's formula: fixed, nothing to edit
+        await pilot.pause()
+        assert "win rate (%) = won ÷ (won + lost) × 100" in screen_text(app)
+        assert not app.screen.query_one("#sheet-edit").display and not store.can_undo
+        assert "formulas are fixed" in _notes(app)

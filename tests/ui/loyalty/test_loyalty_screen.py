@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -18,9 +20,10 @@ from screens.loyalty.charts import FigureChart, RoxCharts
 from screens.loyalty.screen import LoyaltyScreen
 from screens.loyalty.tables import DealsTable, MonthsTable, RoxTable
 from screens.shared.choice import ChoiceBar
+from screens.shared.help import HelpScreen
 from screens.shared.plain import plain_text
 from tests.conftest import TODAY
-from tests.ui.conftest import peer_key
+from tests.ui.conftest import peer_key, screen_text
 
 SIZE = (120, 40)
 
@@ -340,3 +343,34 @@ async def test_language_switch_relabels_the_screen(tmp_path: Path) -> None:
         assert [c.label.plain for c in rox.ordered_columns][:4] == ["月", "案件数", "有利★", "ROX率"]
         assert _row(rox, rox.row_count - 1)[0] == "全期間"
         set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+async def test_help_shows_the_ltv_and_rox_formulas_not_the_okr_ones_at_80x24(
+    tmp_path: Path, lang: str
+) -> None:
+    okr_formula, formulas, last_words = {
+        "en": ("KR progress", ("Simple LTV = average spend × months retained", "100 ÷ churn rate (%) = 1 ÷ churn",
+                               "at least one of its three signals", "ROX rate = 100 × favourable ÷ deals",
+                               "for favourable deals and for the other decided deals"), "no rate."),
+        "ja": ("KRの進捗", ("簡易LTV = 客単価 × 継続月数", "100 ÷ 解約率(%)= 1 ÷ 解約率", "1つでもある案件",
+                            "ROX率 = 100 × 有利なスタートの案件 ÷ 案件数", "それ以外の決着した案件"),
+               "率は示しません。"),
+    }[lang]  # fmt: skip
+    app, _store = _demo(tmp_path, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert all(formula in help_screen.notes for formula in formulas)
+        assert okr_formula not in help_screen.notes
+        # The keys come first; the formulas are below them, reached by scrolling.
+        body = help_screen.query_one(VerticalScroll)
+        assert body.region.right <= 80 and body.region.bottom <= 24
+        assert body.max_scroll_y > 0 and last_words not in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        text = screen_text(app)
+        assert last_words in text and okr_formula not in text
