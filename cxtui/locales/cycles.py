@@ -164,6 +164,27 @@ STRINGS = {
         "Kept the first here; {n} other cycle(s) will be planned when you save.",
         "最初の1つを残しました。保存すると別のサイクルを {n} 件計画します。",
     ),
+    "cycles.help.text": (
+        "← → move between the columns (planned, running, reviewed); ↑ ↓ between cycles; enter edits "
+        "the cycle. l shows the learning log (/ searches it).\n\n"
+        "A cycle holds one hypothesis and one change (a second is refused: start another cycle), the "
+        "KPIs it watches, the voices captured during it, one learning and one next step. It lasts 2 "
+        "weeks unless changed.\n"
+        "Before = each watched KPI's latest value on or before the start; after = its latest on or "
+        "before the end; a KPI without a value in that time says so.\n"
+        "⚑ overdue: past its end and not reviewed. r reviews it: the learning, then the next step, "
+        "which closes it; n starts the next cycle with the same KPIs and the next step as its "
+        "hypothesis draft. Cycles run per month (reviewed cycles) can be a KPI of their own.",
+        "← → 列(計画中・実施中・振り返り済み)を移動、↑ ↓ でサイクルを移動、enter で開いて編集します。"
+        "l で学びの記録(/ で検索)。\n\n"
+        "サイクルには仮説1つ・変更1つ(2つ目は受け付けず、別のサイクルを勧めます)、見るKPI、期間中の"
+        "現場の声、学び1行、次の一歩1つがあります。期間は変えなければ2週間です。\n"
+        "前 = 見るKPIの開始日以前の最新値、後 = 終了日以前の最新値。その期間に値のないKPIはその旨を"
+        "表示します。\n"
+        "⚑ 期限切れ: 終了日を過ぎて未振り返り。r で振り返り(学び、次に次の一歩で完了)。n で同じKPIと"
+        "次の一歩を仮説の下書きにして次のサイクルを始めます。月ごとの実施数(振り返り済み)はそのまま"
+        "KPIにできます。",
+    ),
 }
 
 # Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).

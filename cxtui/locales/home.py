@@ -71,4 +71,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "home.due.kpis": ("KPI values due: {names}", "記録待ちのKPI: {names}"),
     "home.due.cycles": ("Cycles to review: {titles}", "振り返り待ちのサイクル: {titles}"),
+    "home.help.text": (
+        "↑ ↓ ← → move between panels; enter or a panel's letter opens its screen (o OKRs, k KPIs, n NPS, "
+        "r ROX, c cycles, v voices); w starts the weekly review.\n\n"
+        "OKR: overall progress = the weighted mean of the top-level objectives; the weakest key results "
+        "have the lowest progress.\n"
+        "Focus KPIs: the latest value, its change from the previous one (▲ ▼ = and better or worse by the "
+        "KPI's direction) and ○ when a value is due in its cadence. An NPS KPI resting on fewer than 30 "
+        "answers says so instead of a verdict. More than 5 focus KPIs gives a warning (3 to 5 are enough).\n"
+        "NPS: every answer of the last 30 days, NPS = 100·(P − D)/n with its 95% interval, the change "
+        "from the 30 days before, and the trend by month. Fewer than 30 answers: too few to conclude.\n"
+        "ROX: the deals of the last 30 days that started favourable (at least one of: came by name, "
+        "already understood us, no price negotiation) ÷ all those deals.\n"
+        "Due: KRs without a check-in this week, cycles past their end and not reviewed, and the weekly "
+        "review when none was finished this week.",
+        "↑ ↓ ← → パネル間を移動。enter またはパネルの文字でその画面へ(o OKR、k KPI、n NPS、r ROX、"
+        "c サイクル、v 現場の声)。w で週次レビューを始めます。\n\n"
+        "OKR: 全体の進捗 = 最上位の目標の加重平均。進捗の低い主要な成果から表示します。\n"
+        "重点KPI: 最新値と前回からの変化(▲ ▼ = と、KPI の向きによる改善/悪化)、記録の時期なら ○。"
+        "回答30件未満の NPS の KPI は判定せず、その旨を表示します。重点KPIが5個を超えると注意を出します"
+        "(3〜5個で十分)。\n"
+        "NPS: 直近30日のすべての回答で NPS = 100·(P − D)/n と95%区間、その前の30日からの変化、月別の"
+        "推移。回答30件未満は結論に足りません。\n"
+        "ROX: 直近30日の商談のうち有利な状態で始まったもの(指名・説明不要・価格交渉なしのいずれか)÷ "
+        "その商談すべて。\n"
+        "今週やること: 今週チェックインのない主要な成果、終了日を過ぎて未振り返りのサイクル、今週まだ"
+        "終えていない週次レビュー。",
+    ),
 }

@@ -121,6 +121,27 @@ STRINGS = {
         "チェックイン {kr} · KPI値 {kpi} · 声 {voice} · サイクル {cycle}",
     ),
     "review.screen.timer": ("time {time} / {budget}", "時間 {time} / {budget}"),
+    "review.help.text": (
+        "Six steps in 15 minutes: 1 each KR (type the new value, a note may follow; ctrl+o changes the "
+        "confidence), 2 the focus KPIs due this week, 3 this week's voices (ctrl+n captures one), "
+        "4 cycles due for review (learning, then next step), 5 the NPS change since the last review, "
+        "6 one learning and one next step.\n\n"
+        "Enter saves and moves to the next item; an empty Enter skips it; PgDn skips the step; esc "
+        "leaves with everything kept (w resumes). Each saved value is a check-in or KPI value of today "
+        "(one on the same day is replaced), undoable with ctrl+z.\n"
+        "NPS change: the answers since the last finished review against the same number of days "
+        "before it; the verdict comes from the two-sample test (p < 0.05).\n"
+        "The timer counts from the start; past 15:00 it says by how much, in words.",
+        "15分で6ステップ: 1 主要な成果ごと(新しい値を入力、後ろにメモ可。ctrl+o で確信度を変更)、"
+        "2 今週記録する重点KPI、3 今週の現場の声(ctrl+n で記録)、4 振り返りの時期のサイクル(学び、"
+        "次に次の一歩)、5 前回のレビュー以降の NPS の変化、6 学び1つと次の一歩1つ。\n\n"
+        "Enter で保存して次へ、空の Enter で飛ばし、PgDn でステップを飛ばします。esc で中断しても"
+        "入力は保存済み(w で再開)。保存した値は今日のチェックインまたはKPIの値になり(同じ日のものは"
+        "置き換え)、ctrl+z で元に戻せます。\n"
+        "NPS の変化: 前回完了したレビュー以降の回答と、その前の同じ日数の回答を比べ、2標本の検定"
+        "(p < 0.05)で判定します。\n"
+        "タイマーは開始からの時間。15:00 を過ぎると超過時間を言葉で示します。",
+    ),
 }
 
 # Keys the code builds at run time: family prefix -> the names it adds (tests check each exists).

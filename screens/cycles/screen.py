@@ -32,6 +32,8 @@ STATES = (CycleState.planned, CycleState.running, CycleState.reviewed)
 class CyclesScreen(WorkspaceScreen):
     """Learning cycles on a board, and the learning log."""
 
+    HELP_KEY = "cycles.help.text"
+
     CSS_PATH = "cycles.tcss"
 
     BINDINGS = [

@@ -95,6 +95,8 @@ VIEW_OF = {"voices": "view('voices')"}
 class HomeScreen(WorkspaceScreen):
     """The dashboard: seven panels, each leading to its screen."""
 
+    HELP_KEY = "home.help.text"
+
     BINDINGS = [
         Binding("o", "jump('okr')", "home.key.okr"),
         Binding("k", "jump('kpis')", "home.key.kpis", show=False),

@@ -29,6 +29,8 @@ from screens.shared.title_bar import TitleBar
 class OkrScreen(CheckInActions):
     """Objectives and key results of one period, edited in place."""
 
+    HELP_KEY = "app.help.formulas"
+
     BINDINGS = [
         Binding("a", "add_objective", "okr.key.add_objective"),
         Binding("A", "add_top_objective", "okr.key.add_top_objective", show=False),

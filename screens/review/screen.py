@@ -49,6 +49,8 @@ CLOCK: Callable[[], float] = time.monotonic
 class ReviewScreen(WorkspaceScreen):
     """The guided weekly review (pushed over the workspace; escape leaves it, everything kept)."""
 
+    HELP_KEY = "review.help.text"
+
     CSS_PATH = "review.tcss"
 
     # A guided flow: the number keys do not switch screens underneath it (screens.app).

@@ -34,8 +34,9 @@ class WorkspaceScreen(Screen[None]):
     # Bindings of this base come before a subclass's in the footer: help is the first key shown, so
     # it is never the one cut off at 80 columns.
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "app.help", "app.key.help")]
-    # The i18n key of the screen's help text, shown under its keys in help (f1).
-    HELP_KEY: ClassVar[str] = "app.help.formulas"
+    # The i18n key of the screen's help text (its keys in context, its formulas), shown under its
+    # keys in help (f1); every workspace screen names its own (a test checks).
+    HELP_KEY: ClassVar[str] = ""
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__()

@@ -191,7 +191,7 @@ async def test_help_per_screen_has_its_keys_and_formulas_not_textual_internals(t
         notes = help_screen.notes
         assert "NPS = 100·(P − D)/n" in notes and "adjusted Wald" in notes
         assert "KR progress" not in notes  # the OKR formula belongs to the OKR screen's help
-        await pilot.press("escape", "1", "f1")
+        await pilot.press("escape", peer_key("okr"), "f1")
         await _settle(pilot)
         assert "KR progress" in app.screen.notes
 
