@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TextIO, TypeVar
 
@@ -111,7 +112,7 @@ def sanitize_output(ctx: click.Context) -> None:
 CLI_WAIT_SECONDS = 60.0
 
 
-def open_for_writing(file: Path) -> Store:
+def open_for_writing(file: Path, *, announce: bool = True) -> Store:
     """Open FILE for a command that writes into it, creating it when it does not exist (the way
     `sqlite-utils insert` does) and saying so on stderr.
 
@@ -145,9 +146,31 @@ def open_for_writing(file: Path) -> Store:
             time.sleep(0.2)
     store.wait_seconds = max(0.1, deadline - time.monotonic()) if waiting else CLI_WAIT_SECONDS
     store.on_wait = say_waiting
-    if created:
+    if created and announce:
         click.echo(t("cli.msg.created", path=file), err=True)
     return store
+
+
+@contextmanager
+def writing_to(file: Path) -> Iterator[Store]:
+    """`open_for_writing(file)` for one command, closed at the end. When the command fails on a FILE
+    it created (an import refused half-way through its source), FILE is removed again: a failed
+    command leaves no new workspace behind."""
+    from cxtui.i18n import t
+
+    created = not file.exists() and not file.is_symlink()
+    store = open_for_writing(file, announce=False)
+    try:
+        yield store
+    except BaseException:
+        store.close()
+        if created:
+            for path in (file, *(file.with_name(file.name + s) for s in ("-wal", "-shm", "-journal"))):
+                path.unlink(missing_ok=True)
+        raise
+    store.close()
+    if created:
+        click.echo(t("cli.msg.created", path=file), err=True)
 
 
 def dump_json(data: object) -> None:

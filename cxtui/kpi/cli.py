@@ -20,8 +20,8 @@ from cxtui.console import (
     apply_lang,
     dump_json,
     one_line_errors,
-    open_for_writing,
     print_table,
+    writing_to,
 )
 
 if TYPE_CHECKING:
@@ -77,11 +77,8 @@ def import_cmd(
     # The source is read before FILE is opened: a bad source leaves FILE as it was (not created,
     # migrated or backed up).
     parsed = parse_file(source, source_name=source.name)
-    store = open_for_writing(file)
-    try:
+    with writing_to(file) as store:
         result = import_parsed(store, parsed, create_missing=create_missing, layer=layer)
-    finally:
-        store.close()
     click.echo(t("kpi.cli.from_file", source=result.source, layout=t(f"kpi.import.layout_{result.layout}"),
                  encoding=result.encoding))  # fmt: skip
     click.echo(
@@ -158,8 +155,7 @@ def record_cmd(
     when = clock.today() if day is None else parse_date(day, "date")
     if not file.exists():  # a new workspace has no KPI: refused without creating FILE
         raise InputError(t("kpi.cli.no_such_kpi", name=name, known=t("kpi.cli.none")), field="kpi")
-    store = open_for_writing(file)
-    try:
+    with writing_to(file) as store:
         found = _named(store, name)
         if found.source is not Source.typed:
             raise InputError(
@@ -183,8 +179,6 @@ def record_cmd(
             )
         if kr_title is not None:
             click.echo(t("kpi.cli.checked_in", title=kr_title))
-    finally:
-        store.close()
 
 
 def _checkin(store: Store, found: Kpi, when: object, number: float, *, replace: bool) -> str:
@@ -328,13 +322,10 @@ def add_cmd(
     )  # fmt: skip
     if kpi_name is not None and not file.exists():
         raise InputError(t("kpi.cli.no_such_kpi", name=kpi_name, known=t("kpi.cli.none")), field="kpi")
-    store = open_for_writing(file)
-    try:
+    with writing_to(file) as store:
         if kpi_name is not None:
             item = dataclasses.replace(item, kpi_id=_named(store, kpi_name).id)
         repo.save_evidence(store, item)
-    finally:
-        store.close()
     from cxtui.kpi.texts import one_line
 
     click.echo(t("kpi.cli.evidence_added", date=when.isoformat(), quote=one_line(item.quote)))

@@ -18,8 +18,8 @@ from cxtui.console import (
     apply_lang,
     dump_json,
     one_line_errors,
-    open_for_writing,
     print_table,
+    writing_to,
 )
 
 if TYPE_CHECKING:
@@ -51,12 +51,9 @@ def _import(
         raise InputError(t("loyalty.import.source_missing", path=source), field="source")
     parse = importers.parse_months if kind == "months" else importers.parse_deals
     parsed: ParsedFile = parse(source, source_name=source.name)
-    store = open_for_writing(file)
-    try:
+    with writing_to(file) as store:
         store_parsed = repo.import_months if kind == "months" else repo.import_deals
         result = store_parsed(store, parsed)
-    finally:
-        store.close()
     _print_result(result)
     if rejects is not None and result.rejected:
         save_rejects_csv(result.rejected, rejects)

@@ -20,8 +20,8 @@ from cxtui.console import (
     apply_lang,
     dump_json,
     one_line_errors,
-    open_for_writing,
     print_table,
+    writing_to,
 )
 
 if TYPE_CHECKING:
@@ -98,12 +98,9 @@ def import_cmd(
         date_format=date_format,
         force_scale=force_scale,
     )
-    store = open_for_writing(file)
-    try:
+    with writing_to(file) as store:
         with gc_paused():
             result = import_parsed(store, survey, parsed, skip_duplicates=skip_duplicates)
-    finally:
-        store.close()
     cols = result.columns
     click.echo(
         t(

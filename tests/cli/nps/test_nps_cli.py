@@ -488,3 +488,23 @@ def test_show_does_not_load_textual_openpyxl_or_sqlite_utils(workspace: Path) ->
 
 def test_show_does_not_load_pydantic(workspace: Path) -> None:
     assert "pydantic" not in _heavy_modules_loaded_by_show(workspace)
+
+
+def test_a_one_to_five_score_column_is_refused_saying_why_unless_forced(tmp_path: Path) -> None:
+    ws, source = tmp_path / "ws.cxtui", tmp_path / "ratings.csv"
+    source.write_text("Rating,Comment\n5,great\n4,fine\n1,bad\n3,ok\n", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["nps", "import", str(ws), str(source), "--survey", "S",
+                                       "--score-column", "Rating"])  # fmt: skip
+    assert refused.exit_code != 0 and "Traceback" not in refused.output
+    assert "1" in refused.stderr and "5" in refused.stderr and "--force-scale" in refused.stderr
+    assert not ws.exists()  # the source is checked before FILE is created
+    forced = CliRunner().invoke(cli, ["nps", "import", str(ws), str(source), "--survey", "S",
+                                      "--score-column", "Rating", "--force-scale"])  # fmt: skip
+    assert forced.exit_code == 0
+    with Store.open(ws) as store:
+        assert store.rows("SELECT COUNT(*) AS n FROM responses")[0]["n"] == 4
+
+
+def test_help_says_columns_may_be_given_by_number() -> None:
+    shown = " ".join(CliRunner().invoke(cli, ["nps", "import", "--help", "--lang", "en"]).stdout.split())
+    assert shown.count("column number counted from 1") >= 3  # score, comment, date
