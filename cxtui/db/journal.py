@@ -138,8 +138,13 @@ class Journal:
         if self._current is None:
             raise RuntimeError("store writes must happen inside Journal.action()")
         changes = self._current.changes
-        if changes and changes[-1].bulk == (column, value) and changes[-1].table == table:
-            return  # a later batch of the same import
+        for index, change in enumerate(changes):
+            if change.bulk == (column, value) and change.table == table:
+                # A later batch of the same import: one record, moved after whatever was written
+                # between the batches (a KPI the rows need), so undo removes the rows first.
+                if index != len(changes) - 1:
+                    changes.append(changes.pop(index))
+                return
         changes.append(RowChange(table, "", None, None, bulk=(column, value)))
 
     def expand(self, done: Action) -> None:

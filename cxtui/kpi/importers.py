@@ -14,9 +14,10 @@ is one transaction and one undo step, and the same file (by SHA-256) is never im
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
 
 from cxtui.db.store import Store
 from cxtui.errors import InputError
@@ -71,6 +72,7 @@ VALUE_HEADERS = frozenset({"value", "amount", "result", "actual", "値", "数値
 NOTE_HEADERS = frozenset({"note", "notes", "memo", "comment", "メモ", "備考", "コメント", "注記"})
 
 _SAMPLE = 200  # data rows the date reader learns its format from
+BATCH_ROWS = 5_000  # values checked and stored at a time
 
 
 class AlreadyImportedError(InputError):
@@ -93,16 +95,37 @@ class Candidate:
 
 @dataclass
 class ParsedKpiFile:
-    """What a file holds: its identity, its layout and every row accounted for."""
+    """A file whose header was read: its identity and layout. Its rows are read as `batches()` asks
+    for them (memory stays flat however long the file is); every row is accounted for on the way,
+    as a value, in `skipped` or in `rejected`."""
 
     source: str
     sha256: str
     encoding: str
     layout: str  # "long" | "wide"
     headers: list[str]
-    candidates: list[Candidate] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # lines with no value at all
     rejected: list[RejectedRow] = field(default_factory=list)
+    read: Callable[[], Iterator[Candidate]] | None = field(default=None, repr=False)
+
+    def batches(self) -> Iterator[list[Candidate]]:
+        """The file's values, BATCH_ROWS at a time (the rows can be read once)."""
+        read, self.read = self.read, None
+        if read is None:
+            return
+        batch: list[Candidate] = []
+        try:
+            for item in read():
+                batch.append(item)
+                if len(batch) >= BATCH_ROWS:
+                    yield batch
+                    batch = []
+        except csv.Error as exc:
+            raise InputError(
+                t("kpi.import.bad_csv", path=self.source, reason=str(exc)), field="source"
+            ) from None
+        if batch:
+            yield batch
 
 
 @dataclass
@@ -149,18 +172,19 @@ def parse_file(path: Path | str, *, source_name: str | None = None) -> ParsedKpi
                 raise InputError(t("kpi.import.no_date_column", path=str(path)), field="source")
             di = 0  # wide without a recognised date header: the first column holds the dates
         parsed = ParsedKpiFile(table.source, table.sha256, table.encoding, "long" if long else "wide", header)
-        body = list(rows)
-        sample = [row[di] for _n, row in body[:_SAMPLE] if di < len(row) and row[di].strip()]
+        head = list(islice(rows, _SAMPLE))  # the date reader learns the file's format from these
+        sample = [row[di] for _n, row in head if di < len(row) and row[di].strip()]
         reader = _DayReader(sample)
-        with gc_paused():
-            if long:
-                assert ki is not None and vi is not None
-                _read_long(parsed, body, di, ki, vi, ni, reader)
-            else:
-                columns = [(i, h) for i, h in enumerate(header) if i not in (di, ni) and h]
-                if not columns:
-                    raise InputError(t("kpi.import.no_kpi_columns", path=str(path)), field="source")
-                _read_wide(parsed, body, di, columns, ni, reader)
+        body = chain(head, rows)
+        if long:
+            assert ki is not None and vi is not None
+            long_ki, long_vi = ki, vi
+            parsed.read = lambda: _read_long(parsed, body, di, long_ki, long_vi, ni, reader)
+        else:
+            columns = [(i, h) for i, h in enumerate(header) if i not in (di, ni) and h]
+            if not columns:
+                raise InputError(t("kpi.import.no_kpi_columns", path=str(path)), field="source")
+            parsed.read = lambda: _read_wide(parsed, body, di, columns, ni, reader)
         return parsed
     except csv.Error as exc:
         raise InputError(t("kpi.import.bad_csv", path=str(path), reason=str(exc)), field="source") from None
@@ -198,16 +222,15 @@ def _number(text: str) -> float | None:
 
 def _read_long(
     parsed: ParsedKpiFile,
-    body: list[tuple[int, list[str]]],
+    body: Iterable[tuple[int, list[str]]],
     di: int,
     ki: int,
     vi: int,
     ni: int | None,
     reader: _DayReader,
-) -> None:
+) -> Iterator[Candidate]:
     """One value per row (hot loop over 100,000 rows: locals only)."""
-    candidates, skipped, rejected = parsed.candidates, parsed.skipped, parsed.rejected
-    add = candidates.append
+    skipped, rejected = parsed.skipped, parsed.rejected
     for number, row in body:
         width = len(row)
         name = row[ki].strip() if ki < width else ""
@@ -233,19 +256,19 @@ def _read_long(
             rejected.append(RejectedRow(number, t("kpi.import.bad_value", value=shown(cell)), raw_line(row)))
             continue
         note = row[ni].strip() if ni is not None and ni < width else ""
-        add(Candidate(number, name, day, value, note, row))
+        yield Candidate(number, name, day, value, note, row)
 
 
 def _read_wide(
     parsed: ParsedKpiFile,
-    body: list[tuple[int, list[str]]],
+    body: Iterable[tuple[int, list[str]]],
     di: int,
     columns: list[tuple[int, str]],
     ni: int | None,
     reader: _DayReader,
-) -> None:
+) -> Iterator[Candidate]:
     """A date and one value per KPI column on each row; a blank cell is no value."""
-    candidates, skipped, rejected = parsed.candidates, parsed.skipped, parsed.rejected
+    skipped, rejected = parsed.skipped, parsed.rejected
     for number, row in body:
         width = len(row)
         cells = [(name, row[i].strip()) for i, name in columns if i < width and row[i].strip()]
@@ -269,13 +292,17 @@ def _read_wide(
                 reason = t("kpi.import.bad_cell", kpi=shown(name), value=shown(cell))
                 rejected.append(RejectedRow(number, reason, raw_line(row)))
                 continue
-            candidates.append(Candidate(number, name, day, value, note, row))
+            yield Candidate(number, name, day, value, note, row)
+
+
+class _NothingStored(Exception):
+    """No value of the file could be stored: the import's transaction is rolled back."""
 
 
 def import_parsed(
     store: Store, parsed: ParsedKpiFile, *, create_missing: bool = False, layer: str | None = None
 ) -> KpiImportResult:
-    """Store the values of a parsed file as ONE transaction and one undo step.
+    """Store the values of a parsed file as ONE transaction and one undo step, BATCH_ROWS at a time.
 
     AlreadyImportedError when a file with the same SHA-256 was imported before. Unknown KPI names
     are rejected row by row, or created in `layer` (default: the first layer of the workspace's
@@ -296,93 +323,151 @@ def import_parsed(
     known: dict[str, Kpi] = {}
     for kpi in kpis(store):
         known.setdefault(norm(kpi.name), kpi)
-    rejected = list(parsed.rejected)
+    rejected: list[RejectedRow] = []  # besides the rows the reading rejected (parsed.rejected)
     created: list[Kpi] = []
+    used: set[str] = set()
     stamp = utc_now()
-    rows: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str], int] = {}
-    existing = _existing_values(store, parsed.candidates)
+    import_id = new_ids(1)[0]
+    stored = 0
     keys: dict[str, str] = {}  # a file repeats its KPI names: fold each once
-    with gc_paused():
-        for item in parsed.candidates:
-            key = keys.get(item.name)
-            if key is None:
-                key = keys[item.name] = norm(item.name)
-            found = known.get(key)
-            if found is None:
-                if not create_missing:
-                    reason = t("kpi.import.unknown_kpi", name=shown(item.name))
-                    rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
-                    continue
-                found = checked(
-                    Kpi(name=item.name, layer=new_layer, cadence=LAYER_CADENCE[new_layer], position=0)
-                )
-                known[key] = found
-                created.append(found)
-            kpi = found
-            if kpi.source is not Source.typed:
-                reason = t(
-                    "kpi.import.derived", name=shown(kpi.name), source=t(f"kpi.source.{kpi.source.value}")
-                )
-                rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
-                continue
-            pair = (kpi.id, item.day)
-            first = seen.get(pair)
-            if first is not None:
-                reason = t("kpi.import.twice", name=shown(kpi.name), date=item.day, first=first)
-                rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
-                continue
-            stored = existing.get(pair)
-            if stored is not None:
-                reason = t("kpi.import.exists", name=shown(kpi.name), date=item.day, value=stored)
-                rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
-                continue
-            seen[pair] = item.line
-            rows.append(
-                {"id": "", "kpi_id": kpi.id, "date": item.day, "value": item.value,
-                 "note": item.note, "import_id": None, "created": stamp, "updated": stamp}
+    try:
+        with gc_paused(), store.action(t("kpi.act.import", source=parsed.source)):
+            store.insert_row(
+                "kpi_imports",
+                {"id": import_id, "sha256": parsed.sha256, "source": parsed.source,
+                 "encoding": parsed.encoding, "layout": parsed.layout, "imported": 0, "rejected": 0,
+                 "imported_at": stamp},
             )  # fmt: skip
-    rejected.sort(key=lambda r: r.line)
-    if not rows:
-        return KpiImportResult(
-            parsed.source, parsed.encoding, parsed.layout, 0, 0, [], parsed.skipped, rejected, None
-        )
-    ids = new_ids(len(rows) + 1)
-    import_id = ids.pop()
-    for pk, row in zip(ids, rows, strict=True):
-        row["id"] = pk
-        row["import_id"] = import_id
-    used = {str(row["kpi_id"]) for row in rows}
-    created = [kpi for kpi in created if kpi.id in used]
-    with gc_paused(), store.action(t("kpi.act.import", source=parsed.source)):
-        _insert_created(store, created)
-        store.insert_row(
-            "kpi_imports",
-            {"id": import_id, "sha256": parsed.sha256, "source": parsed.source, "encoding": parsed.encoding,
-             "layout": parsed.layout, "imported": len(rows), "rejected": len(rejected), "imported_at": stamp},
-        )  # fmt: skip
-        store.insert_rows("kpi_values", rows)
+            seen = _Seen(store, import_id)
+            for batch in parsed.batches():
+                values: list[tuple[Candidate, Kpi]] = []
+                for item in batch:
+                    key = keys.get(item.name)
+                    if key is None:
+                        key = keys[item.name] = norm(item.name)
+                    found = known.get(key)
+                    if found is None:
+                        if not create_missing:
+                            reason = t("kpi.import.unknown_kpi", name=shown(item.name))
+                            rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
+                            continue
+                        found = checked(
+                            Kpi(name=item.name, layer=new_layer, cadence=LAYER_CADENCE[new_layer], position=0)
+                        )
+                        _insert_created(store, [found])
+                        known[key] = found
+                        created.append(found)
+                    if found.source is not Source.typed:
+                        reason = t(
+                            "kpi.import.derived",
+                            name=shown(found.name),
+                            source=t(f"kpi.source.{found.source.value}"),
+                        )
+                        rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
+                        continue
+                    values.append((item, found))
+                rows = []
+                for item, kpi in seen.new_values(values, rejected):
+                    rows.append(
+                        {"id": "", "kpi_id": kpi.id, "date": item.day, "value": item.value,
+                         "note": item.note, "import_id": import_id, "created": stamp, "updated": stamp}
+                    )  # fmt: skip
+                    used.add(kpi.id)
+                for pk, row in zip(new_ids(len(rows)), rows, strict=True):
+                    row["id"] = pk
+                store.insert_rows("kpi_values", rows, bulk=("import_id", import_id))
+                stored += len(rows)
+            seen.close()
+            if not stored:
+                raise _NothingStored
+            store.update_row(
+                "kpi_imports",
+                import_id,
+                {"imported": stored, "rejected": len(rejected) + len(parsed.rejected)},
+            )
+    except _NothingStored:
+        import_id, created, used = "", [], set()
+    every_rejected = sorted([*parsed.rejected, *rejected], key=lambda r: r.line)
     return KpiImportResult(
         parsed.source,
         parsed.encoding,
         parsed.layout,
-        len(rows),
+        stored,
         len(used),
         [kpi.name for kpi in created],
         parsed.skipped,
-        rejected,
-        import_id,
+        every_rejected,
+        import_id or None,
     )
 
 
-def _existing_values(store: Store, candidates: list[Candidate]) -> dict[tuple[str, str], float]:
-    """The values already stored within the file's dates, by (KPI id, date)."""
-    if not candidates:
-        return {}
-    first = min(c.day for c in candidates)
-    last = max(c.day for c in candidates)
-    sql = "SELECT kpi_id, date, value FROM kpi_values WHERE date BETWEEN ? AND ?"
-    return {(str(k), str(d)): float(v) for k, d, v in store.conn.execute(sql, [first, last])}
+class _Seen:
+    """The (KPI, date) pairs this import stored, with their lines, kept in a TEMP table: a
+    million-row file must not hold a million pairs in memory. Each batch is checked against them
+    (a second value in the file) and against the values already in the workspace."""
+
+    def __init__(self, store: Store, import_id: str) -> None:
+        self.conn = store.db.conn
+        self.import_id = import_id
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS kpi_import_seen "
+            "(kpi_id TEXT, date TEXT, line INTEGER, PRIMARY KEY (kpi_id, date)) WITHOUT ROWID"
+        )
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS kpi_import_batch (kpi_id TEXT, date TEXT, line INTEGER)"
+        )
+        self.conn.execute("DELETE FROM temp.kpi_import_seen")
+
+    def new_values(
+        self, values: list[tuple[Candidate, Kpi]], rejected: list[RejectedRow]
+    ) -> list[tuple[Candidate, Kpi]]:
+        """The values of a batch that are a first value for their KPI and date; the others go to
+        `rejected` with the line of the first or the value already stored."""
+        first_in_batch: dict[tuple[str, str], int] = {}
+        unique: list[tuple[Candidate, Kpi]] = []
+        for item, kpi in values:
+            first = first_in_batch.setdefault((kpi.id, item.day), item.line)
+            if first != item.line:
+                reason = t("kpi.import.twice", name=shown(kpi.name), date=item.day, first=first)
+                rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
+                continue
+            unique.append((item, kpi))
+        conn = self.conn
+        conn.execute("DELETE FROM temp.kpi_import_batch")
+        conn.executemany(
+            "INSERT INTO temp.kpi_import_batch VALUES (?, ?, ?)", [(k.id, i.day, i.line) for i, k in unique]
+        )
+        earlier = dict(
+            conn.execute(
+                "SELECT b.line, s.line FROM temp.kpi_import_batch b "
+                "JOIN temp.kpi_import_seen s ON s.kpi_id = b.kpi_id AND s.date = b.date"
+            ).fetchall()
+        )
+        stored = dict(
+            conn.execute(
+                "SELECT b.line, v.value FROM temp.kpi_import_batch b "
+                "JOIN main.kpi_values v ON v.kpi_id = b.kpi_id AND v.date = b.date"
+            ).fetchall()
+        )
+        accepted: list[tuple[Candidate, Kpi]] = []
+        for item, kpi in unique:
+            if item.line in earlier:
+                reason = t("kpi.import.twice", name=shown(kpi.name), date=item.day, first=earlier[item.line])
+            elif item.line in stored:
+                reason = t("kpi.import.exists", name=shown(kpi.name), date=item.day, value=stored[item.line])
+            else:
+                accepted.append((item, kpi))
+                continue
+            rejected.append(RejectedRow(item.line, reason, raw_line(item.row)))
+        conn.executemany(
+            "INSERT INTO temp.kpi_import_seen VALUES (?, ?, ?)", [(k.id, i.day, i.line) for i, k in accepted]
+        )
+        return accepted
+
+    def close(self) -> None:
+        """Empty the TEMP tables (they live as long as the connection)."""
+        self.conn.execute("DELETE FROM temp.kpi_import_seen")
+        self.conn.execute("DELETE FROM temp.kpi_import_batch")
 
 
 def _insert_created(store: Store, created: list[Kpi]) -> None:

@@ -254,3 +254,42 @@ def test_every_line_is_accounted_for_once_and_values_read_back(
     assert not rejected_lines & set(result.skipped)
     stored = {(name, day): value for name, day, value in _values(store)}
     assert stored == expected
+
+
+@pytest.mark.parametrize("batch_rows", [1, 2, 5_000])
+def test_the_same_rules_hold_across_batches(
+    tmp_path: Path, batch_rows: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file is read and stored a batch at a time: a second value found batches later, or a
+    # value already in the workspace, is rejected the same way; nothing stored when nothing is new.
+    import cxtui.kpi.importers as importers
+
+    monkeypatch.setattr(importers, "BATCH_ROWS", batch_rows)
+    store = _store("Walk-aways")
+    kpi = repo.find_kpi_named(store, "Walk-aways")
+    assert kpi is not None
+    repo.record_value(store, KpiValue(kpi_id=kpi.id, date=date(2026, 11, 2), value=20))
+    path = tmp_path / "kpis.csv"
+    rows = [["date", "kpi", "value"], ["2026-11-09", "Walk-aways", "18"], ["2026-11-10", "New one", "1"],
+            ["2026-11-11", "Walk-aways", "17"], ["2026-11-09", "Walk-aways", "19"],
+            ["2026-11-02", "Walk-aways", "21"], ["2026-11-10", "new one", "2"]]  # fmt: skip
+    path.write_text(_csv(rows), encoding="utf-8")
+    result = import_file(store, path, create_missing=True)
+    assert (result.imported, result.kpis, result.created) == (3, 2, ["New one"])
+    reasons = {r.line: r.reason for r in result.rejected}
+    assert sorted(reasons) == [5, 6, 7]
+    assert "line 2" in reasons[5] and "(20" in reasons[6] and "line 3" in reasons[7]
+    assert ("Walk-aways", "2026-11-09", 18.0) in _values(store)
+    store.undo()  # one step: the values and the KPI it created
+    assert (
+        _values(store) == [("Walk-aways", "2026-11-02", 20.0)]
+        and repo.find_kpi_named(store, "New one") is None
+    )
+    store.redo()
+    assert len(_values(store)) == 4
+    # A file whose every value is already there stores nothing and records no import.
+    again = tmp_path / "again.csv"
+    again.write_text(_csv([rows[0], rows[1], rows[3]]), encoding="utf-8")
+    nothing = import_file(store, again)
+    assert nothing.imported == 0 and nothing.import_id is None and len(nothing.rejected) == 2
+    assert store.rows("SELECT COUNT(*) AS n FROM kpi_imports")[0]["n"] == 1
