@@ -260,6 +260,9 @@ def import_months(store: Store, parsed: ParsedFile) -> ImportResult:
         return _finish(store, import_id, result)
 
 
+_BATCH_ROWS = 5_000
+
+
 def import_deals(store: Store, parsed: ParsedFile) -> ImportResult:
     """Store parsed deals as ONE transaction and one undo step.
 
@@ -279,7 +282,8 @@ def import_deals(store: Store, parsed: ParsedFile) -> ImportResult:
         }
         stamp = utc_now()
         ids = new_ids(len(parsed.deals))
-        rows = []
+        rows: list[dict[str, object]] = []
+        imported = 0
         for deal_id, d in zip(ids, parsed.deals, strict=True):
             if known:
                 old = known.get((d.date, d.name))
@@ -307,8 +311,14 @@ def import_deals(store: Store, parsed: ParsedFile) -> ImportResult:
                     "updated": stamp,
                 }
             )
-        store.insert_rows("rox_deals", rows)
-        result.imported = len(rows)
+            if len(rows) >= _BATCH_ROWS:
+                # Stored a batch at a time, the undo history recording the import in bulk: memory
+                # stays flat however many deals the file holds.
+                store.insert_rows("rox_deals", rows, bulk=("import_id", import_id))
+                imported += len(rows)
+                rows = []
+        store.insert_rows("rox_deals", rows, bulk=("import_id", import_id))
+        result.imported = imported + len(rows)
         return _finish(store, import_id, result)
 
 

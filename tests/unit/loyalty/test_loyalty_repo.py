@@ -211,8 +211,8 @@ def test_an_import_is_one_transaction(tmp_path: Path, monkeypatch: pytest.Monkey
     parsed = importers.parse_deals(source)
     real = store.insert_rows
 
-    def failing(table: str, rows: list[dict[str, object]]) -> None:
-        real(table, rows)
+    def failing(table: str, rows: list[dict[str, object]], **options: object) -> None:
+        real(table, rows, **options)  # type: ignore[arg-type]
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(store, "insert_rows", failing)
@@ -245,3 +245,21 @@ def test_a_workspace_without_the_tables_reads_as_empty(tmp_path: Path) -> None:
         data = section(reader, TODAY)
     assert data["loyalty"]["months"] == [] and data["rox"]["months"] == []
     assert data["rox"]["total"]["deals"] == 0
+
+
+def test_a_deal_import_in_several_batches_is_one_undo_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(repo, "_BATCH_ROWS", 2)
+    store = Store.open(tmp_path / "ws.cxtui", create=True)
+    source = write(
+        tmp_path / "d.csv", "date,name,came by name\n" + "".join(f"2026-11-01,n{i},yes\n" for i in range(7))
+    )
+    result = repo.import_deals(store, importers.parse_deals(source))
+    assert result.imported == repo.deal_count(store) == 7
+    assert len(store.journal.undo_stack[-1].changes) <= 3  # the import row, one bulk record, its counts
+    store.undo()
+    assert repo.deal_count(store) == 0
+    store.redo()
+    assert repo.deal_count(store) == 7
+    store.close()
