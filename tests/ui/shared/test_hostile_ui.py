@@ -414,3 +414,24 @@ async def test_a_save_on_a_full_disk_keeps_the_change_and_retries(tmp_path: Path
         await pilot.press("y")
         await pilot.pause()
         assert [o.title for o in okr.objectives(store, period.id)] == ["Typed"] and len(attempts) == 2
+
+
+async def test_the_nps_screen_shows_answers_another_program_imported(tmp_path: Path) -> None:
+    from tests.ui.conftest import screen_text
+
+    path = tmp_path / "two.cxtui"
+    store = Store.open(path, create=True)
+    nps.add_manual_scores(store, "Paper", [9, 3])
+    store.clear_history()
+    app = CxApp(store=store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _press(pilot, peer_key("nps"))
+        assert "n=2  NPS 0" in screen_text(app) and "n = 2" in screen_text(app)
+        other = Store.open(path)  # the CLI importing into the same survey while the app is open
+        nps.add_manual_scores(other, "Paper", [10, 10, 10, 9, 9, 0])
+        other.close()
+        await pilot.pause(1.5)  # the app checks the file every second
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "n=8  NPS +50" in shown and "n = 8" in shown  # the list and the overview both follow
+        assert any("another program changed" in n.message for n in app._notifications)
