@@ -49,8 +49,12 @@ def _import(
     apply_lang(ctx, lang)
     if not source.exists():
         raise InputError(t("loyalty.import.source_missing", path=source), field="source")
-    parse = importers.parse_months if kind == "months" else importers.parse_deals
-    parsed: ParsedFile = parse(source, source_name=source.name)
+    # A deal log is read as it is stored (memory stays flat); its header is checked before FILE opens.
+    parsed: ParsedFile = (
+        importers.parse_months(source, source_name=source.name)
+        if kind == "months"
+        else importers.parse_deals(source, source_name=source.name, lazy=True)
+    )
     with writing_to(file) as store:
         store_parsed = repo.import_months if kind == "months" else repo.import_deals
         result = store_parsed(store, parsed)

@@ -267,16 +267,34 @@ def _month_row(
 # -- deals -----------------------------------------------------------------------------------------
 
 
-def parse_deals(path: Path | str, *, source_name: str | None = None) -> ParsedFile:
-    """Read a ROX log (one row per deal or inquiry); InputError for an unusable file."""
+def parse_deals(path: Path | str, *, source_name: str | None = None, lazy: bool = False) -> ParsedFile:
+    """Read a ROX log (one row per deal or inquiry); InputError for an unusable file.
+
+    `lazy`: only the header is read now; the rows are read as the import stores them (memory
+    stays flat for a million deals), and a second row for the same day and name is found by the
+    import (the workspace's unique index) rather than here.
+    """
     try:
         with gc_paused():
-            return _parse_deals(path, source_name)
+            parsed = _parse_deals(path, source_name, lazy)
     except csv.Error as exc:
         raise InputError(t("loyalty.import.bad_csv", path=path, reason=exc), field="source") from None
+    if lazy:
+        read = parsed.reader
+        assert read is not None
+
+        def rows() -> Iterator[ParsedDeal]:
+            try:
+                yield from read()
+            except csv.Error as exc:
+                reason = t("loyalty.import.bad_csv", path=path, reason=exc)
+                raise InputError(reason, field="source") from None
+
+        parsed.reader = rows
+    return parsed
 
 
-def _parse_deals(path: Path | str, source_name: str | None) -> ParsedFile:
+def _parse_deals(path: Path | str, source_name: str | None, lazy: bool = False) -> ParsedFile:
     table = _open(path, source_name)
     header, columns = _find_header(table.rows, DEAL_HEADERS, ("date", "name"), str(path))
     parsed = ParsedFile(
@@ -292,7 +310,11 @@ def _parse_deals(path: Path | str, source_name: str | None) -> ParsedFile:
     head = list(islice(table.rows, _DATE_SAMPLE))
     di = columns["date"]
     dates = DateReader(row[di] for _, row in head if di < len(row))
-    _deal_rows(parsed, chain(head, table.rows), columns, dates)
+    body = chain(head, table.rows)
+    if lazy:
+        parsed.reader = lambda: _deal_rows(parsed, body, columns, dates, dedupe=False)
+    else:
+        parsed.deals.extend(_deal_rows(parsed, body, columns, dates))
     return parsed
 
 
@@ -301,9 +323,18 @@ def _roles(roles: Iterable[str]) -> str:
 
 
 def _deal_rows(
-    parsed: ParsedFile, rows: Iterable[tuple[int, Row]], columns: dict[str, int], dates: DateReader
-) -> None:
-    """The single pass over the deal rows (hot loop: each distinct cell text is read once, locals only)."""
+    parsed: ParsedFile,
+    rows: Iterable[tuple[int, Row]],
+    columns: dict[str, int],
+    dates: DateReader,
+    *,
+    dedupe: bool = True,
+) -> Iterator[ParsedDeal]:
+    """The single pass over the deal rows (hot loop: each distinct cell text is read once, locals only).
+
+    `dedupe`: a second row for the same day and name is rejected here (the lazy import leaves that
+    to the workspace's unique index instead of a dict of every deal).
+    """
     # An absent column is an index past the end of any row: the loop needs no None checks.
     far = sys.maxsize
     di, ni = columns["date"], columns["name"]
@@ -313,7 +344,7 @@ def _deal_rows(
     flag_of: dict[str, bool | None] = {"": False}
     outcome_of: dict[str, str | None] = {}
     seen: dict[tuple[str, str], int] = {}
-    deals, rejected, skipped = parsed.deals, parsed.rejected, parsed.skipped
+    rejected, skipped = parsed.rejected, parsed.skipped
     make = tuple.__new__  # a NamedTuple without its keyword-parsing constructor (~1 us a row)
     for line, row in rows:
         width = len(row)
@@ -357,14 +388,15 @@ def _deal_rows(
         if outcome is None:
             _reject(rejected, line, "loyalty.import.bad_outcome", row, value=shown(cell))
             continue
-        key2 = (day, name)
-        first = seen.get(key2)
-        if first is not None:
-            _reject(rejected, line, "loyalty.import.deal_twice", row, first=first)
-            continue
-        seen[key2] = line
+        if dedupe:
+            key2 = (day, name)
+            first = seen.get(key2)
+            if first is not None:
+                _reject(rejected, line, "loyalty.import.deal_twice", row, first=first)
+                continue
+            seen[key2] = line
         note = one_line(row[ti]) if ti < width else ""
-        deals.append(make(ParsedDeal, (line, day, name, f0, f1, f2, outcome, note, row)))
+        yield make(ParsedDeal, (line, day, name, f0, f1, f2, outcome, note, row))
 
 
 def _flag(cache: dict[str, bool | None], cell: str) -> bool | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar, NamedTuple, Self, TypeVar
 
@@ -181,6 +182,16 @@ class ParsedFile:
     skipped: list[RejectedRow]
     rejected: list[RejectedRow]
     notes: list[str]
+    # A deal log parsed lazily (`parse_deals(..., lazy=True)`): its rows, read once as the import
+    # asks for them, adding to `skipped` and `rejected` on the way; `deals` stays empty.
+    reader: Callable[[], Iterator[ParsedDeal]] | None = field(default=None, repr=False)
+
+    def deal_rows(self) -> Iterator[ParsedDeal]:
+        """The deals: those already read, or (lazily parsed) read now, once."""
+        yield from self.deals
+        reader, self.reader = self.reader, None
+        if reader is not None:
+            yield from reader()
 
 
 @dataclass

@@ -24,6 +24,7 @@ from cxtui.loyalty.models import (
     ImportResult,
     LoyaltyMonth,
     Outcome,
+    ParsedDeal,
     ParsedFile,
     checked,
 )
@@ -264,62 +265,115 @@ _BATCH_ROWS = 5_000
 
 
 def import_deals(store: Store, parsed: ParsedFile) -> ImportResult:
-    """Store parsed deals as ONE transaction and one undo step.
+    """Store parsed deals as ONE transaction and one undo step, _BATCH_ROWS at a time.
 
     A deal already logged (same day and name) is skipped when the file says the same about it, and
     rejected with its line when the file says something else (the workspace keeps one record of it).
+    A second row of the file for the same day and name is rejected naming the first (found by the
+    parser, or, for a lazily parsed file, against this import's own rows in the workspace).
     """
-    result = _result(parsed)
-    # The GC paused: 100,000 rows and their undo images hold no cycles for it to find.
+    skipped: list[RejectedRow] = []
+    rejected: list[RejectedRow] = []
+    imported = 0
+    # The GC paused: a batch's rows hold no cycles for it to find.
     with gc_paused(), store.action(t("loyalty.act.import", source=parsed.source)):
         import_id = _import_row(store, parsed)
-        known = {
-            (r["date"], r["name"]): (bool(r["c"]), bool(r["u"]), bool(r["p"]), r["outcome"])
-            for r in store.rows(
-                "SELECT date, name, came_by_name AS c, already_understood AS u, no_price_negotiation AS p, "
-                "outcome FROM rox_deals"
+        stamp = utc_now()
+        logged = _Logged(store, import_id)
+        batch: list[ParsedDeal] = []
+        for deal in parsed.deal_rows():
+            batch.append(deal)
+            if len(batch) >= _BATCH_ROWS:
+                imported += _store_deals(store, logged.new_deals(batch, skipped, rejected), import_id, stamp)
+                batch = []
+        imported += _store_deals(store, logged.new_deals(batch, skipped, rejected), import_id, stamp)
+        logged.close()
+        result = _result(parsed)  # read now: a lazily parsed file adds its rejections as it is read
+        result.skipped += skipped
+        result.rejected += rejected
+        result.imported = imported
+        return _finish(store, import_id, result)
+
+
+def _store_deals(store: Store, deals: list[ParsedDeal], import_id: str, stamp: str) -> int:
+    """Insert one batch; the undo history records the import in bulk, so memory stays flat."""
+    rows = [
+        {"id": deal_id, "date": d.date, "name": d.name, "came_by_name": int(d.came_by_name),
+         "already_understood": int(d.already_understood), "no_price_negotiation": int(d.no_price_negotiation),
+         "outcome": d.outcome, "note": d.note, "import_id": import_id, "line": d.line,
+         "created": stamp, "updated": stamp}
+        for deal_id, d in zip(new_ids(len(deals)), deals, strict=True)
+    ]  # fmt: skip
+    store.insert_rows("rox_deals", rows, bulk=("import_id", import_id))
+    return len(rows)
+
+
+class _Logged:
+    """Each batch checked against the deals already logged, through a TEMP table of its (day, name)
+    pairs joined on the workspace's unique index: no dict of every deal in memory."""
+
+    def __init__(self, store: Store, import_id: str) -> None:
+        self.conn = store.db.conn
+        self.import_id = import_id
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS rox_import_batch (date TEXT, name TEXT, line INTEGER)"
+        )
+
+    def new_deals(
+        self, batch: list[ParsedDeal], skipped: list[RejectedRow], rejected: list[RejectedRow]
+    ) -> list[ParsedDeal]:
+        """The deals of `batch` not logged yet; the others go to `skipped` or `rejected`."""
+        first_in_batch: dict[tuple[str, str], int] = {}
+        unique: list[ParsedDeal] = []
+        for d in batch:
+            first = first_in_batch.setdefault((d.date, d.name), d.line)
+            if first != d.line:
+                reason = t("loyalty.import.deal_twice", first=first)
+                rejected.append(RejectedRow(d.line, reason, raw_line(d.row)))
+                continue
+            unique.append(d)
+        conn = self.conn
+        conn.execute("DELETE FROM temp.rox_import_batch")
+        conn.executemany(
+            "INSERT INTO temp.rox_import_batch VALUES (?, ?, ?)", [(d.date, d.name, d.line) for d in unique]
+        )
+        found = {
+            line: rest
+            for line, *rest in conn.execute(
+                "SELECT b.line, r.import_id, r.line, r.came_by_name, r.already_understood, "
+                "r.no_price_negotiation, r.outcome FROM temp.rox_import_batch b "
+                "JOIN main.rox_deals r ON r.date = b.date AND r.name = b.name"
             )
         }
-        stamp = utc_now()
-        ids = new_ids(len(parsed.deals))
-        rows: list[dict[str, object]] = []
-        imported = 0
-        for deal_id, d in zip(ids, parsed.deals, strict=True):
-            if known:
-                old = known.get((d.date, d.name))
-                if old is not None:
-                    if old == (d.came_by_name, d.already_understood, d.no_price_negotiation, d.outcome):
-                        reason = t("loyalty.import.deal_known", name=d.name, date=d.date)
-                        result.skipped.append(RejectedRow(d.line, reason, raw_line(d.row)))
-                    else:
-                        reason = t("loyalty.import.deal_conflict", name=d.name, date=d.date)
-                        result.rejected.append(RejectedRow(d.line, reason, raw_line(d.row)))
-                    continue
-            rows.append(
-                {
-                    "id": deal_id,
-                    "date": d.date,
-                    "name": d.name,
-                    "came_by_name": int(d.came_by_name),
-                    "already_understood": int(d.already_understood),
-                    "no_price_negotiation": int(d.no_price_negotiation),
-                    "outcome": d.outcome,
-                    "note": d.note,
-                    "import_id": import_id,
-                    "line": d.line,
-                    "created": stamp,
-                    "updated": stamp,
-                }
-            )
-            if len(rows) >= _BATCH_ROWS:
-                # Stored a batch at a time, the undo history recording the import in bulk: memory
-                # stays flat however many deals the file holds.
-                store.insert_rows("rox_deals", rows, bulk=("import_id", import_id))
-                imported += len(rows)
-                rows = []
-        store.insert_rows("rox_deals", rows, bulk=("import_id", import_id))
-        result.imported = imported + len(rows)
-        return _finish(store, import_id, result)
+        new: list[ParsedDeal] = []
+        for d in unique:
+            old = found.get(d.line)
+            if old is None:
+                new.append(d)
+                continue
+            import_id, first, c, u, p, outcome = old
+            if import_id == self.import_id:
+                reason = t("loyalty.import.deal_twice", first=first)
+                rejected.append(RejectedRow(d.line, reason, raw_line(d.row)))
+            elif (bool(c), bool(u), bool(p), outcome) == (
+                d.came_by_name,
+                d.already_understood,
+                d.no_price_negotiation,
+                d.outcome,
+            ):
+                skipped.append(
+                    RejectedRow(
+                        d.line, t("loyalty.import.deal_known", name=d.name, date=d.date), raw_line(d.row)
+                    )
+                )
+            else:
+                reason = t("loyalty.import.deal_conflict", name=d.name, date=d.date)
+                rejected.append(RejectedRow(d.line, reason, raw_line(d.row)))
+        return new
+
+    def close(self) -> None:
+        """Empty the TEMP table (it lives as long as the connection)."""
+        self.conn.execute("DELETE FROM temp.rox_import_batch")
 
 
 def outcome_label(outcome: Outcome | str) -> str:

@@ -263,3 +263,37 @@ def test_a_deal_import_in_several_batches_is_one_undo_step(
     store.redo()
     assert repo.deal_count(store) == 7
     store.close()
+
+
+@pytest.mark.parametrize("batch_rows", [1, 2, 5_000])
+def test_a_lazily_read_deal_log_gives_what_an_eager_one_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_rows: int
+) -> None:
+    # The CLI reads a deal log as it stores it: a second row for a deal (batches apart), a deal
+    # already logged the same way (skipped) or differently (rejected) come out as when read whole.
+    monkeypatch.setattr(repo, "_BATCH_ROWS", batch_rows)
+    logged = write(
+        tmp_path / "logged.csv",
+        "date,name,came by name,outcome\n2026-11-01,Old,yes,won\n2026-11-02,Other,no,lost\n",
+    )
+    source = write(
+        tmp_path / "d.csv",
+        "date,name,came by name,outcome\n"
+        "2026-11-03,A,yes,open\n2026-11-01,Old,yes,won\n2026-11-04,B,no,won\n"
+        "2026-11-03,A,no,lost\n2026-11-02,Other,yes,lost\nnot a date,C,yes,won\n",
+    )
+    results = []
+    for lazy in (False, True):
+        store = Store.open(tmp_path / f"ws-{lazy}.cxtui", create=True)
+        repo.import_deals(store, importers.parse_deals(logged))
+        result = repo.import_deals(store, importers.parse_deals(source, lazy=lazy))
+        results.append(
+            (result.imported, [r.line for r in result.skipped], {r.line: r.reason for r in result.rejected},
+             repo.deal_count(store))
+        )  # fmt: skip
+        store.close()
+    eager, lazy_result = results
+    assert eager == lazy_result
+    imported, skipped, rejected, count = lazy_result
+    assert (imported, skipped, sorted(rejected), count) == (2, [3], [5, 6, 7], 4)
+    assert "line 2" in rejected[5]
