@@ -55,6 +55,10 @@ class CyclesScreen(WorkspaceScreen):
         self.by_id: dict[str, Cycle] = {}
         self.column = 1  # running first: it is what a team looks at
         self.detail_shown = ""
+        # The learning log's entries (with their KPIs before → after) for the data they were read
+        # from: a search keystroke filters them, it does not read every cycle's KPIs again.
+        self._log_entries: dict[str, Text] = {}
+        self._log_source: object = None
 
     def compose(self) -> ComposeResult:
         """Title, the board with its detail pane or the learning log, footer."""
@@ -201,15 +205,17 @@ class CyclesScreen(WorkspaceScreen):
     def _show_log(self) -> None:
         search = self.query_one("#log-search", Input).value
         found = repo.learning_log(self.store, search)
-        watched = repo.watched_by_cycle(self.store)
+        if self._log_source != self.source():
+            self._log_entries, self._log_source = {}, self.source()
+        entries = self._log_entries
+        missing = [c for c in found if c.id not in entries]
+        if missing:
+            watched = repo.watched_by_cycle(self.store)
+            for c in missing:
+                entries[c.id] = widgets.log_entry(c, repo.before_after(self.store, c, watched.get(c.id, [])))
         listing = self.query_one("#log-list", OptionList)
         listing.clear_options()
-        listing.add_options(
-            [
-                Option(widgets.log_entry(c, repo.before_after(self.store, c, watched.get(c.id, []))), id=c.id)
-                for c in found
-            ]
-        )
+        listing.add_options([Option(entries[c.id], id=c.id) for c in found])
         if not found:
             listing.add_option(
                 Option(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, SelectionList
 
 from cxtui.cycles import repo
@@ -183,7 +184,9 @@ async def test_next_step_starts_the_next_cycle_in_one_key(tmp_path: Path) -> Non
     assert [k.name for k in repo.watched(store, new.id)] == ["Walk-aways"]
 
 
-async def test_review_a_cycle_then_find_its_learning_in_the_log(tmp_path: Path) -> None:
+async def test_review_a_cycle_then_find_its_learning_in_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = build(tmp_path / "ws.cxtui")
     app = CxApp(store=store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -204,10 +207,21 @@ async def test_review_a_cycle_then_find_its_learning_in_the_log(tmp_path: Path) 
             "Walk-aways fell from 42 to 30"
         )
         assert "Cycles run per month: 2026-11 2" in log
+        calls: list[str] = []
+        real = repo.before_after
+
+        def counted(store: Store, cycle: Cycle, kpis: object = None) -> object:
+            calls.append(cycle.id)
+            return real(store, cycle, kpis)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(repo, "before_after", counted)
         await pilot.press("slash", *"42 to")
         await pilot.pause()
+        monkeypatch.undo()
         log = screen.log_text()
         assert "Walk-aways fell from 42 to 30" in log and "halved" not in log
+        # Each keystroke filters the entries read before: no cycle's KPIs are read again.
+        assert [c for c in calls if calls.count(c) > 1] == []
     reviewed = next(c for c in repo.cycles(store) if c.title == "Overdue one")
     assert (reviewed.state, reviewed.learning, reviewed.next_step) == (
         CycleState.reviewed,
