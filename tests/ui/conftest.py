@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,3 +95,28 @@ def screen_text(app: object) -> str:
     return "\n".join(
         "".join(t for _, t in sorted(cells)).replace("\xa0", " ") for _, cells in sorted(rows.items())
     )
+
+
+async def check_help_at_80x24(
+    pilot: Any, formulas: tuple[str, ...], okr_formula: str, last_words: str
+) -> None:
+    """f1 on the current screen: its own formulas (not the OKR screen's) below its keys, reached by
+    scrolling inside an 80×24 terminal."""
+    from textual.containers import VerticalScroll
+
+    from screens.shared.help import HelpScreen
+
+    app = pilot.app
+    await pilot.press("f1")
+    await pilot.pause()
+    help_screen = app.screen
+    assert isinstance(help_screen, HelpScreen)
+    assert all(formula in help_screen.notes for formula in formulas)
+    assert okr_formula not in help_screen.notes
+    body = help_screen.query_one(VerticalScroll)
+    assert body.region.right <= 80 and body.region.bottom <= 24
+    assert body.max_scroll_y > 0 and last_words not in screen_text(app)
+    await pilot.press("end")
+    await pilot.pause()
+    text = screen_text(app)
+    assert last_words in text and okr_formula not in text

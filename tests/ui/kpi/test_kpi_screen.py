@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from cxtui.db.store import Store
@@ -31,9 +30,8 @@ from screens.kpi.dialogs import KpiDialog, RecordDialog
 from screens.kpi.record_line import RecordLine
 from screens.kpi.screen import KpiScreen
 from screens.shared.confirm import ConfirmDialog
-from screens.shared.help import HelpScreen
 from tests.conftest import TODAY
-from tests.ui.conftest import peer_key, screen_text
+from tests.ui.conftest import check_help_at_80x24, peer_key, screen_text
 
 SIZE = (120, 40)
 
@@ -598,20 +596,7 @@ async def test_help_shows_the_kpi_formulas_not_the_okr_ones_and_scrolls_at_80x24
     app, _store = _open(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _kpi_screen(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
-        assert all(formula in help_screen.notes for formula in kpi_formulas)
-        assert okr_formula not in help_screen.notes
-        # The keys come first; the formulas are below them, reached by scrolling.
-        body = help_screen.query_one(VerticalScroll)
-        assert body.region.right <= 80 and body.region.bottom <= 24
-        assert body.max_scroll_y > 0 and last_words not in screen_text(app)
-        await pilot.press("end")
-        await pilot.pause()
-        text = screen_text(app)
-        assert last_words in text and okr_formula not in text
+        await check_help_at_80x24(pilot, kpi_formulas, okr_formula, last_words)
 
 
 async def test_delete_a_kpi_from_the_board_after_asking_then_undo(workspace) -> None:

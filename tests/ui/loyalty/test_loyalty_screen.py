@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -20,10 +19,9 @@ from screens.loyalty.charts import FigureChart, RoxCharts
 from screens.loyalty.screen import LoyaltyScreen
 from screens.loyalty.tables import DealsTable, MonthsTable, RoxTable
 from screens.shared.choice import ChoiceBar
-from screens.shared.help import HelpScreen
 from screens.shared.plain import plain_text
 from tests.conftest import TODAY
-from tests.ui.conftest import peer_key, screen_text
+from tests.ui.conftest import check_help_at_80x24, peer_key
 
 SIZE = (120, 40)
 
@@ -360,17 +358,4 @@ async def test_help_shows_the_ltv_and_rox_formulas_not_the_okr_ones_at_80x24(
     app, _store = _demo(tmp_path, lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
-        assert all(formula in help_screen.notes for formula in formulas)
-        assert okr_formula not in help_screen.notes
-        # The keys come first; the formulas are below them, reached by scrolling.
-        body = help_screen.query_one(VerticalScroll)
-        assert body.region.right <= 80 and body.region.bottom <= 24
-        assert body.max_scroll_y > 0 and last_words not in screen_text(app)
-        await pilot.press("end")
-        await pilot.pause()
-        text = screen_text(app)
-        assert last_words in text and okr_formula not in text
+        await check_help_at_80x24(pilot, formulas, okr_formula, last_words)
