@@ -454,6 +454,10 @@ catalog()
 from cxtui.domains import parts
 for part in ("report", "cli", "schema"):
     parts(part)
+# Every core module (some load inside functions): the checkout itself may not be readable by nobody.
+import importlib, pkgutil, cxtui
+for found in pkgutil.walk_packages(cxtui.__path__, "cxtui."):
+    importlib.import_module(found.name)
 # Everything that imports lazily (pydantic loads and builds its validators on first use,
 # sqlite-utils loads on first write) must load before the privileges drop: the venv is not
 # readable by nobody.
