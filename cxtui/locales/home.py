@@ -32,7 +32,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.okr.weakest": ("Weakest key results:", "進捗の低い主要な成果:"),
     "home.kpi.none": ("No focus KPIs yet (3 to 5 are enough).", "重点KPIはまだありません(3〜5個で十分)。"),
     "home.kpi.due": ("due", "記録待ち"),
-    "home.kpi.few": ("n={n}: too few", "n={n}: 少なすぎ"),
+    "home.kpi.few": ("n={n}: few", "n={n}: 少"),
     "home.kpi.too_many": (
         "{n} focus KPIs: 3 to 5 are enough (seed 001).",
         "重点KPIが{n}個: 3〜5個で十分です。",
