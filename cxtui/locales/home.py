@@ -33,6 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.kpi.none": ("No focus KPIs yet (3 to 5 are enough).", "重点KPIはまだありません(3〜5個で十分)。"),
     "home.kpi.due": ("due", "記録待ち"),
     "home.kpi.few": ("n={n}: few", "n={n}: 少"),
+    "home.kpi.so_far": ("so far", "今月途中"),
     "home.kpi.too_many": (
         "{n} focus KPIs: 3 to 5 are enough (seed 001).",
         "重点KPIが{n}個: 3〜5個で十分です。",
@@ -78,7 +79,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "have the lowest progress.\n"
         "Focus KPIs: the latest value, its change from the previous one (▲ ▼ = and better or worse by the "
         "KPI's direction) and ○ when a value is due in its cadence. An NPS KPI resting on fewer than 30 "
-        "answers says so instead of a verdict. More than 5 focus KPIs gives a warning (3 to 5 are enough).\n"
+        "answers, or a count of cycles for a month not over yet, says so instead of a verdict. More than 5 focus KPIs gives a warning (3 to 5 are enough).\n"
         "NPS: every answer of the last 30 days, NPS = 100·(P − D)/n with its 95% interval, the change "
         "from the 30 days before, and the trend by month. Fewer than 30 answers: too few to conclude.\n"
         "ROX: the deals of the last 30 days that started favourable (at least one of: came by name, "
@@ -89,7 +90,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "c サイクル、v 現場の声)。w で週次レビューを始めます。\n\n"
         "OKR: 全体の進捗 = 最上位の目標の加重平均。進捗の低い主要な成果から表示します。\n"
         "重点KPI: 最新値と前回からの変化(▲ ▼ = と、KPI の向きによる改善/悪化)、記録の時期なら ○。"
-        "回答30件未満の NPS の KPI は判定せず、その旨を表示します。重点KPIが5個を超えると注意を出します"
+        "回答30件未満の NPS の KPI と、まだ終わっていない月のサイクル実施数は判定せず、その旨を表示します。重点KPIが5個を超えると注意を出します"
         "(3〜5個で十分)。\n"
         "NPS: 直近30日のすべての回答で NPS = 100·(P − D)/n と95%区間、その前の30日からの変化、月別の"
         "推移。回答30件未満は結論に足りません。\n"

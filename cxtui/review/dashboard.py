@@ -40,6 +40,7 @@ class KpiSpark:
     change: Change | None
     due: bool
     n: int | None = None  # an NPS KPI: the answers behind the latest value
+    so_far: bool = False  # a count by month (cycles run) whose latest month is this month, not over
 
     @property
     def too_few(self) -> bool:
@@ -209,7 +210,13 @@ def _kpis(store: Store, today: date, every_answer: list[NpsMonth]) -> list[KpiSp
             points = [(p.date, p.value) for p in series(store, kpi)][-SPARK_POINTS:]
         moved = change(points[-1][1], points[-2][1], kpi.direction) if len(points) >= 2 else None
         due = kpi.source is Source.typed and is_due(kpi.cadence, points[-1][0] if points else None, today)
-        out.append(KpiSpark(kpi, points, moved, due, latest_n))
+        # A month's count compared while the month runs would call every month "worse" at first.
+        so_far = (
+            kpi.source is Source.cycles
+            and bool(points)
+            and points[-1][0].replace(day=1) == today.replace(day=1)
+        )
+        out.append(KpiSpark(kpi, points, moved, due, latest_n, so_far))
     return out
 
 

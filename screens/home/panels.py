@@ -93,6 +93,8 @@ def _kpi_line(spark: KpiSpark, width: int) -> Text:
     line.append(f" {value_text(kpi, spark.latest):>10} ")
     if spark.too_few:  # a month of a handful of answers: no verdict (see the NPS panel)
         line.append(t("home.kpi.few", n=spark.n), style="yellow")
+    elif spark.so_far:
+        line.append(t("home.kpi.so_far"), style="dim")
     else:
         line.append(change_text(spark.change))
     if spark.due:

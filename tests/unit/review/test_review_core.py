@@ -314,3 +314,27 @@ def test_an_nps_kpi_on_a_month_of_a_few_answers_gives_no_verdict(store: Store) -
     assert (
         spark.n == 30 and not spark.too_few and spark.change is not None and spark.change.verdict == "worse"
     )
+
+
+def test_cycles_run_this_month_are_counted_so_far_not_judged(store: Store) -> None:
+    kpis.save_kpi(store, Kpi(name="Cycles run", layer="behaviour", focus=True, source=Source.cycles))
+    for title, end in (
+        ("October", date(2026, 10, 20)),
+        ("Also October", date(2026, 10, 30)),
+        ("November", TODAY),
+    ):
+        cycles.save_cycle(
+            store,
+            Cycle(
+                title=title,
+                start=end - timedelta(days=13),
+                end=end,
+                state=CycleState.reviewed,
+                learning="l",
+                next_step="n",
+            ),
+        )
+    (spark,) = dashboard.load(store, TODAY).kpis
+    assert spark.latest == 1 and spark.so_far  # November is not over: no "worse" against October's 2
+    (later,) = dashboard.load(store, date(2026, 12, 2)).kpis
+    assert not later.so_far and later.change is not None and later.change.verdict == "worse"
