@@ -14,7 +14,6 @@ from datetime import date
 
 from cxtui.db.store import Store
 from cxtui.kpi.models import BY_SURVEY, Kpi, KpiValue, Source
-from cxtui.kpi.repo import values
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,12 @@ def series(store: Store, kpi: Kpi, typed: list[KpiValue] | None = None) -> list[
         return _nps_by_month(store, kpi.source_ref)
     if kpi.source is Source.cycles:
         return _cycles_by_month(store)
-    rows = values(store, kpi.id) if typed is None else typed
+    if typed is None:
+        # Here, not at the top: the dashboard's "cycles run" needs no repository (~2 ms at start-up).
+        from cxtui.kpi.repo import values
+
+        typed = values(store, kpi.id)
+    rows = typed
     return [Point(v.date, v.value, None, v.id) for v in rows]
 
 
