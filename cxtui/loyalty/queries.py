@@ -7,10 +7,12 @@ Counting is done by SQLite; the formulas are in `metrics`.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cxtui.db.store import Store
-from cxtui.loyalty import metrics
-from cxtui.loyalty.metrics import RoxMonth
+
+if TYPE_CHECKING:
+    from cxtui.loyalty.metrics import RoxMonth
 
 
 def has_tables(store: Store) -> bool:
@@ -36,6 +38,9 @@ FROM rox_deals {{where}} GROUP BY month
 
 def rox_by_month(store: Store) -> list[RoxMonth]:
     """ROX by month, oldest first, from the first month with deals to the last (empty months included)."""
+    from cxtui.loyalty import metrics
+    from cxtui.loyalty.metrics import RoxMonth
+
     if not has_tables(store):
         return []
     found = {
@@ -45,11 +50,15 @@ def rox_by_month(store: Store) -> list[RoxMonth]:
     return metrics.with_gaps(found)
 
 
-def rox_between(store: Store, start: date, end: date) -> RoxMonth | None:
-    """ROX of the deals dated `start`..`end` (inclusive), all months added up ("total"); None when
-    the workspace has no deal log."""
+def rox_between(store: Store, start: date, end: date) -> tuple[int, int] | None:
+    """(favourable, deals) of the deals dated `start`..`end` (inclusive); None when the workspace has
+    no deal log. The dashboard's ROX rate: plain counts, so its first paint loads neither the
+    loyalty models nor their metrics."""
     if not has_tables(store):
         return None
-    sql = _ROX_SQL.format(where="WHERE date >= ? AND date <= ?")
-    rows = store.rows(sql, [start.isoformat(), end.isoformat()])
-    return metrics.total(RoxMonth(str(r["month"]), *(int(r[name]) for name in metrics.COUNTS)) for r in rows)
+    row = store.rows(
+        f"SELECT count(*) AS deals, coalesce(sum({_FAVOURABLE}), 0) AS favourable FROM rox_deals "
+        "WHERE date >= ? AND date <= ?",
+        [start.isoformat(), end.isoformat()],
+    )[0]
+    return int(row["favourable"]), int(row["deals"])

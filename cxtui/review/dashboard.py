@@ -233,9 +233,10 @@ def rox(store: Store, today: date) -> Rox | None:
 
     start, end = window(today)
     found = rox_between(store, start, end)
-    if found is None or not found.deals:
+    if found is None or not found[1]:
         return None
-    return Rox(f"{start.isoformat()} – {end.isoformat()}", found.favourable, found.deals)
+    favourable, deals = found
+    return Rox(f"{start.isoformat()} – {end.isoformat()}", favourable, deals)
 
 
 def nps_between(store: Store, start: date, end: date) -> NpsMonth | None:
