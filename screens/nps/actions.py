@@ -11,6 +11,7 @@ from textual import work
 from cxtui.errors import CxError
 from cxtui.i18n import t
 from cxtui.nps import models, queries, repo, surveys
+from cxtui.nps.duplicates import DuplicateAnswersError
 from cxtui.nps.models import Target
 from screens.shared.workspace import WorkspaceScreen
 
@@ -76,7 +77,7 @@ class NpsActions(WorkspaceScreen):
                 return
         ready = parsed  # not None from here on (a lambda would not see `parsed` narrowed)
         results: list[models.ImportResult] = []  # _apply says only whether it worked; this keeps the result
-        refused: list[repo.DuplicateAnswersError] = []  # answers already in the workspace: asked below
+        refused: list[DuplicateAnswersError] = []  # answers already in the workspace: asked below
 
         def store_it(skip_duplicates: bool) -> None:
             try:
@@ -85,7 +86,7 @@ class NpsActions(WorkspaceScreen):
                         self.store, request.survey_name, ready, skip_duplicates=skip_duplicates
                     )
                 )
-            except repo.DuplicateAnswersError as exc:
+            except DuplicateAnswersError as exc:
                 if skip_duplicates:
                     raise
                 refused.append(exc)  # nothing was changed: offer to import only the new answers

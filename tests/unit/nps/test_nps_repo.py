@@ -28,6 +28,7 @@ from cxtui.importing.table import RejectedRow, save_rejects_csv
 from cxtui.nps import followups, models, queries, repo, surveys
 from cxtui.nps.categories import categorize
 from cxtui.nps.demo import add_demo, month_windows
+from cxtui.nps.duplicates import AlreadyImportedError, DuplicateAnswersError
 from cxtui.nps.models import DetectedColumns, ParsedFile, ParsedResponse
 from cxtui.nps.stats import counts_from_scores
 from cxtui.nps.stats import distribution as stats_distribution
@@ -187,13 +188,13 @@ def test_import_is_one_undo_step_and_reports_every_row(store: Store) -> None:
 def test_reimporting_the_same_file_is_refused_and_changes_nothing(store: Store) -> None:
     parsed = parsed_file([10, 3], sha="a" * 64)
     repo.import_parsed(store, "S", parsed)
-    with pytest.raises(repo.AlreadyImportedError) as info:
+    with pytest.raises(AlreadyImportedError) as info:
         repo.import_parsed(store, "S", parsed_file([10, 3, 5], sha="a" * 64, source="renamed.csv"))
     assert isinstance(info.value, InputError) and info.value.exit_code == 1
     assert "renamed.csv" in info.value.message and "\n" not in info.value.message
     assert table_count(store, "responses") == 2 and len(store.journal.undo_stack) == 1
     # The same file into another survey would count its answers twice in a date range: refused too.
-    with pytest.raises(repo.AlreadyImportedError) as other:
+    with pytest.raises(AlreadyImportedError) as other:
         repo.import_parsed(store, "Other", parsed)
     assert '"S"' in other.value.message
     assert table_count(store, "responses") == 2 and repo.find_survey(store, "Other") is None
@@ -229,7 +230,7 @@ def test_the_same_date_only_answers_as_a_whole_are_refused_or_skipped(store: Sto
     scores = [10, 9, 8, 3] * 4
     repo.import_parsed(store, "March", parsed_file(scores, dates=days, sha="1" * 64))
     resaved = parsed_file(scores, dates=days, sha="2" * 64, source="march (1).csv")
-    with pytest.raises(repo.DuplicateAnswersError) as info:
+    with pytest.raises(DuplicateAnswersError) as info:
         repo.import_parsed(store, "March again", resaved)
     assert info.value.exit_code == 1 and (info.value.line, info.value.survey) == (2, "March")
     assert '"March"' in info.value.message and "\n" not in info.value.message
@@ -238,7 +239,7 @@ def test_the_same_date_only_answers_as_a_whole_are_refused_or_skipped(store: Sto
     assert (result.imported, result.duplicates) == (0, 16)
     # An export that grew (the same month plus new days) adds only its new answers.
     grown = parsed_file([*scores, 10, 0], dates=[*days, datetime(2026, 3, 20), datetime(2026, 3, 21)])
-    with pytest.raises(repo.DuplicateAnswersError):
+    with pytest.raises(DuplicateAnswersError):
         repo.import_parsed(store, "March+", grown)
     result = repo.import_parsed(store, "March+", grown, skip_duplicates=True)
     assert (result.imported, result.duplicates) == (2, 16)
