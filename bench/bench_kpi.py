@@ -250,7 +250,7 @@ def import_child(kind: str, source: Path, workspace: Path) -> None:
         print(time.perf_counter() - began)
         return
     from cxtui.db.store import Store
-    from cxtui.kpi.importers import import_file
+    from cxtui.kpi.import_store import import_file
 
     store = Store.open(workspace)
     began = time.perf_counter()

@@ -68,7 +68,8 @@ def import_cmd(
     from cxtui.errors import InputError
     from cxtui.i18n import t
     from cxtui.importing.table import save_rejects_csv
-    from cxtui.kpi.importers import import_parsed, parse_file
+    from cxtui.kpi.import_store import import_parsed
+    from cxtui.kpi.importers import parse_file
     from cxtui.kpi.texts import one_line
 
     apply_lang(ctx, lang)

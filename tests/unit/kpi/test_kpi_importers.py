@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from cxtui.db.store import Store
 from cxtui.errors import InputError
 from cxtui.kpi import repo
-from cxtui.kpi.importers import AlreadyImportedError, import_file, parse_file
+from cxtui.kpi.import_store import AlreadyImportedError, import_file
+from cxtui.kpi.importers import parse_file
 from cxtui.kpi.models import Kpi, KpiValue, Source
 
 
